@@ -1,0 +1,72 @@
+"""Limits on what users type, checked before anything is written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .errors import ValidationError
+
+MAX_LENGTH = {
+    "name": 200,
+    "unit_name": 200,
+    "address": 300,
+    "contact": 100,
+    "phone": 40,
+    "legal_rep": 100,
+    "landlord": 100,
+    "building": 200,
+    "notes": 5000,
+    "description": 2000,
+    "location": 300,
+    "basis": 1000,
+    "search": 200,
+}
+FIELD_ZH = {
+    "name": "名称",
+    "unit_name": "单位名称",
+    "address": "地址",
+    "contact": "联系人",
+    "phone": "电话",
+    "legal_rep": "法定代表人/负责人",
+    "landlord": "房东",
+    "building": "楼栋",
+    "notes": "备注",
+    "description": "隐患描述",
+    "location": "隐患部位",
+    "basis": "依据",
+    "search": "搜索词",
+}
+
+
+def clean_text(field: str, value: str | None, *, required: bool = False) -> str | None:
+    """Strip, enforce the length limit, turn blanks into None."""
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise ValidationError(
+                f"{field} must not be empty", f"“{FIELD_ZH.get(field, field)}”不能为空", code="empty"
+            )
+        return None
+    limit = MAX_LENGTH.get(field, 1000)
+    if len(text) > limit:
+        raise ValidationError(
+            f"{field} is too long ({len(text)} characters, at most {limit})",
+            f"“{FIELD_ZH.get(field, field)}”太长（{len(text)} 个字，最多 {limit} 个字）",
+            code="too_long",
+        )
+    return text
+
+
+def parse_date(field: str, value: str | date | None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(
+            f"{field}: {value!r} is not a date (YYYY-MM-DD)",
+            f"“{value}”不是有效日期，请按 年-月-日（如 2026-03-05）填写",
+            code="bad_date",
+        ) from None

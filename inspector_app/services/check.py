@@ -1,0 +1,38 @@
+"""``inspector-app check``: is the store sound? (integrity, foreign keys, audit chains)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..store import audit
+from .session import Session
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_store(session: Session) -> CheckReport:
+    """Run every check; each problem is one line naming what is wrong."""
+    report = CheckReport()
+    conn = session.store.read()
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    report.checked.append("integrity_check")
+    if rows != ["ok"]:
+        report.problems += [f"integrity: {r}" for r in rows]
+    report.checked.append("foreign_key_check")
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        report.problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    report.checked.append("audit_chain")
+    for p in audit.verify(conn):
+        what = {"gap": "entry missing before", "prev_hash": "chain broken at",
+                "hash": "entry altered at"}[p.problem]
+        report.problems.append(f"audit log of device {p.device_id}: {what} entry {p.n}")
+    # media hashes are verified here once photos are stored (photo evidence work)
+    return report

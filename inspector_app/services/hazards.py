@@ -1,0 +1,359 @@
+"""Hazards: record, edit, delete/restore, list, and move through the status machine."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..core import hazard_status as hs
+from ..core.deadlines import due_date
+from ..core.entities import FACTORS, MEASURE_TYPES, SOURCES, HazardInput, HazardRow
+from ..core.errors import NotFound, ValidationError
+from ..core.validation import clean_text, parse_date
+from ..store.search_index import match_expression
+from ..store.store import WriteTx
+from .changes import HAZARDS, SITES, Changes, Notice, Saved
+from .session import Session
+
+_ROW_SQL = """
+SELECT h.id, h.site_id, s.name AS site_name, h.grid_id, g.name AS grid, h.description,
+       h.location, h.level, h.level_confirmed, h.status, h.extended, h.listed, h.escalation,
+       h.found_on, h.served_on, h.due_date, h.closed_on, h.deadline_days, h.working_days,
+       h.source, h.basis, h.factor, h.measure_type, h.deleted
+FROM hazard h LEFT JOIN site s ON s.id = h.site_id LEFT JOIN region g ON g.id = h.grid_id
+"""
+
+SORT_KEYS = {
+    "description": "h.description",
+    "site": "s.name",
+    "level": "CASE h.level WHEN 'major' THEN 0 ELSE 1 END",
+    "status": "CASE h.status WHEN 'draft' THEN 0 WHEN 'open' THEN 1 WHEN 'notified' THEN 2 "
+    "WHEN 'awaiting_recheck' THEN 3 ELSE 4 END",
+    "due_date": "h.due_date",
+    "found_on": "h.found_on",
+    "grid": "g.name",
+    "created": "h.id",
+}
+OPEN_STATUSES = (hs.OPEN, hs.NOTIFIED)
+
+
+@dataclass(frozen=True)
+class HazardFilter:
+    text: str | None = None
+    status: str | None = None
+    level: str | None = None
+    site_id: str | None = None
+    grid_id: str | None = None
+    overdue: bool = False
+    due_within: int | None = None
+    include_deleted: bool = False
+
+
+def _to_row(r: sqlite3.Row, today: date) -> HazardRow:
+    due = r["due_date"]
+    return HazardRow(
+        id=r["id"], site_id=r["site_id"], site_name=r["site_name"], grid_id=r["grid_id"],
+        grid=r["grid"], description=r["description"], location=r["location"], level=r["level"],
+        level_confirmed=bool(r["level_confirmed"]), status=r["status"],
+        overdue=bool(r["status"] in OPEN_STATUSES and due and due < today.isoformat()),
+        extended=bool(r["extended"]), listed=bool(r["listed"]), escalation=r["escalation"],
+        found_on=r["found_on"], served_on=r["served_on"], due_date=due, closed_on=r["closed_on"],
+        deadline_days=r["deadline_days"], working_days=bool(r["working_days"]), source=r["source"],
+        basis=r["basis"], factor=r["factor"], measure_type=r["measure_type"],
+        deleted=bool(r["deleted"]),
+    )
+
+
+# --------------------------------------------------------------------------- reading
+def _where(f: HazardFilter, today: date) -> tuple[str, list[object]]:
+    clauses, params = [], []
+    if not f.include_deleted:
+        clauses.append("h.deleted = 0")
+    if f.status:
+        if f.status not in hs.STATUSES:
+            raise ValidationError(f"unknown status {f.status!r}", f"未知状态：{f.status}")
+        clauses.append("h.status = ?")
+        params.append(f.status)
+    if f.level:
+        clauses.append("h.level = ?")
+        params.append(f.level)
+    if f.site_id:
+        clauses.append("h.site_id = ?")
+        params.append(f.site_id)
+    if f.grid_id:
+        clauses.append("h.grid_id = ?")
+        params.append(f.grid_id)
+    if f.overdue:
+        clauses.append("h.status IN ('open', 'notified') AND h.due_date < ?")
+        params.append(today.isoformat())
+    if f.due_within is not None:
+        clauses.append("h.status IN ('open', 'notified') AND h.due_date BETWEEN ? AND date(?, ?)")
+        params += [today.isoformat(), today.isoformat(), f"+{int(f.due_within)} day"]
+    expr = match_expression(f.text) if f.text else None
+    if f.text and expr is None:
+        clauses.append("0")
+    elif expr:
+        clauses.append(
+            "h.id IN (SELECT d.ref_id FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid"
+            " WHERE search_fts MATCH ? AND d.kind = 'hazard')"
+        )
+        params.append(expr)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def list_hazard_ids(
+    session: Session, flt: HazardFilter = HazardFilter(), sort: str = "created",
+    descending: bool = True,
+) -> list[str]:
+    where, params = _where(flt, session.clock.today())
+    order = SORT_KEYS.get(sort, "h.id") + (" DESC" if descending else "")
+    join = "LEFT JOIN site s ON s.id = h.site_id " if sort == "site" else ""
+    join += "LEFT JOIN region g ON g.id = h.grid_id " if sort == "grid" else ""
+    sql = f"SELECT h.id FROM hazard h {join}{where} ORDER BY {order}, h.id"
+    return [r[0] for r in session.store.read().execute(sql, params)]
+
+
+def hazard_rows(session: Session, ids: list[str]) -> list[HazardRow]:
+    if not ids:
+        return []
+    conn, today = session.store.read(), session.clock.today()
+    found: dict[str, HazardRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = _ROW_SQL + f" WHERE h.id IN ({', '.join('?' for _ in chunk)})"
+        for r in conn.execute(sql, chunk):
+            found[r["id"]] = _to_row(r, today)
+    return [found[i] for i in ids if i in found]
+
+
+def list_hazards(
+    session: Session, flt: HazardFilter = HazardFilter(), limit: int | None = None,
+    sort: str = "created", descending: bool = True,
+) -> list[HazardRow]:
+    ids = list_hazard_ids(session, flt, sort, descending)
+    return hazard_rows(session, ids[:limit] if limit is not None else ids)
+
+
+def get_hazard(session: Session, hazard_id: str) -> HazardRow:
+    rows = hazard_rows(session, [hazard_id])
+    if not rows:
+        raise NotFound(f"no hazard with id {hazard_id}", f"找不到隐患（编号 {hazard_id}）")
+    return rows[0]
+
+
+def hazard_events(session: Session, hazard_id: str) -> list[dict[str, Any]]:
+    rows = session.store.read().execute(
+        "SELECT e.id, e.kind, e.at, e.by_user, u.name AS by_name, e.data, e.hlc FROM hazard_event e"
+        " LEFT JOIN app_user u ON u.id = e.by_user WHERE e.hazard_id = ? ORDER BY e.hlc",
+        (hazard_id,),
+    )
+    return [
+        {"id": r["id"], "kind": r["kind"], "at": r["at"], "by": r["by_name"] or r["by_user"],
+         "data": json.loads(r["data"] or "{}")}
+        for r in rows
+    ]
+
+
+def hazard_details(session: Session, hazard_id: str) -> dict[str, Any]:
+    """Everything about one hazard, as plain data (for ``hazard show`` and the detail pane)."""
+    row = get_hazard(session, hazard_id)
+    r = session.store.read().execute("SELECT * FROM hazard WHERE id = ?", (hazard_id,)).fetchone()
+    extra = {k: r[k] for k in (
+        "inspection_id", "item_id", "responsible_person", "responsible_phone", "measures",
+        "funds_amount", "funds_source", "contingency_plan", "found_by", "created_at", "updated_at",
+    )}
+    return {**row.__dict__, **extra, "events": hazard_events(session, hazard_id), "photos": []}
+
+
+def count_by_status(session: Session) -> dict[str, int]:
+    rows = session.store.read().execute(
+        "SELECT status, count(*) FROM hazard WHERE deleted = 0 GROUP BY status"
+    )
+    counts = {s: 0 for s in hs.STATUSES}
+    counts.update({r[0]: r[1] for r in rows})
+    return counts
+
+
+# --------------------------------------------------------------------------- writing
+def _events_of(tx: WriteTx, hazard_id: str) -> list[tuple[str, dict]]:
+    return [
+        (k, json.loads(d or "{}"))
+        for k, d in tx.conn.execute(
+            "SELECT kind, data FROM hazard_event WHERE hazard_id = ? ORDER BY hlc", (hazard_id,)
+        )
+    ]
+
+
+def record_event(tx: WriteTx, hazard_id: str, kind: str, data: dict[str, Any] | None = None) -> hs.HazardState:
+    """Check the transition, append the immutable event, refresh the cached status columns."""
+    data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in (data or {}).items()}
+    state = hs.derive(_events_of(tx, hazard_id))
+    new_state = hs.apply(state, kind, data)  # raises IllegalTransition before any write
+    tx.insert(
+        "hazard_event",
+        {"hazard_id": hazard_id, "kind": kind, "at": tx.now_iso, "by_user": tx.user_id,
+         "data": json.dumps(data, ensure_ascii=False, sort_keys=True)},
+    )
+    tx.update(
+        "hazard",
+        hazard_id,
+        {
+            "status": new_state.status,
+            "level": new_state.level,
+            "due_date": new_state.due_date.isoformat() if new_state.due_date else None,
+            "served_on": new_state.served_on.isoformat() if new_state.served_on else None,
+            "closed_on": new_state.closed_on.isoformat() if new_state.closed_on else None,
+            "extended": int(new_state.extended),
+            "listed": int(new_state.listed),
+            "escalation": new_state.escalation,
+        },
+    )
+    return new_state
+
+
+def _validate(data: HazardInput, today: date) -> tuple[dict[str, Any], list[Notice]]:
+    notices: list[Notice] = []
+    if data.level not in hs.LEVELS:
+        raise ValidationError(f"level must be general or major, not {data.level!r}",
+                              "隐患等级只能是“一般”或“重大”", code="bad_level")
+    if data.source not in SOURCES:
+        raise ValidationError(f"unknown source {data.source!r}", f"未知的隐患来源：{data.source}")
+    if data.factor and data.factor not in FACTORS:
+        raise ValidationError(f"unknown factor {data.factor!r}", "隐患因素只能是 人/机/环/管")
+    if data.measure_type and data.measure_type not in MEASURE_TYPES:
+        raise ValidationError(f"unknown measure type {data.measure_type!r}",
+                              "措施类型只能是 人防/技防/工程防/管理防")
+    found_on = parse_date("found_on", data.found_on) or today
+    if found_on > today:
+        raise ValidationError(
+            f"the found date {found_on} is in the future", f"发现日期 {found_on} 晚于今天，请核对",
+            code="future_date",
+        )
+    if found_on.year < 2000:
+        raise ValidationError(f"the found date {found_on} is not plausible",
+                              f"发现日期 {found_on} 不合理，请核对", code="bad_date")
+    days = data.deadline_days
+    due = due_date(found_on, days, working_days=data.working_days) if days is not None else None
+    values = {
+        "site_id": data.site_id,
+        "description": clean_text("description", data.description, required=True),
+        "location": clean_text("location", data.location),
+        "basis": clean_text("basis", data.basis),
+        "level": data.level,
+        "source": data.source,
+        "factor": data.factor,
+        "measure_type": data.measure_type,
+        "deadline_days": days,
+        "working_days": int(data.working_days),
+        "found_on": found_on.isoformat(),
+        "due_date": due.isoformat() if due else None,
+        "inspection_id": data.inspection_id,
+        "item_id": data.item_id,
+    }
+    return values, notices
+
+
+def add_hazard(session: Session, data: HazardInput) -> Saved:
+    """Record a hazard at a site (status ``open``, provisional due date from the found day)."""
+    values, notices = _validate(data, session.clock.today())
+
+    def job(tx: WriteTx) -> str:
+        site = tx.conn.execute(
+            "SELECT grid_id FROM site WHERE id = ? AND deleted = 0", (data.site_id,)
+        ).fetchone()
+        if site is None:
+            raise NotFound(f"no site with id {data.site_id}", f"找不到场所（编号 {data.site_id}）")
+        hazard_id = tx.insert(
+            "hazard",
+            {
+                **values,
+                "grid_id": site[0],
+                "found_by": session.user.id,
+                # a major level from an inspector stays unconfirmed until a supervisor looks
+                "level_confirmed": int(values["level"] == "general" or session.user.is_supervisor),
+                "status": hs.OPEN,
+                "extended": 0,
+                "listed": 0,
+            },
+        )
+        record_event(tx, hazard_id, hs.EventKind.RECORDED,
+                     {"level": values["level"], "due_date": values["due_date"]})
+        tx.audit("hazard_added", "hazard", hazard_id, values["description"][:80])
+        return hazard_id
+
+    hazard_id = session.write(job)
+    return Saved(hazard_id, Changes.of(HAZARDS, SITES), tuple(notices))
+
+
+def update_hazard(session: Session, hazard_id: str, data: HazardInput) -> Saved:
+    """Edit a hazard's fields; a level change is recorded as an event."""
+    current = get_hazard(session, hazard_id)
+    values, notices = _validate(data, session.clock.today())
+    values.pop("site_id")
+    new_level = values.pop("level")
+    if current.status not in (hs.DRAFT, hs.OPEN):
+        # once a notice is served the deadline only moves by an extension
+        for key in ("deadline_days", "working_days", "due_date", "found_on"):
+            values.pop(key)
+
+    def job(tx: WriteTx) -> str:
+        if new_level != current.level:
+            record_event(tx, hazard_id, hs.EventKind.LEVEL_CHANGED, {"level": new_level})
+            if not session.user.is_supervisor and new_level == "major":
+                values["level_confirmed"] = 0
+        if "due_date" in values and values["due_date"] != current.due_date:
+            # the cached due date is derived from events, so a new one is an event too
+            record_event(tx, hazard_id, hs.EventKind.DEADLINE_SET, {"due_date": values["due_date"]})
+        values.pop("due_date", None)
+        tx.update("hazard", hazard_id, values)
+        tx.audit("hazard_edited", "hazard", hazard_id, values["description"][:80])
+        return hazard_id
+
+    session.write(job)
+    return Saved(hazard_id, Changes.of(HAZARDS, SITES), tuple(notices))
+
+
+def delete_hazard(session: Session, hazard_id: str) -> Changes:
+    get_hazard(session, hazard_id)
+
+    def job(tx: WriteTx) -> None:
+        tx.update("hazard", hazard_id, {"deleted": 1})
+        tx.audit("hazard_deleted", "hazard", hazard_id)
+
+    session.write(job)
+    return Changes.of(HAZARDS, SITES)
+
+
+def restore_hazard(session: Session, hazard_id: str) -> Changes:
+    def job(tx: WriteTx) -> None:
+        if tx.conn.execute("SELECT 1 FROM hazard WHERE id = ?", (hazard_id,)).fetchone() is None:
+            raise NotFound(f"no hazard with id {hazard_id}", f"找不到隐患（编号 {hazard_id}）")
+        tx.update("hazard", hazard_id, {"deleted": 0})
+        tx.audit("hazard_restored", "hazard", hazard_id)
+
+    session.write(job)
+    return Changes.of(HAZARDS, SITES)
+
+
+def hazard_input_of(row: HazardRow) -> HazardInput:
+    return HazardInput(
+        site_id=row.site_id or "", description=row.description, level=row.level,
+        location=row.location, basis=row.basis, deadline_days=row.deadline_days,
+        working_days=row.working_days, found_on=row.found_on, source=row.source or "patrol",
+        factor=row.factor, measure_type=row.measure_type,
+    )
+
+
+def transition(session: Session, hazard_id: str, kind: str, data: dict[str, Any] | None = None) -> Changes:
+    """Apply one status-machine event (notify, report done, re-check …) to a hazard."""
+    get_hazard(session, hazard_id)
+
+    def job(tx: WriteTx) -> None:
+        record_event(tx, hazard_id, kind, data)
+        tx.audit(f"hazard_{kind}", "hazard", hazard_id)
+
+    session.write(job)
+    return Changes.of(HAZARDS, SITES)

@@ -1,0 +1,87 @@
+"""A session: an open store acting as one user. Every service takes one."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import platformdirs
+
+from .. import APP_NAME
+from ..core.clock import Clock
+from ..core.entities import User
+from ..core.errors import NotFound, PermissionDenied
+from ..store.store import Store, WriteTx
+from . import setup
+
+T = TypeVar("T")
+DATA_ENV = "INSPECTOR_APP_DATA"
+
+
+def default_data_dir() -> Path:
+    """``--data-dir`` wins, then ``INSPECTOR_APP_DATA``, then the per-user folder."""
+    env = os.environ.get(DATA_ENV)
+    return Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def demo_data_dir(real_data_dir: Path) -> Path:
+    """The separate demo store that belongs to a real one (never mixed into it)."""
+    return Path(real_data_dir) / "demo"
+
+
+@dataclass
+class Session:
+    store: Store
+    user: User
+    lang: str = "zh"
+
+    @property
+    def clock(self) -> Clock:
+        return self.store.clock
+
+    def write(self, job: Callable[[WriteTx], T]) -> T:
+        return self.store.write(job, user_id=self.user.id)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.store.info("demo") == "1"
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _user_from_row(row) -> User:  # sqlite3.Row
+    return User(row["id"], row["login"], row["name"], row["role"], tuple(json.loads(row["grid_ids"] or "[]")))
+
+
+def load_user(store: Store, login_or_id: str) -> User:
+    row = store.read().execute(
+        "SELECT * FROM app_user WHERE (login = ? OR id = ?) AND deleted = 0", (login_or_id, login_or_id)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no user {login_or_id!r} in this store", f"本数据库中没有用户“{login_or_id}”")
+    if not row["active"]:
+        raise PermissionDenied(f"user {login_or_id!r} is disabled", f"用户“{login_or_id}”已停用")
+    return _user_from_row(row)
+
+
+def open_session(
+    data_dir: Path | str | None = None, *, as_user: str | None = None, clock: Clock | None = None,
+    lang: str = "zh",
+) -> Session:
+    """Open (create, upgrade) a store and act as its current user or ``as_user``."""
+    store = Store.open(Path(data_dir) if data_dir else default_data_dir(), clock=clock)
+    try:
+        setup.ensure_seeded(store)
+        login = as_user or store.info("current_user_id")
+        user = load_user(store, login) if login else None
+        if user is None:
+            raise NotFound("the store has no current user", "数据库没有当前用户")
+    except BaseException:
+        store.close()
+        raise
+    return Session(store, user, lang)

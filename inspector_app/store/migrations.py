@@ -1,0 +1,83 @@
+"""Numbered schema upgrades, one function per ``PRAGMA user_version`` step.
+
+All pending steps run in one EXCLUSIVE transaction together with the oplog trigger
+regeneration, so a store is either fully at the new version or untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+from . import audit, search_index
+from .oplog import regenerate_triggers
+from .schema import FOREIGN_KEYS, INDEXES, SYNC_COLUMNS, SYNCED_TABLES
+
+APPLICATION_ID = 0x47524944  # "GRID": marks a file as ours
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    """Core data model, oplog, audit log, store info."""
+    for table, cols in SYNCED_TABLES.items():
+        db[table].create(
+            {"id": str, **cols, **SYNC_COLUMNS},
+            pk="id",
+            not_null={"created_at", "updated_at", "device_id", "hlc", "deleted"},
+            defaults={"deleted": 0},
+            foreign_keys=[(col, other, "id") for col, other in FOREIGN_KEYS.get(table, [])],
+        )
+        for cols_ in INDEXES.get(table, []):
+            db[table].create_index(cols_, find_unique_name=True)
+    conn = db.conn
+    conn.execute(
+        """CREATE TABLE oplog (
+  seq INTEGER PRIMARY KEY,
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  op TEXT NOT NULL,
+  fields_json TEXT,
+  hlc TEXT NOT NULL,
+  base_hlc TEXT,
+  device_id TEXT NOT NULL
+)"""
+    )
+    conn.execute("CREATE INDEX oplog_row ON oplog(tbl, row_id)")
+    conn.execute(
+        "CREATE TABLE sync_guard (id INTEGER PRIMARY KEY CHECK (id = 1), applying INTEGER NOT NULL)"
+    )
+    conn.execute("INSERT INTO sync_guard(id, applying) VALUES (1, 0)")
+    conn.execute("CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT)")
+    audit.create(conn)
+
+
+def _m002_search(db: sqlite_utils.Database) -> None:
+    """Bigram full-text index over sites and hazards (indexes what is already there)."""
+    search_index.create(db.conn)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _m001_initial,
+    2: _m002_search,
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION) -> None:
+    """Upgrade from ``current`` to ``target`` in one exclusive transaction."""
+    if current >= target:
+        return
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    conn.execute("BEGIN EXCLUSIVE")
+    try:
+        for version in range(current + 1, target + 1):
+            MIGRATIONS[version](db)
+        regenerate_triggers(conn)
+        conn.execute(f"PRAGMA user_version = {int(target)}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

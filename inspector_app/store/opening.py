@@ -1,0 +1,149 @@
+"""Checks made before a store file is touched for writing (design.md §2).
+
+The version is read on a read-only connection first: a newer, foreign, empty or broken
+file is refused with a clear message and left byte-for-byte untouched (switching a file
+to WAL, as the writer does, already changes it).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import StoreError
+from .migrations import APPLICATION_ID, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    user_version: int = 0
+    application_id: int = 0
+
+
+def readonly_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"the database {path} is locked by another program; close it and try again",
+            f"数据库 {path} 正被其他程序占用（可能本程序已在运行），请关闭后重试",
+            code="locked",
+        )
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return StoreError(
+            f"{path} is not a usable database file ({exc})",
+            f"{path} 不是可用的数据库文件（已损坏或不是本程序的数据），文件未做任何改动",
+            code="not_a_database",
+        )
+    return StoreError(
+        f"cannot open the database {path}: {exc}",
+        f"无法打开数据库 {path}：{exc}",
+        code="cannot_open",
+    )
+
+
+def inspect_file(path: Path, busy_timeout_ms: int) -> FileState:
+    """Read version and owner of an existing file without writing to it."""
+    if not path.exists():
+        return FileState(exists=False)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file", f"{path} 是文件夹，不是数据库文件")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except PermissionError as exc:
+        raise StoreError(
+            f"no permission to read {path}", f"没有读取 {path} 的权限", code="permission"
+        ) from exc
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc}", f"无法读取 {path}：{exc}") from exc
+    if not head:
+        raise StoreError(
+            f"{path} is empty (0 bytes) - perhaps an unfinished copy; restore it from a backup or "
+            "move it away to start a new store",
+            f"{path} 是空文件（0 字节），可能是未完成的复制。请从备份恢复，或将其移走后新建数据库",
+            code="empty_file",
+        )
+    if not head.startswith(SQLITE_HEADER):
+        raise StoreError(
+            f"{path} is not an SQLite database; it was left untouched",
+            f"{path} 不是本程序的数据库文件（不是 SQLite 格式），文件未做任何改动",
+            code="not_a_database",
+        )
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=busy_timeout_ms / 1000)
+    except sqlite3.Error as exc:
+        raise _sqlite_error(path, exc) from exc
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise _sqlite_error(path, exc) from exc
+    finally:
+        conn.close()
+    if app_id != APPLICATION_ID and (tables or version):
+        raise StoreError(
+            f"{path} is a database of another program; it was left untouched",
+            f"{path} 是其他程序的数据库，不是网格安全巡查的数据，文件未做任何改动",
+            code="foreign",
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was made by a newer version of this app (schema {version}, this app knows "
+            f"{SCHEMA_VERSION}); update the app - the file was left untouched",
+            f"{path} 由更新版本的程序创建（数据版本 {version}，本程序支持到 {SCHEMA_VERSION}），"
+            "请升级程序后再打开；文件未做任何改动",
+            code="newer",
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"{path} or its folder is read-only; copy the data to a writable place",
+            f"数据库 {path} 或其所在文件夹是只读的，无法保存修改。请复制到可写的位置后再打开",
+            code="read_only",
+        )
+    return FileState(True, version, app_id)
+
+
+def prepare_data_dir(data_dir: Path) -> Path:
+    """Create the data folder and its sub-folders; refuse a path on a missing drive."""
+    data_dir = Path(data_dir).expanduser()
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StoreError(
+            f"the data folder {data_dir} is a file", f"数据目录 {data_dir} 是一个文件，不是文件夹"
+        )
+    if not data_dir.exists():
+        parent = data_dir.parent
+        if not parent.exists():
+            raise StoreError(
+                f"cannot create the data folder {data_dir}: {parent} does not exist "
+                "(is the drive or USB stick connected?)",
+                f"无法创建数据目录 {data_dir}：上级目录 {parent} 不存在（U 盘或网络盘是否已连接？）",
+                code="missing_drive",
+            )
+        try:
+            data_dir.mkdir()
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the data folder {data_dir}: {exc.strerror}",
+                f"无法创建数据目录 {data_dir}：{exc.strerror}",
+                code="permission",
+            ) from exc
+    for sub in ("media", "thumbs", "documents", "backups", "outbox", "logs"):
+        try:
+            (data_dir / sub).mkdir(exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"the data folder {data_dir} is not writable: {exc.strerror}",
+                f"数据目录 {data_dir} 不可写：{exc.strerror}",
+                code="read_only",
+            ) from exc
+    return data_dir

@@ -1,0 +1,330 @@
+"""The store: one data folder, one SQLite file, one writer thread, many readers."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from ..core.clock import Clock, SystemClock, iso_utc
+from ..core.errors import StoreError
+from ..core.hlc import HybridClock
+from ..core.ids import uuid7
+from . import audit, search_index
+from .migrations import SCHEMA_VERSION, migrate
+from .opening import inspect_file, prepare_data_dir, readonly_uri
+from .oplog import RemoteApply
+from .schema import SYNCED_TABLES, columns_of
+from .writer import WriterThread
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+DB_NAME = "inspector.db"
+
+
+def _translate_write_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreError(
+            "the disk is full; nothing was saved - free some space and try again",
+            "磁盘已满，本次修改未保存。请清理磁盘空间后重试",
+            code="disk_full",
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"{path} cannot be written (read-only)", f"数据库 {path} 是只读的，修改未保存",
+            code="read_only",
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            "the database is busy in another program; try again",
+            "数据库正被其他程序占用，请稍后重试",
+            code="locked",
+        )
+    if "i/o error" in text:
+        return StoreError(
+            f"the disk reported an error writing {path}", f"写入 {path} 时磁盘出错，修改未保存",
+            code="io",
+        )
+    return None
+
+
+@dataclass
+class WriteTx:
+    """What a write job sees: the connection inside an open transaction, stamping helpers."""
+
+    conn: sqlite3.Connection
+    store: Store
+    user_id: str | None
+    now: datetime
+    _hlc: str | None = field(default=None, repr=False)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        return sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
+
+    @property
+    def now_iso(self) -> str:
+        return iso_utc(self.now)
+
+    def stamp(self) -> str:
+        """A fresh HLC for the next row written in this transaction."""
+        self._hlc = self.store.hlc.tick()
+        return self._hlc
+
+    def insert(self, table: str, values: dict[str, Any]) -> str:
+        """Insert a row into a synced table, adding id and sync columns; returns the id."""
+        allowed = set(columns_of(table))
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValueError(f"unknown columns for {table}: {sorted(unknown)}")
+        row = dict(values)
+        row.setdefault("id", uuid7())
+        row.update(
+            created_at=row.get("created_at") or self.now_iso,
+            updated_at=self.now_iso,
+            device_id=self.store.device_id,
+            hlc=self.stamp(),
+            deleted=row.get("deleted", 0),
+        )
+        cols = list(row)
+        self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+            [row[c] for c in cols],
+        )
+        return row["id"]
+
+    def update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
+        """Update fields of a synced row, stamping updated_at/hlc/device (no-op if absent)."""
+        allowed = set(SYNCED_TABLES[table]) | {"deleted"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValueError(f"unknown columns for {table}: {sorted(unknown)}")
+        row = dict(values)
+        row.update(updated_at=self.now_iso, device_id=self.store.device_id, hlc=self.stamp())
+        sets = ", ".join(f"{c} = ?" for c in row)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*row.values(), row_id])
+
+    def audit(
+        self, action: str, entity: str | None = None, entity_id: str | None = None,
+        summary: str | None = None,
+    ) -> None:
+        audit.append(
+            self.conn,
+            device_id=self.store.device_id,
+            at=self.now_iso,
+            user_id=self.user_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            summary=summary,
+        )
+
+    def applying_remote(self) -> RemoteApply:
+        """Silence the oplog triggers while remote ops are applied (sync import)."""
+        return RemoteApply(self.conn)
+
+
+class Store:
+    """An open data folder. Use :meth:`open`; close it when done."""
+
+    def __init__(self) -> None:  # use Store.open
+        self.data_dir: Path
+        self.db_path: Path
+        self.device_id: str
+        self.clock: Clock
+        self.hlc: HybridClock
+        self._writer: WriterThread
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self.created = False
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str,
+        *,
+        clock: Clock | None = None,
+        busy_timeout_ms: int = 5000,
+        target_version: int = SCHEMA_VERSION,
+    ) -> Store:
+        """Open (creating or upgrading) the store in ``data_dir``.
+
+        Raises ``StoreError`` with a message fit to show for every way this can fail; a
+        refused file is not modified.
+        """
+        self = cls()
+        data_dir = Path(data_dir).expanduser()
+        db_path = data_dir / DB_NAME
+        state = inspect_file(db_path, busy_timeout_ms) if db_path.exists() else None
+        self.data_dir = prepare_data_dir(data_dir)
+        self.db_path = db_path
+        self.clock = clock or SystemClock()
+        self.created = state is None or state.user_version == 0
+        self.device_id = self._load_device_id()
+        self._busy_ms = busy_timeout_ms
+
+        def connect() -> sqlite3.Connection:
+            conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=busy_timeout_ms / 1000)
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA recursive_triggers = OFF")
+                search_index.register(conn)
+                current = conn.execute("PRAGMA user_version").fetchone()[0]
+                if current > target_version:  # changed between the check and now
+                    raise StoreError("the store is newer than this app", "数据库版本比本程序新")
+                if current and current < target_version:
+                    _backup_before_upgrade(conn, self.data_dir, current)
+                migrate(conn, current, target_version)
+            except BaseException:
+                conn.close()
+                raise
+            return conn
+
+        try:
+            self._writer = WriterThread(connect)
+        except sqlite3.Error as exc:
+            if state is None and db_path.exists() and db_path.stat().st_size == 0:
+                db_path.unlink()  # do not leave an empty file that the next start would refuse
+            raise _translate_write_error(exc, db_path) or StoreError(
+                f"cannot open {db_path}: {exc}", f"无法打开数据库 {db_path}：{exc}"
+            ) from exc
+        last = self.read().execute("SELECT max(hlc) FROM oplog").fetchone()[0]
+        self.hlc = HybridClock(self.device_id, self.clock, last)
+        return self
+
+    def _load_device_id(self) -> str:
+        """This installation's device id, from device.json (a new one for a new folder)."""
+        path = self.data_dir / "device.json"
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("device_id"), str):
+                return data["device_id"]
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError):
+            log.warning("device.json unreadable; this folder gets a new device id")
+        device_id = uuid7()
+        write_atomic(
+            path,
+            json.dumps(
+                {"device_id": device_id, "created_at": iso_utc(SystemClock().now())}, indent=2
+            ).encode("utf-8"),
+        )
+        return device_id
+
+    # ----------------------------------------------------------------- access
+    def write(self, job: Callable[[WriteTx], T], *, user_id: str | None = None) -> T:
+        """Run ``job`` in one IMMEDIATE transaction on the writer thread; all or nothing."""
+
+        def run(conn: sqlite3.Connection) -> T:
+            tx = WriteTx(conn, self, user_id, self.clock.now())
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                result = job(tx)
+                conn.execute("COMMIT")
+                return result
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    translated = _translate_write_error(exc, self.db_path)
+                    if translated is not None:
+                        raise translated from exc
+                raise
+
+        return self._writer.call(run)
+
+    def read(self) -> sqlite3.Connection:
+        """This thread's read-only connection (rows as ``sqlite3.Row``)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                readonly_uri(self.db_path), uri=True, check_same_thread=False,
+                timeout=self._busy_ms / 1000,
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {int(self._busy_ms)}")
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    def info(self, key: str, default: str | None = None) -> str | None:
+        row = self.read().execute("SELECT value FROM store_info WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    @property
+    def schema_version(self) -> int:
+        return self.read().execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        writer = getattr(self, "_writer", None)
+        if writer is not None:
+            try:
+                writer.call(lambda conn: conn.execute("PRAGMA optimize"))
+            except sqlite3.Error:
+                pass
+            writer.stop()
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def set_info(tx: WriteTx, key: str, value: str | None) -> None:
+    tx.conn.execute(
+        "INSERT INTO store_info(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp name, fsync, rename: a crash leaves the old file or the new one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(path.parent, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _backup_before_upgrade(conn: sqlite3.Connection, data_dir: Path, version: int) -> None:
+    """Keep a copy of the store as it was before a schema upgrade (SQLite backup API)."""
+    target = data_dir / "backups" / f"before-schema-{version + 1}-{uuid7()[:13]}.db"
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
