@@ -23,3 +23,21 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "数据 目录 张三"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+def clock():
+    """A clock standing at a known moment (move it with ``clock.advance(days=1)``)."""
+    from inspector_app.core.clock import FixedClock
+
+    return FixedClock("2026-09-28T02:00:00+00:00")
+
+
+@pytest.fixture
+def session(data_dir: Path, clock):
+    """A fresh store in ``data_dir``, acting as its admin."""
+    from inspector_app.services.session import open_session
+
+    s = open_session(data_dir, clock=clock)
+    yield s
+    s.close()

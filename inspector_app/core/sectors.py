@@ -32,7 +32,9 @@ def resolve_sector(text: str) -> Sector | None:
     for s in all_sectors():
         if t.lower() in (s.code, s.name_en.lower()) or t == s.name or t in s.name.split("/"):
             return s
-    return None
+    # a unique part of a Chinese name: 燃气 → 城镇燃气
+    partial = [s for s in all_sectors() if len(t) >= 2 and t in s.name]
+    return partial[0] if len(partial) == 1 else None
 
 
 def sector_label(code: str | None, lang: str = "zh") -> str:

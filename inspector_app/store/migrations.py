@@ -68,6 +68,7 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION
     """Upgrade from ``current`` to ``target`` in one exclusive transaction."""
     if current >= target:
         return
+    search_index.register(conn)  # migrations that build the index call gi_tokens()
     db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     conn.execute("BEGIN EXCLUSIVE")
     try:

@@ -78,6 +78,12 @@ def inspect_file(path: Path, busy_timeout_ms: int) -> FileState:
             f"{path} 不是本程序的数据库文件（不是 SQLite 格式），文件未做任何改动",
             code="not_a_database",
         )
+    if _truncated(path, head):
+        raise StoreError(
+            f"{path} is shorter than its header says: the file is truncated (an interrupted copy?)",
+            f"{path} 文件不完整（比记录的长度短，可能复制中断），请从备份恢复；文件未做任何改动",
+            code="truncated",
+        )
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
@@ -111,6 +117,21 @@ def inspect_file(path: Path, busy_timeout_ms: int) -> FileState:
             code="read_only",
         )
     return FileState(True, version, app_id)
+
+
+def _truncated(path: Path, head: bytes) -> bool:
+    """True if the header's page count says the file should be longer than it is.
+
+    Only trusted when no WAL file exists and the header's size is marked valid (the
+    "version-valid-for" number equals the change counter), as SQLite itself does.
+    """
+    if len(head) < 100 or Path(str(path) + "-wal").exists():
+        return False
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid = head[24:28] == head[92:96] and pages > 0
+    return valid and path.stat().st_size < page_size * pages
 
 
 def prepare_data_dir(data_dir: Path) -> Path:

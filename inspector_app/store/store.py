@@ -247,6 +247,8 @@ class Store:
                         raise translated from exc
                 raise
 
+        if self._writer is None:
+            raise StoreError("the store is closed", "数据库已关闭", code="closed")
         return self._writer.call(run)
 
     def read(self) -> sqlite3.Connection:
@@ -273,23 +275,34 @@ class Store:
         return self.read().execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
-        writer = getattr(self, "_writer", None)
-        if writer is not None:
-            try:
-                writer.call(lambda conn: conn.execute("PRAGMA optimize"))
-            except sqlite3.Error:
-                pass
-            writer.stop()
+        """Close readers, fold the WAL back into the main file, stop the writer.
+
+        Checkpointing on close leaves one self-contained ``inspector.db``, so a user who
+        copies just that file to a USB stick copies everything.
+        """
         with self._readers_lock:
             for conn in self._readers:
                 conn.close()
             self._readers.clear()
+        self._local = threading.local()
+        writer, self._writer = getattr(self, "_writer", None), None
+        if writer is not None:
+            try:
+                writer.call(_finish)
+            except sqlite3.Error as exc:
+                log.warning("closing the store: %s", exc)
+            writer.stop()
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _finish(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA optimize")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def set_info(tx: WriteTx, key: str, value: str | None) -> None:

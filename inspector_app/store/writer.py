@@ -57,6 +57,8 @@ class WriterThread:
         """Run ``fn(conn)`` on the writer thread and wait for its result."""
         if self.on_writer_thread():
             raise RuntimeError("nested write: call the inner function with the open transaction")
+        if not self._thread.is_alive():
+            raise RuntimeError("the store is closed")
         fut: Future[Any] = Future()
         self._jobs.put((fn, fut))
         return fut.result()

@@ -21,7 +21,7 @@ def _is_qt(module: str | None) -> bool:
 
 def qt_imports(path: str, source: str) -> list[str]:
     """Return ``"path:line: statement"`` for every Qt import found in ``source``."""
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     for node in ast.walk(ast.parse(source, filename=path)):
         names: list[str] = []
         if isinstance(node, ast.Import):
@@ -36,8 +36,10 @@ def qt_imports(path: str, source: str) -> list[str]:
                 names = [first.value] if isinstance(first.value, str) else []
         for name in names:
             if _is_qt(name):
-                found.append(f"{path}:{node.lineno}: {ast.get_source_segment(source, node)}")
-    return found
+                found.append(
+                    (node.lineno, f"{path}:{node.lineno}: {ast.get_source_segment(source, node)}")
+                )
+    return [text for _, text in sorted(found)]
 
 
 def test_no_qt_outside_ui() -> None:

@@ -1,0 +1,98 @@
+"""The command line (design.md §8): global options, then a sub-command.
+
+With no sub-command the launcher opens the GUI instead; this package never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..core.errors import Cancelled, DomainError
+from ..services.session import default_data_dir, open_session
+from . import hazard, misc, site
+from .common import force_utf8, lang
+
+log = logging.getLogger("inspector_app.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector-app",
+        description="网格安全巡查 Grid Inspector — 不带子命令时打开图形界面 (no command opens the GUI)",
+    )
+    parser.add_argument("--data-dir", help="数据目录 (default: INSPECTOR_APP_DATA or the per-user folder)")
+    parser.add_argument("--as", dest="as_user", metavar="USER", help="act as this user (login)")
+    parser.add_argument("--quit-after", type=float, metavar="N",
+                        help="GUI: run the event loop N seconds, then exit 0")
+    parser.add_argument("--version", action="store_true", help="print app, schema and Qt versions")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (site, hazard, misc):
+        module.register(sub)
+    return parser
+
+
+def versions(qt_version: str | None) -> str:
+    from ..store.migrations import SCHEMA_VERSION
+
+    return f"inspector-app {__version__} (schema {SCHEMA_VERSION}, Qt {qt_version or 'not installed'})"
+
+
+def _log_crash(data_dir: Path | None) -> Path | None:
+    """Write the traceback of an unexpected error to the data dir's log."""
+    if data_dir is None:
+        return None
+    try:
+        path = data_dir / "logs" / "cli.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+        return path
+    except OSError:
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the sub-command in ``args``; returns the exit code, never raises."""
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    session = None
+    try:
+        session = open_session(data_dir, as_user=args.as_user, lang=lang())
+        return args.handler(session, args)
+    except DomainError as exc:
+        sys.stderr.write(("error: " if lang().startswith("en") else "错误：") + exc.message(lang()) + "\n")
+        return 1
+    except Cancelled:
+        sys.stderr.write("cancelled\n" if lang().startswith("en") else "已取消\n")
+        return 130
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: one line here, the traceback in the log
+        where = _log_crash(data_dir if data_dir.exists() else None)
+        sys.stderr.write(
+            f"内部错误 internal error: {type(exc).__name__}: {exc}"
+            + (f" (details in {where})" if where else "") + "\n"
+        )
+        return 3
+    finally:
+        if session is not None:
+            session.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Sub-commands only (the ``inspector-app`` launcher adds the GUI and ``--version``)."""
+    force_utf8()
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 2
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""``inspector-app search``, ``check`` and ``demo``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..services import check, search
+from ..services.session import Session
+from .common import TerminalProgress, lang, print_json, print_rows
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("search", help="搜索 full-text search over sites and hazards")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    c = sub.add_parser("check", help="检查数据完整性 verify the store")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_check)
+
+    d = sub.add_parser("demo", help="填充演示数据 fill this store with a demo township")
+    d.add_argument("--sites", type=int, default=200)
+    d.add_argument("--hazards", type=int, default=1000)
+    d.add_argument("--photos", type=int, default=0, help="(photos arrive with the photo work)")
+    d.add_argument("--seed", type=int, default=2026)
+    d.set_defaults(handler=cmd_demo)
+
+
+def cmd_search(session: Session, args: argparse.Namespace) -> int:
+    hits = search.search(session, args.text, limit=args.limit)
+    if args.json:
+        print_json([{"kind": h.kind, "id": h.id, "title": h.title} for h in hits])
+    else:
+        print_rows([[h.kind, h.id, h.title, h.subtitle] for h in hits])
+    return 0
+
+
+def cmd_check(session: Session, args: argparse.Namespace) -> int:
+    report = check.check_store(session)
+    if args.json:
+        print_json({"ok": report.ok, "checked": report.checked, "problems": report.problems})
+    elif report.ok:
+        print(("ok: " if lang().startswith("en") else "正常：") + ", ".join(report.checked))
+    for problem in report.problems:
+        sys.stderr.write(problem + "\n")
+    return 0 if report.ok else 1
+
+
+def cmd_demo(session: Session, args: argparse.Namespace) -> int:
+    from ..services import demo
+
+    demo.fill_demo(
+        session, sites=args.sites, hazards=args.hazards, seed=args.seed,
+        progress=TerminalProgress(),
+    )
+    print(("demo store filled: " if lang().startswith("en") else "演示数据已生成：")
+          + str(session.store.data_dir))
+    return 0

@@ -1,0 +1,51 @@
+"""What every window, page and dialog gets: the open session and the app-wide helpers.
+
+One object passed in, instead of module globals (style.md: "no global mutable state besides
+the app object"). Switching to the demo store or another data folder swaps ``session`` here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..services.session import Session, demo_data_dir
+from .events import AppEvents
+from .i18n import Translations, service_lang
+from .ops import OpRunner
+from .qt import QUndoStack
+from .settings import Settings
+
+
+@dataclass(eq=False)
+class AppContext:
+    session: Session
+    settings: Settings
+    events: AppEvents
+    undo: QUndoStack
+    translations: Translations
+    ops: OpRunner
+    real_data_dir: Path  # the real (non-demo) store's folder; the demo store lives below it
+    log_path: Path | None = None
+    as_user: str | None = None  # --as: who acts in the real store
+
+    @property
+    def lang(self) -> str:
+        """``"zh"`` or ``"en"``: what ``DomainError.message`` takes."""
+        return service_lang(self.settings.language)
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.session.store.data_dir)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.session.is_demo or self.data_dir == demo_data_dir(self.real_data_dir)
+
+    def replace_session(self, new: Session) -> None:
+        """Close the current store and continue with ``new`` (undo history ends with it)."""
+        old, self.session = self.session, new
+        new.lang = self.lang
+        self.undo.clear()
+        if old is not new:
+            old.close()

@@ -1,0 +1,266 @@
+"""Record or edit a hazard by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from ...core import hazard_status as hs
+from ...core.deadlines import due_date
+from ...core.entities import FACTORS, MEASURE_TYPES, SOURCES, HazardInput, HazardRow
+from ...core.errors import DomainError, ValidationError
+from ...services import sites
+from ...services.changes import Saved
+from ...services.sites import SiteFilter
+from .. import labels
+from ..context import AppContext
+from ..qt import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDate,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from .common import RecordDialog, text_or_none
+
+DEADLINE_CHOICES = (0, 3, 7, 15, 30)
+
+
+class SitePicker(QComboBox):
+    """An editable combo of sites; typing filters by any part of the name.
+
+    It starts with the first ``INITIAL`` sites by name (plus the preselected one); in a
+    larger store, what the user types is also looked up in the database and matching sites
+    are appended, so a 100,000-site store never loads every name.
+    """
+
+    INITIAL = 2000
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        ids = sites.list_site_ids(ctx.session, sort="name")
+        self._more = len(ids) > self.INITIAL
+        self._known: set[str] = set()
+        self.addItem("", None)
+        self._add(ids[: self.INITIAL])
+        self.setCurrentIndex(0)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._look_up)
+        self.lineEdit().textEdited.connect(lambda _t: self._timer.start() if self._more else None)
+        self.lineEdit().setPlaceholderText(self.tr("Type part of the site name"))
+
+    def _add(self, ids: list[str]) -> None:
+        rows = sites.site_rows(self.ctx.session, [i for i in ids if i not in self._known])
+        names = [r.name for r in rows]
+        for row in rows:
+            text = row.name
+            if names.count(row.name) > 1 or self.findText(row.name) >= 0:
+                text = f"{row.name}（{row.address or row.grid or row.id[-6:]}）"
+            self.addItem(text, row.id)
+            self.setItemData(self.count() - 1, row.address or "", Qt.ItemDataRole.ToolTipRole)
+            self._known.add(row.id)
+
+    def _look_up(self) -> None:
+        text = self.currentText().strip()
+        if len(text) >= 1:
+            self._add(sites.list_site_ids(self.ctx.session, SiteFilter(text=text), sort="name")[:100])
+
+    def select(self, site_id: str | None) -> None:
+        if site_id and site_id not in self._known:
+            self._add([site_id])
+        self.setCurrentIndex(max(self.findData(site_id), 0) if site_id else 0)
+
+    def site_id(self) -> str | None:
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.currentIndex()
+        if index > 0 and self.itemText(index) == text:
+            return self.itemData(index)
+        found = self.findText(text, Qt.MatchFlag.MatchExactly)
+        return self.itemData(found) if found > 0 else None
+
+
+class HazardDialog(RecordDialog):
+    def __init__(
+        self, ctx: AppContext, save: Callable[[HazardInput], Saved],
+        existing: HazardRow | None = None, site_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx.lang, parent)
+        self.ctx, self.existing = ctx, existing
+        self.save_with(save)
+        self.setWindowTitle(self.tr("Edit hazard") if existing else self.tr("Record a hazard"))
+        self.setMinimumWidth(620)
+        self._build()
+        self.site_picker.select(existing.site_id if existing else site_id)
+        if existing is not None:
+            self._load(existing)
+        self._update_due()
+        (self.description_edit if existing or site_id else self.site_picker).setFocus()
+
+    def _build(self) -> None:
+        today = self.ctx.session.clock.today()
+        self.site_picker = SitePicker(self.ctx)
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setPlaceholderText(
+            self.tr("What is wrong, e.g. fire exit blocked by goods")
+        )
+        self.description_edit.setFixedHeight(80)
+        self.description_edit.setTabChangesFocus(True)
+        self.location_edit = QLineEdit()
+        self.location_edit.setPlaceholderText(self.tr("e.g. kitchen, stairwell 2F"))
+        self.level_combo = QComboBox()
+        for code in hs.LEVELS:
+            self.level_combo.addItem(labels.level(code), code)
+        self.basis_edit = QLineEdit()
+        self.basis_edit.setPlaceholderText(self.tr("Rule or clause the hazard breaks"))
+
+        self.days_spin = QSpinBox()
+        self.days_spin.setRange(0, 365)
+        self.days_spin.setValue(7)
+        self.days_spin.setSuffix(self.tr(" days"))
+        self.days_spin.setSpecialValueText(self.tr("Immediately"))
+        self.working_days_check = QCheckBox(self.tr("Working days"))
+        self.found_date = QDateEdit()
+        self.found_date.setCalendarPopup(True)
+        self.found_date.setDisplayFormat("yyyy-MM-dd")
+        self.found_date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.found_date.setDate(QDate(today.year, today.month, today.day))
+        self.due_label = QLabel()
+        self.due_label.setStyleSheet("color: #5f6368;")
+        for signal in (self.days_spin.valueChanged, self.working_days_check.toggled,
+                       self.found_date.dateChanged):
+            signal.connect(self._update_due)
+        deadline = QHBoxLayout()
+        deadline.setContentsMargins(0, 0, 0, 0)
+        deadline.addWidget(self.days_spin)
+        for days in DEADLINE_CHOICES[1:]:
+            quick = QLabel(f"<a href='{days}'>{days}</a>")
+            quick.setToolTip(self.tr("{} days").format(days))
+            quick.linkActivated.connect(lambda d: self.days_spin.setValue(int(d)))
+            deadline.addWidget(quick)
+        deadline.addSpacing(8)
+        deadline.addWidget(self.working_days_check)
+        deadline.addStretch(1)
+
+        self.source_combo = QComboBox()
+        for code in SOURCES:
+            self.source_combo.addItem(labels.source(code), code)
+        self.factor_combo = QComboBox()
+        self.factor_combo.addItem(self.tr("Not specified"), None)
+        for code in FACTORS:
+            self.factor_combo.addItem(f"{code} · {labels.factor(code)}", code)
+        self.measure_combo = QComboBox()
+        self.measure_combo.addItem(self.tr("Not specified"), None)
+        for code in MEASURE_TYPES:
+            self.measure_combo.addItem(labels.measure(code), code)
+        self.deadline_note = QLabel()
+        self.deadline_note.setWordWrap(True)
+        self.deadline_note.setStyleSheet("color: #5f6368;")
+        self.deadline_note.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Site *"), self.site_picker)
+        form.addRow(self.tr("Description *"), self.description_edit)
+        form.addRow(self.tr("Location"), self.location_edit)
+        form.addRow(self.tr("Level"), self.level_combo)
+        form.addRow(self.tr("Basis"), self.basis_edit)
+        form.addRow(self.tr("Found on"), self.found_date)
+        form.addRow(self.tr("Deadline"), deadline)
+        form.addRow("", self.due_label)
+        form.addRow("", self.deadline_note)
+        form.addRow(self.tr("Source"), self.source_combo)
+        form.addRow(self.tr("Factor"), self.factor_combo)
+        form.addRow(self.tr("Measure type"), self.measure_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error_banner)
+        layout.addLayout(form)
+        layout.addWidget(self.button_box)
+        self.field_widgets = {
+            "description": self.description_edit, "location": self.location_edit,
+            "basis": self.basis_edit, "site": self.site_picker, "no": self.site_picker,
+            "the": self.found_date, "a": self.days_spin,
+        }
+
+    def _load(self, row: HazardRow) -> None:
+        self.site_picker.setEnabled(False)  # a hazard stays with its site
+        self.description_edit.setPlainText(row.description)
+        self.location_edit.setText(row.location or "")
+        self.level_combo.setCurrentIndex(max(self.level_combo.findData(row.level), 0))
+        self.basis_edit.setText(row.basis or "")
+        if row.found_on:
+            found = date.fromisoformat(row.found_on)
+            self.found_date.setDate(QDate(found.year, found.month, found.day))
+        if row.deadline_days is not None:
+            self.days_spin.setValue(row.deadline_days)
+        self.working_days_check.setChecked(row.working_days)
+        self.source_combo.setCurrentIndex(max(self.source_combo.findData(row.source), 0))
+        self.factor_combo.setCurrentIndex(max(self.factor_combo.findData(row.factor), 0))
+        self.measure_combo.setCurrentIndex(max(self.measure_combo.findData(row.measure_type), 0))
+        if row.status not in (hs.DRAFT, hs.OPEN):
+            # once a notice is served the deadline only moves by an extension (services)
+            for widget in (self.days_spin, self.working_days_check, self.found_date):
+                widget.setEnabled(False)
+            self.deadline_note.setText(
+                self.tr("The notice has been served: the deadline can only be extended.")
+            )
+            self.deadline_note.show()
+
+    def _found_on(self) -> date:
+        q = self.found_date.date()
+        return date(q.year(), q.month(), q.day())
+
+    def _update_due(self) -> None:
+        try:
+            due = due_date(self._found_on(), self.days_spin.value(),
+                           working_days=self.working_days_check.isChecked())
+        except DomainError:
+            self.due_label.clear()
+            return
+        self.due_label.setText(
+            self.tr("Due {} (provisional: counted from the day found until a notice is served)")
+            .format(due.isoformat())
+        )
+
+    def collect(self) -> HazardInput:
+        site_id = self.existing.site_id if self.existing else self.site_picker.site_id()
+        if not site_id:
+            message = self.tr("Choose the site from the list (type part of its name).")
+            exc = ValidationError(message, message)
+            exc.field = "site"  # type: ignore[attr-defined]
+            raise exc
+        return HazardInput(
+            site_id=site_id,
+            description=self.description_edit.toPlainText(),
+            level=self.level_combo.currentData(),
+            location=text_or_none(self.location_edit),
+            basis=text_or_none(self.basis_edit),
+            deadline_days=self.days_spin.value(),
+            working_days=self.working_days_check.isChecked(),
+            found_on=self._found_on().isoformat(),
+            source=self.source_combo.currentData(),
+            factor=self.factor_combo.currentData(),
+            measure_type=self.measure_combo.currentData(),
+        )

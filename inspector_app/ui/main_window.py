@@ -1,0 +1,420 @@
+"""The main window: navigation, pages, menus, toolbar search and the status bar.
+
+It owns no data: pages read through services and listen to ``AppEvents``. The window only
+routes requests between pages (open this record, show these hazards) and swaps the session
+when the user opens the demo store or another data folder. A language switch or a store
+switch rebuilds the window's widgets in place; the QMainWindow, its geometry and the
+session object survive.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .. import __version__
+from ..core.errors import DomainError
+from ..services.changes import HAZARDS, SITES, STORE, Changes
+from ..services.hazards import HazardFilter
+from ..services.overview import overview
+from ..services.session import demo_data_dir, open_session
+from .context import AppContext
+from .icons import icon
+from .pages.dashboard import DashboardPage
+from .pages.hazards import HazardsPage
+from .pages.placeholder import PlaceholderPage
+from .pages.settings import SettingsPage
+from .pages.sites import SitesPage
+from .qt import (
+    PYSIDE_VERSION,
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFileDialog,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QObject,
+    QSize,
+    QSizePolicy,
+    QStackedWidget,
+    QStatusBar,
+    Qt,
+    QTimer,
+    QToolBar,
+    QWidget,
+    qt_runtime_version,
+)
+from .search_box import SearchBox
+
+log = logging.getLogger("inspector_app.ui")
+
+PAGE_KEYS = ("dashboard", "sites", "inspections", "hazards", "documents", "sync", "statistics",
+             "settings")
+DASHBOARD, SITES_PAGE, INSPECTIONS, HAZARDS_PAGE, DOCUMENTS, SYNC, STATISTICS, SETTINGS = range(8)
+DEFAULT_SIZE = QSize(1280, 680)  # fits a 1366×768 laptop with its taskbar and title bar
+
+try:  # demo data is written by another module; the window works without it
+    from ..services.demo import fill_demo
+except ImportError:  # pragma: no cover - depends on the build
+    fill_demo = None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(960, 580)
+        self.message_box: QMessageBox | None = None
+        ctx.events.notice.connect(self.show_notice)
+        ctx.events.error.connect(self.show_error)
+        ctx.events.changed.connect(self._on_changed)
+        self._owner: QObject | None = None
+        self._build()
+        self._restore_geometry()
+        self.go_to(ctx.settings.last_page if 0 <= ctx.settings.last_page < len(PAGE_KEYS) else 0)
+
+    # ------------------------------------------------------------------ building
+    def _page_titles(self) -> list[str]:
+        return [
+            self.tr("Workbench"), self.tr("Sites"), self.tr("Inspections"), self.tr("Hazards"),
+            self.tr("Documents"), self.tr("Sync"), self.tr("Statistics"), self.tr("Settings"),
+        ]
+
+    def _build(self) -> None:
+        self._owner = QObject(self)  # parent of the actions: one delete on rebuild
+        self.dashboard_page = DashboardPage(self.ctx)
+        self.sites_page = SitesPage(self.ctx)
+        self.hazards_page = HazardsPage(self.ctx)
+        self.settings_page = SettingsPage(self.ctx)
+        self.pages: list[QWidget] = [
+            self.dashboard_page, self.sites_page, PlaceholderPage("inspections"), self.hazards_page,
+            PlaceholderPage("documents"), PlaceholderPage("sync"), PlaceholderPage("statistics"),
+            self.settings_page,
+        ]
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget#nav { background: #f1f3f4; border: none; padding-top: 8px; outline: 0; }"
+            "QListWidget#nav::item { padding: 8px 10px; border-radius: 6px; margin: 0 6px; }"
+            "QListWidget#nav::item:selected { background: #d2e3fc; color: #174ea6; }"
+        )
+        for key, title in zip(PAGE_KEYS, self._page_titles(), strict=True):
+            QListWidgetItem(icon(key), title, self.nav)
+        self.nav.setFixedWidth(max(120, self.nav.sizeHintForColumn(0) + 28))
+        self.nav.currentRowChanged.connect(self._on_nav)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self._connect_pages()
+        self._update_status()
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None,
+                icon_name: str | None = None) -> QAction:
+        action = QAction(text, self._owner)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        self.act_open_dir = self._action(self.tr("Open data folder…"), self.choose_data_dir)
+        self.act_open_demo = self._action(self.tr("Open demo store"), self.open_demo)
+        self.act_back_real = self._action(self.tr("Back to the real store"), self.back_to_real)
+        self.act_quit = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self.ctx.undo.createUndoAction(self._owner, self.tr("Undo"))
+        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.act_undo.setIcon(icon("undo"))
+        self.act_redo = self.ctx.undo.createRedoAction(self._owner, self.tr("Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_redo.setIcon(icon("redo"))
+        self.act_new_site = self._action(self.tr("New site"), self.new_site, "Ctrl+N", "sites")
+        self.act_new_hazard = self._action(self.tr("New hazard"), self.new_hazard, "Ctrl+Shift+N",
+                                           "hazards")
+        self.act_edit = self._action(self.tr("Edit"), self.edit_current, "F2", "edit")
+        self.act_delete = self._action(self.tr("Delete"), self.delete_current,
+                                       QKeySequence(Qt.Key.Key_Delete), "delete")
+        self.act_find = self._action(self.tr("Search"), self.focus_search, "Ctrl+F", "search")
+        self.act_about = self._action(self.tr("About Grid Inspector"), self.show_about)
+        group = QActionGroup(self._owner)
+        self.page_actions: list[QAction] = []
+        for i, title in enumerate(self._page_titles()):
+            action = self._action(title, lambda i=i: self.go_to(i), f"Ctrl+{i + 1}")
+            action.setCheckable(True)
+            group.addAction(action)
+            self.page_actions.append(action)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_open_dir)
+        file_menu.addAction(self.act_open_demo)
+        file_menu.addAction(self.act_back_real)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for action in (self.act_undo, self.act_redo, None, self.act_new_site, self.act_new_hazard,
+                       self.act_edit, self.act_delete, None, self.act_find):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for action in self.page_actions:
+            view_menu.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.act_new_site, self.act_new_hazard, None, self.act_undo, self.act_redo):
+            self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.search_box = SearchBox(self.ctx)
+        self.toolbar.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _make_status_bar(self) -> None:
+        bar = QStatusBar()
+        self.path_label = QLabel()
+        self.path_label.setStyleSheet("color: #5f6368;")
+        self.demo_label = QLabel(self.tr("Demo store"))
+        self.demo_label.setStyleSheet(
+            "background: #fce8b2; color: #7a4f01; border-radius: 3px; padding: 0 6px;"
+        )
+        self.counts_label = QLabel()
+        bar.addWidget(self.path_label, 1)
+        bar.addPermanentWidget(self.demo_label)
+        bar.addPermanentWidget(self.counts_label)
+        self.setStatusBar(bar)
+
+    def _connect_pages(self) -> None:
+        for page in (self.dashboard_page, self.sites_page, self.hazards_page):
+            page.open_record.connect(self.open_record)
+        self.search_box.open_record.connect(self.open_record)
+        self.dashboard_page.show_hazards.connect(self.show_hazards)
+        self.dashboard_page.show_sites.connect(lambda: self.go_to(SITES_PAGE))
+        self.dashboard_page.open_demo_requested.connect(self.open_demo)
+        self.dashboard_page.back_to_real_requested.connect(self.back_to_real)
+        self.sites_page.new_hazard_requested.connect(self.hazards_page.add_record)
+        self.settings_page.language_chosen.connect(
+            lambda lang: QTimer.singleShot(0, lambda: self.switch_language(lang))
+        )
+        self.settings_page.choose_data_dir_requested.connect(self.choose_data_dir)
+
+    def rebuild(self) -> None:
+        """Build every widget again (new language, other store); keep window and session."""
+        index = self.stack.currentIndex()
+        for page in self.pages:
+            shutdown = getattr(page, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        if self._owner is not None:
+            self._owner.deleteLater()
+        self._build()
+        self.go_to(index)
+
+    # ------------------------------------------------------------------ navigation
+    def _on_nav(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        self.page_actions[index].setChecked(True)
+
+    def go_to(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        page = self.sites_page if kind == "site" else self.hazards_page
+        self.go_to(SITES_PAGE if kind == "site" else HAZARDS_PAGE)
+        if page.select_id(record_id):
+            page.table.setFocus()
+        else:
+            self.show_notice(self.tr("That record no longer exists."))
+
+    def show_hazards(self, flt: HazardFilter) -> None:
+        self.go_to(HAZARDS_PAGE)
+        self.hazards_page.show_filter(flt)
+
+    def focus_search(self) -> None:
+        self.search_box.focus_and_select()
+
+    # ------------------------------------------------------------------ edit actions
+    def new_site(self):  # noqa: ANN201 - the dialog
+        self.go_to(SITES_PAGE)
+        return self.sites_page.add_record()
+
+    def new_hazard(self):  # noqa: ANN201
+        site_id = self.sites_page.current_id() if self.current_page() is self.sites_page else None
+        if site_id is None:
+            self.go_to(HAZARDS_PAGE)
+        return self.hazards_page.add_record(site_id)
+
+    def _record_page(self) -> SitesPage | HazardsPage | None:
+        page = self.current_page()
+        if isinstance(page, SitesPage | HazardsPage):
+            return page
+        self.show_notice(self.tr("Select a record in the site or hazard list first."))
+        return None
+
+    def edit_current(self):  # noqa: ANN201
+        page = self._record_page()
+        return page.edit_record() if page else None
+
+    def delete_current(self) -> None:
+        page = self._record_page()
+        if page:
+            page.delete_record()
+
+    # ------------------------------------------------------------------ stores
+    def switch_store(self, data_dir: Path, as_user: str | None = None) -> bool:
+        if self.ctx.ops.active:
+            self.show_notice(self.tr("Please wait until the running task has finished."))
+            return False
+        try:
+            session = open_session(data_dir, as_user=as_user, lang=self.ctx.lang)
+        except DomainError as exc:
+            self.show_error(exc.message(self.ctx.lang))
+            return False
+        self.ctx.replace_session(session)
+        self.rebuild()
+        self.ctx.events.publish(Changes.of(STORE))
+        return True
+
+    def open_demo(self):  # noqa: ANN201 - the Op filling the demo store, if one runs
+        if not self.ctx.is_demo and not self.switch_store(demo_data_dir(self.ctx.real_data_dir)):
+            return None
+        self.go_to(DASHBOARD)
+        if overview(self.ctx.session).sites:
+            return None
+        if fill_demo is None:
+            self.show_notice(self.tr("This build cannot create demo data; the demo store stays empty."))
+            return None
+        session = self.ctx.session
+        return self.ctx.ops.run(
+            lambda progress, cancel: fill_demo(session, progress=progress, cancel=cancel),
+            title=self.tr("Creating demo data…"), parent=self,
+        )
+
+    def back_to_real(self) -> None:
+        if self.ctx.data_dir != self.ctx.real_data_dir:
+            self.switch_store(self.ctx.real_data_dir, self.ctx.as_user)
+
+    def choose_data_dir(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the data folder"),
+                                                  str(self.ctx.real_data_dir))
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path == demo_data_dir(self.ctx.real_data_dir):
+            self.open_demo()
+            return
+        if self.switch_store(path, self.ctx.as_user):
+            self.ctx.real_data_dir = path
+            self.ctx.settings.last_data_dir = str(path)
+            self._update_status()
+
+    # ------------------------------------------------------------------ status
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(SITES, HAZARDS):
+            self._update_status()
+
+    def _update_status(self) -> None:
+        demo = self.ctx.is_demo
+        app_name = self.tr("Grid Inspector")
+        title = f"{app_name} — {self.ctx.data_dir}"
+        self.setWindowTitle(title + (" " + self.tr("[Demo store]") if demo else ""))
+        self.path_label.setText(self.tr("Data: {}").format(self.ctx.session.store.db_path))
+        self.path_label.setToolTip(str(self.ctx.session.store.db_path))
+        self.demo_label.setVisible(demo)
+        self.act_back_real.setEnabled(self.ctx.data_dir != self.ctx.real_data_dir)
+        self.act_open_demo.setEnabled(not demo)
+        ov = overview(self.ctx.session)
+        self.counts_label.setText(
+            self.tr("Sites {} · Hazards {} · Overdue {}").format(ov.sites, ov.hazards, ov.overdue)
+        )
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def show_error(self, text: str) -> None:
+        """A non-blocking message box (``open()``, not ``exec()``)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Grid Inspector"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+
+    def show_about(self) -> QMessageBox:
+        text = self.tr(
+            "<h3>Grid Inspector</h3><p>Offline hazard inspection for township grid inspectors.</p>"
+            "<p>Version {}<br>Database schema {}<br>Qt {} · PySide6 {}</p><p>Data folder: {}</p>"
+        ).format(__version__, self.ctx.session.store.schema_version, qt_runtime_version(),
+                 PYSIDE_VERSION, self.ctx.data_dir)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Grid Inspector"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(icon("app").pixmap(QSize(64, 64)))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+        return box
+
+    # ------------------------------------------------------------------ language
+    def switch_language(self, language: str) -> None:
+        if language == self.ctx.settings.language and language == self.ctx.translations.language:
+            return
+        self.ctx.settings.language = language
+        self.ctx.translations.install(language)
+        self.ctx.session.lang = self.ctx.lang
+        self.rebuild()
+
+    # ------------------------------------------------------------------ geometry
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.window_geometry
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+        state = self.ctx.settings.window_state
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings = self.ctx.settings
+        settings.window_geometry = self.saveGeometry()
+        settings.window_state = self.saveState()
+        settings.last_page = max(self.stack.currentIndex(), 0)
+        settings.sync()
+        self.ctx.ops.cancel_all()
+        super().closeEvent(event)

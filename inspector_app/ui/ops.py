@@ -1,0 +1,219 @@
+"""The Op runner: long, Qt-free work in a worker thread with progress, cancel and clear errors.
+
+A job is ``fn(progress, cancel) -> result`` where ``progress(done, total, message)`` may be
+called from the worker thread and ``cancel`` is a ``threading.Event`` the job checks (raising
+``core.errors.Cancelled`` when set). The runner
+
+- starts the job on Qt's thread pool, so the window stays responsive;
+- shows a window-modal progress dialog only if the job is still running after 0.5 s
+  (quick jobs never flash a dialog); its Cancel button sets the event;
+- turns a ``DomainError`` into a message box with ``.message(lang)``, any other exception into
+  "something went wrong, details in the log" with the traceback written to the log file;
+  a ``Cancelled`` job ends quietly;
+- on success publishes the returned ``Changes`` (or ``Saved.changes``) on the app-wide
+  ``AppEvents.changed`` signal, so every view refreshes itself.
+
+Message boxes are opened with ``open()``, never ``exec()``: nothing waits on a nested loop,
+and tests (and ``--quit-after``) can watch the ``failed`` signal instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import Cancelled, DomainError
+from ..services.changes import Changes, Saved
+from .events import AppEvents
+from .qt import (
+    QMessageBox,
+    QObject,
+    QProgressDialog,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QWidget,
+    Signal,
+)
+
+log = logging.getLogger("inspector_app.ui.ops")
+
+Progress = Callable[[int, int, str], None]
+Job = Callable[[Progress, threading.Event], Any]
+
+SHOW_PROGRESS_AFTER_MS = 500
+
+
+class _WorkerSignals(QObject):
+    """Lives in the GUI thread; the worker emits, so slots run queued on the GUI thread."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    raised = Signal(object, str)  # exception, formatted traceback
+
+
+class _Worker(QRunnable):
+    def __init__(self, fn: Job, cancel: threading.Event, signals: _WorkerSignals) -> None:
+        super().__init__()
+        self._fn, self._cancel, self._signals = fn, cancel, signals
+
+    def _progress(self, done: int, total: int, message: str = "") -> None:
+        self._signals.progressed.emit(int(done), int(total), str(message or ""))
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress, self._cancel)
+        except BaseException as exc:  # noqa: BLE001 - everything reaches the GUI thread
+            self._signals.raised.emit(exc, traceback.format_exc())
+        else:
+            self._signals.succeeded.emit(result)
+
+
+class Op(QObject):
+    """One running job. Watch ``succeeded``/``failed``/``cancelled``; ``finished`` always."""
+
+    succeeded = Signal(object)
+    failed = Signal(str)  # the message shown to the user
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(
+        self, fn: Job, *, title: str, parent: QWidget | None, events: AppEvents, lang: str,
+        log_file: Path | None, on_success: Callable[[Any], None] | None = None,
+    ) -> None:
+        super().__init__()  # no Qt parent: a page may be rebuilt while the job runs
+        self.title = title
+        self.cancel_event = threading.Event()
+        self.dialog: QProgressDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self.running = False
+        self._fn, self._parent, self._events, self._lang = fn, parent, events, lang
+        self._log_file, self._on_success = log_file, on_success
+        self._last: tuple[int, int, str] = (0, 0, "")
+        self._signals = _WorkerSignals()
+        self._signals.progressed.connect(self._on_progress)
+        self._signals.succeeded.connect(self._on_succeeded)
+        self._signals.raised.connect(self._on_raised)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_dialog)
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self, pool: QThreadPool | None = None) -> Op:
+        self.running = True
+        self._timer.start(SHOW_PROGRESS_AFTER_MS)
+        (pool or QThreadPool.globalInstance()).start(_Worker(self._fn, self.cancel_event, self._signals))
+        return self
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    def _show_dialog(self) -> None:
+        if not self.running:
+            return
+        dialog = QProgressDialog(self._parent)
+        dialog.setWindowTitle(self.title)
+        dialog.setLabelText(self._last[2] or self.title)
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(380)
+        dialog.canceled.connect(self.cancel)
+        self.dialog = dialog
+        self._apply_progress()
+        dialog.show()
+
+    def _apply_progress(self) -> None:
+        if self.dialog is None:
+            return
+        done, total, message = self._last
+        self.dialog.setMaximum(max(total, 0))  # 0 … 0: a busy indicator
+        self.dialog.setValue(min(done, total) if total > 0 else 0)
+        if message and not self.cancel_event.is_set():
+            self.dialog.setLabelText(message)
+
+    def _end(self) -> None:
+        self.running = False
+        self._timer.stop()
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    # ------------------------------------------------------------------ worker results
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self._last = (done, total, message)
+        self._apply_progress()
+
+    def _on_succeeded(self, result: Any) -> None:
+        self._end()
+        changes = result.changes if isinstance(result, Saved) else result
+        if isinstance(changes, Changes):
+            self._events.publish(changes)
+        if self._on_success is not None:
+            self._on_success(result)
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _on_raised(self, exc: BaseException, tb: str) -> None:
+        self._end()
+        if isinstance(exc, Cancelled):
+            log.info("%s: cancelled", self.title)
+            self.cancelled.emit()
+            self.finished.emit()
+            return
+        if isinstance(exc, DomainError):
+            log.info("%s: %s", self.title, exc.en)
+            message = exc.message(self._lang)
+            icon = QMessageBox.Icon.Warning
+        else:
+            log.error("%s failed (a bug):\n%s", self.title, tb)
+            message = self.tr("Something went wrong; the details were written to the log.")
+            if self._log_file is not None:
+                message += "\n" + str(self._log_file)
+            icon = QMessageBox.Icon.Critical
+        box = QMessageBox(icon, self.title, message, QMessageBox.StandardButton.Ok, self._parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+        self.failed.emit(message)
+        self.finished.emit()
+
+
+class OpRunner(QObject):
+    """Starts Ops and keeps them alive until they finish."""
+
+    def __init__(self, events: AppEvents, lang: Callable[[], str], log_file: Path | None) -> None:
+        super().__init__()
+        self._events, self._lang, self.log_file = events, lang, log_file
+        self.active: list[Op] = []
+
+    def run(
+        self, fn: Job, *, title: str, parent: QWidget | None = None,
+        on_success: Callable[[Any], None] | None = None,
+    ) -> Op:
+        op = Op(fn, title=title, parent=parent, events=self._events, lang=self._lang(),
+                log_file=self.log_file, on_success=on_success)
+        self.active.append(op)
+        op.finished.connect(lambda: self._forget(op))
+        return op.start()
+
+    def _forget(self, op: Op) -> None:
+        if op in self.active:
+            self.active.remove(op)
+
+    def cancel_all(self, wait_ms: int = 5000) -> None:
+        """On exit: ask every job to stop and give them a moment to do so."""
+        for op in self.active:
+            op.cancel_event.set()
+        QThreadPool.globalInstance().waitForDone(wait_ms)

@@ -1,0 +1,226 @@
+"""场所 page: the site register with filters, a detail pane and add/edit/delete."""
+
+from __future__ import annotations
+
+from ...core.entities import RISK_COLOURS, SiteRow
+from ...core.errors import DomainError
+from ...core.uscc import check_uscc
+from ...services import hazards, sites
+from ...services.changes import HAZARDS, REGIONS, SITES, UNITS
+from ...services.hazards import HazardFilter
+from ...services.regions import list_regions
+from ...services.sites import SiteFilter
+from .. import labels, undo
+from ..context import AppContext
+from ..dialogs.site_dialog import SiteDialog
+from ..models import SiteTableModel
+from ..qt import QComboBox, QPushButton, Qt, QWidget, Signal
+from ..widgets import DebouncedLineEdit, colour_icon, esc, field_rows, fill_combo
+from .record_page import RecordPage
+
+OPEN_HAZARDS_SHOWN = 30
+
+
+class SitesPage(RecordPage):
+    new_hazard_requested = Signal(str)  # site id
+    watched = (SITES, UNITS, HAZARDS, REGIONS)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, SiteTableModel(ctx), parent)
+        self.add_button = self.action_button(self.tr("New site"), "add", self.add_record,
+                                             self.tr("Add a site (Ctrl+N)"))
+        self.edit_button = self.action_button(self.tr("Edit"), "edit", self.edit_record,
+                                              self.tr("Edit the selected site (F2)"))
+        self.delete_button = self.action_button(self.tr("Delete"), "delete", self.delete_record,
+                                                self.tr("Delete the selected site (Del); Ctrl+Z undoes"))
+        self.hazard_button = self.action_button(
+            self.tr("Record hazard here"), "hazards", self._new_hazard,
+            self.tr("Record a hazard at the selected site"),
+        )
+        self.actions_row.addStretch(1)
+        self.actions_row.addWidget(self.count_label)
+
+        self.search_edit = DebouncedLineEdit(250)
+        self.search_edit.setPlaceholderText(self.tr("Filter: name, address, contact, USCC …"))
+        self.search_edit.settled.connect(lambda _t: self.apply_filter())
+        self.search_edit.returnPressed.connect(self.search_edit.flush)
+        self.grid_combo = QComboBox()
+        self.sector_combo = QComboBox()
+        self.risk_combo = QComboBox()
+        self._fill_grids()
+        fill_combo(self.sector_combo, [(None, self.tr("All sectors")),
+                                       *labels.sector_choices(ctx.lang)])
+        self.risk_combo.addItem(self.tr("All risk levels"), None)
+        for colour in RISK_COLOURS:
+            self.risk_combo.addItem(colour_icon(labels.RISK_COLOUR[colour]), labels.risk(colour), colour)
+        for combo in (self.grid_combo, self.sector_combo, self.risk_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(lambda _c=False: self.clear_filters())
+        self.filter_row.addWidget(self.search_edit, 1)
+        self.filter_row.addWidget(self.grid_combo)
+        self.filter_row.addWidget(self.sector_combo)
+        self.filter_row.addWidget(self.risk_combo)
+        self.filter_row.addWidget(self.clear_button)
+        self._update_count()
+        self._update_buttons()
+        self.model.modelReset.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.refresh_detail()
+
+    # ------------------------------------------------------------------ filters
+    def _fill_grids(self) -> None:
+        grids = list_regions(self.ctx.session.store.read(), level="grid")
+        fill_combo(self.grid_combo, [(None, self.tr("All grids")), *((g.id, g.name) for g in grids)])
+
+    def current_filter(self) -> SiteFilter:
+        return SiteFilter(
+            text=self.search_edit.text().strip() or None,
+            grid_id=self.grid_combo.currentData(),
+            sector=self.sector_combo.currentData(),
+            risk_colour=self.risk_combo.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        keep = self._selected
+        self.model.set_filter(self.current_filter())
+        if not (keep and self.select_id(keep, clear_filters=False)):
+            self._selected = None
+            self.refresh_detail()
+
+    def clear_filters(self) -> bool:
+        if self.current_filter() == SiteFilter():
+            return False
+        for combo in (self.grid_combo, self.sector_combo, self.risk_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.model.set_filter(SiteFilter())
+        return True
+
+    def on_changed(self, changes) -> None:  # noqa: ANN001 - Changes
+        if changes.touches(REGIONS):
+            self._fill_grids()
+        super().on_changed(changes)
+
+    def count_text(self, n: int) -> str:
+        return self.tr("{} sites").format(n)
+
+    def _update_buttons(self) -> None:
+        has = self.current_id() is not None
+        for button in (self.edit_button, self.delete_button, self.hazard_button):
+            button.setEnabled(has)
+
+    # ------------------------------------------------------------------ actions
+    def add_record(self) -> SiteDialog:
+        dialog = SiteDialog(self.ctx, lambda data: undo.add_site(self.ctx, data), parent=self.window())
+        return self._open(dialog)
+
+    def edit_record(self) -> SiteDialog | None:
+        site_id = self.current_id()
+        if site_id is None:
+            return None
+        try:
+            row = sites.get_site(self.ctx.session, site_id)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return None
+        dialog = SiteDialog(self.ctx, lambda data: undo.edit_site(self.ctx, site_id, data),
+                            existing=row, parent=self.window())
+        return self._open(dialog)
+
+    def _open(self, dialog: SiteDialog) -> SiteDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.select_id(dialog.saved.id))
+        dialog.open()  # window-modal but not a nested event loop
+        return dialog
+
+    def delete_record(self) -> None:
+        site_id = self.current_id()
+        if site_id is None:
+            return
+        row = self.model.row_of(site_id)
+        try:
+            undo.delete_site(self.ctx, site_id)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return
+        if self.model.rowCount():  # keep the keyboard flow: select the next row
+            self.select_id(self.model.id_at(min(row, self.model.rowCount() - 1)) or "", False)
+
+    def _new_hazard(self) -> None:
+        site_id = self.current_id()
+        if site_id:
+            self.new_hazard_requested.emit(site_id)
+
+    # ------------------------------------------------------------------ detail
+    def render_detail(self, site_id: str | None) -> str:
+        if site_id is None:
+            return ("<p style='color:#5f6368'>" + esc(self.tr("Select a site to see its details.")) + "</p>")
+        row = self.model.record(site_id)
+        if row is None:
+            try:
+                row = sites.get_site(self.ctx.session, site_id)
+            except DomainError:
+                return ""
+        return self._site_html(row) + self._hazards_html(row)
+
+    def _uscc_html(self, row: SiteRow) -> str:
+        if not row.uscc:
+            return ""
+        if check_uscc(row.uscc).ok:
+            valid = esc(self.tr("valid"))
+            return f"{esc(row.uscc)} <span style='color:#188038'>✓ {valid}</span>"
+        warning = esc(self.tr("check digit does not match — please verify"))
+        return f"{esc(row.uscc)} <span style='color:#b06000'>⚠ {warning}</span>"
+
+    def _site_html(self, row: SiteRow) -> str:
+        risk = ""
+        if row.risk_colour:
+            colour = labels.RISK_COLOUR[row.risk_colour].name()
+            risk = f"<span style='color:{colour}'>■</span> {esc(labels.risk(row.risk_colour))}"
+        coords = f"{row.lat}, {row.lon}" if row.lat is not None and row.lon is not None else ""
+        unit = esc(row.unit_name) if row.unit_id else esc(self.tr("none (public place)"))
+        fields = [
+            (self.tr("Unit"), unit),
+            (self.tr("USCC"), self._uscc_html(row)),
+            (self.tr("Legal rep. / principal"), esc(row.legal_rep)),
+            (self.tr("Sector"), esc(labels.sectors(row.sectors, self.ctx.lang))),
+            (self.tr("Address"), esc(row.address)),
+            (self.tr("Grid"), esc(row.grid)),
+            (self.tr("Building"), esc(row.building)),
+            (self.tr("Landlord"), esc(row.landlord)),
+            (self.tr("Contact"), esc(row.contact)),
+            (self.tr("Phone"), esc(row.phone)),
+            (self.tr("Risk level"), risk),
+            (self.tr("Coordinates"), esc(coords)),
+            (self.tr("Notes"), esc(row.notes).replace("\n", "<br>")),
+        ]
+        return f"<h2 style='margin-bottom:6px'>{esc(row.name)}</h2>" + field_rows(fields)
+
+    def _hazards_html(self, row: SiteRow) -> str:
+        ids = hazards.list_hazard_ids(self.ctx.session, HazardFilter(site_id=row.id),
+                                      sort="due_date", descending=False)
+        rows = [h for h in hazards.hazard_rows(self.ctx.session, ids[:500])
+                if h.status not in ("closed", "draft")]
+        title = self.tr("Open hazards ({})").format(len(rows))
+        if not rows:
+            none = esc(self.tr("No open hazards."))
+            return f"<h3>{esc(title)}</h3><p style='color:#5f6368'>{none}</p>"
+        items = []
+        for h in rows[:OPEN_HAZARDS_SHOWN]:
+            due = esc(h.due_date or "")
+            if h.overdue:
+                due = f"<span style='color:#c5221f'>{due} {esc(labels.text(labels.OVERDUE))}</span>"
+            items.append(
+                f"<li><a href='hazard:{esc(h.id)}'>{esc(h.description.splitlines()[0])}</a>"
+                f" — {esc(labels.status(h.status))} · {due}</li>"
+            )
+        more = ""
+        if len(rows) > OPEN_HAZARDS_SHOWN:
+            more = "<p>" + esc(self.tr("… and {} more").format(len(rows) - OPEN_HAZARDS_SHOWN)) + "</p>"
+        return f"<h3>{esc(title)}</h3><ul style='margin-left:-20px'>{''.join(items)}</ul>{more}"

@@ -1,0 +1,165 @@
+"""Small building blocks shared by pages and dialogs."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from .models import IdTableModel
+from .qt import (
+    QAbstractItemView,
+    QColor,
+    QComboBox,
+    QFrame,
+    QHeaderView,
+    QIcon,
+    QLabel,
+    QLineEdit,
+    QPainter,
+    QPixmap,
+    Qt,
+    QTableView,
+    QTextBrowser,
+    QTimer,
+    QWidget,
+    Signal,
+)
+
+
+def record_table(model: IdTableModel, parent: QWidget | None = None) -> QTableView:
+    """A table over an id model: whole-row selection, fixed row height, server-side sort.
+
+    Row heights are fixed and nothing is sized to contents, so the view never walks all
+    rows of a 100,000-row model.
+    """
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    vertical = view.verticalHeader()
+    vertical.setVisible(False)
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(max(26, view.fontMetrics().height() + 10))
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionsMovable(True)
+    for i, column in enumerate(model.columns):
+        view.setColumnWidth(i, column.width)
+    key, descending = model.default_sort
+    sort_column = next((i for i, c in enumerate(model.columns) if c.sort_key == key), -1)
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    header.setSortIndicator(sort_column, order)  # -1: a default order without a column
+    view.setSortingEnabled(True)  # loads the ids through model.sort() when a column sorts
+    if sort_column < 0:
+        model.reload()
+    state = {"section": sort_column, "order": order}
+
+    def keep_indicator_on_sortable(section: int, new_order: Qt.SortOrder) -> None:
+        if 0 <= section < len(model.columns) and model.columns[section].sort_key is None:
+            header.blockSignals(True)  # an unsortable column: put the indicator back
+            header.setSortIndicator(state["section"], state["order"])
+            header.blockSignals(False)
+        else:
+            state["section"], state["order"] = section, new_order
+
+    header.sortIndicatorChanged.connect(keep_indicator_on_sortable)
+    return view
+
+
+class DebouncedLineEdit(QLineEdit):
+    """A line edit that reports its text ``delay_ms`` after the user stops typing."""
+
+    settled = Signal(str)
+
+    def __init__(self, delay_ms: int = 200, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(lambda: self.settled.emit(self.text()))
+        self.textChanged.connect(lambda _t: self._timer.start())
+
+    def flush(self) -> None:
+        """Report now (Enter key, tests)."""
+        self._timer.stop()
+        self.settled.emit(self.text())
+
+
+def fill_combo(combo: QComboBox, items: Iterable[tuple[str | None, str]], keep: bool = True) -> None:
+    """Replace a combo's items with (data, text) pairs, keeping the selected data if present."""
+    current = combo.currentData() if keep else None
+    combo.blockSignals(True)
+    combo.clear()
+    for data, text in items:
+        combo.addItem(text, data)
+    found = combo.findData(current) if current is not None else -1
+    combo.setCurrentIndex(max(found, 0))
+    combo.blockSignals(False)
+
+
+def colour_icon(colour: QColor, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(colour)
+    painter.setPen(colour.darker(130))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def heading(text: str, size_delta: int = 4) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(font.pointSize() + size_delta)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class DetailView(QTextBrowser):
+    """The read-only detail pane: simple HTML; links ``site:<id>`` / ``hazard:<id>`` navigate."""
+
+    link_activated = Signal(str, str)  # kind, id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.anchorClicked.connect(self._on_anchor)
+
+    def _on_anchor(self, url) -> None:  # QUrl
+        kind, _, record_id = url.toString().partition(":")
+        if kind in ("site", "hazard") and record_id:
+            self.link_activated.emit(kind, record_id)
+
+
+def esc(value: object) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def field_rows(rows: Iterable[tuple[str, str]]) -> str:
+    """HTML table of label/value pairs; values must already be escaped (they may hold markup)."""
+    empty = "<span style='color:#9aa0a6'>—</span>"
+    cells = "".join(
+        f"<tr><td style='color:#5f6368; padding:3px 12px 3px 0; white-space:nowrap'>{esc(label)}</td>"
+        f"<td style='padding:3px 0'>{value or empty}</td></tr>"
+        for label, value in rows
+    )
+    return f"<table cellspacing='0' cellpadding='0'>{cells}</table>"

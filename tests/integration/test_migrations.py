@@ -1,0 +1,60 @@
+"""Each migration upgrades a store made by the version before it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from inspector_app.core.entities import SiteInput
+from inspector_app.services import search, sites
+from inspector_app.services.session import open_session
+from inspector_app.store import search_index
+from inspector_app.store.migrations import SCHEMA_VERSION, migrate
+from inspector_app.store.store import Store
+
+
+def test_version_1_store_upgrades_to_2_and_indexes_existing_rows(data_dir, clock):
+    # a store as version 1 made it (no search index yet), with a row in it
+    store = Store.open(data_dir, clock=clock, target_version=1)
+
+    def add(tx):
+        tx.insert("site", {"name": "消防器材店", "sectors": "[]"})
+
+    store.write(add)
+    store.close()
+    conn = sqlite3.connect(data_dir / "inspector.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0] == 0
+    conn.close()
+
+    s = open_session(data_dir, clock=clock)
+    try:
+        assert s.store.schema_version == SCHEMA_VERSION
+        hits = search.search(s, "消防")
+        assert [h.title for h in hits] == ["消防器材店"]
+        # the old file was kept before the upgrade
+        assert list((data_dir / "backups").glob("before-schema-2-*.db"))
+        # triggers regenerated: new rows get ops and index entries
+        sites.add_site(s, SiteInput(name="消防站"))
+        assert len(search.search(s, "消防")) == 2
+    finally:
+        s.close()
+
+
+def test_a_failing_migration_leaves_the_store_as_it_was(data_dir, clock, monkeypatch):
+    store = Store.open(data_dir, clock=clock, target_version=1)
+    store.close()
+    from inspector_app.store import migrations
+
+    def broken(db):
+        search_index.create(db.conn)
+        raise RuntimeError("power cut during upgrade")
+
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, broken)
+    conn = sqlite3.connect(data_dir / "inspector.db", isolation_level=None)
+    try:
+        migrate(conn, 1, 2)
+    except RuntimeError:
+        pass
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0] == 0
+    conn.close()
