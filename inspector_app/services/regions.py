@@ -10,7 +10,6 @@ from ..core.validation import clean_text
 from ..services.changes import Notice
 from ..store.store import WriteTx
 
-
 _COLS = "id, level, name, code, parent_id"
 
 

@@ -156,15 +156,15 @@ class IdTableModel(QAbstractTableModel, Generic[R]):
 # --------------------------------------------------------------------------- sites
 class SiteTableModel(IdTableModel[SiteRow]):
     columns = (
-        Column("name", QT_TRANSLATE_NOOP("Models", "Name"), "name", 220),
-        Column("unit", QT_TRANSLATE_NOOP("Models", "Unit"), "unit", 180),
-        Column("sector", QT_TRANSLATE_NOOP("Models", "Sector"), "sector", 120),
-        Column("address", QT_TRANSLATE_NOOP("Models", "Address"), "address", 240),
-        Column("grid", QT_TRANSLATE_NOOP("Models", "Grid"), "grid", 110),
-        Column("risk", QT_TRANSLATE_NOOP("Models", "Risk"), "risk", 80),
-        Column("contact", QT_TRANSLATE_NOOP("Models", "Contact"), "contact", 90),
-        Column("phone", QT_TRANSLATE_NOOP("Models", "Phone"), None, 120),
-        Column("open", QT_TRANSLATE_NOOP("Models", "Open hazards"), None, 90),
+        Column("name", QT_TRANSLATE_NOOP("Models", "Name"), "name", 190),
+        Column("sector", QT_TRANSLATE_NOOP("Models", "Sector"), "sector", 100),
+        Column("risk", QT_TRANSLATE_NOOP("Models", "Risk"), "risk", 70),
+        Column("open", QT_TRANSLATE_NOOP("Models", "Open hazards"), None, 80),
+        Column("grid", QT_TRANSLATE_NOOP("Models", "Grid"), "grid", 120),
+        Column("address", QT_TRANSLATE_NOOP("Models", "Address"), "address", 210),
+        Column("unit", QT_TRANSLATE_NOOP("Models", "Unit"), "unit", 200),
+        Column("contact", QT_TRANSLATE_NOOP("Models", "Contact"), "contact", 80),
+        Column("phone", QT_TRANSLATE_NOOP("Models", "Phone"), None, 110),
     )
     default_sort = ("name", False)
 
@@ -214,14 +214,14 @@ _SITE_TEXT: dict[str, Callable[[SiteRow], str]] = {
 # --------------------------------------------------------------------------- hazards
 class HazardTableModel(IdTableModel[HazardRow]):
     columns = (
-        Column("description", QT_TRANSLATE_NOOP("Models", "Hazard"), "description", 280),
-        Column("site", QT_TRANSLATE_NOOP("Models", "Site"), "site", 170),
-        Column("level", QT_TRANSLATE_NOOP("Models", "Level"), "level", 90),
-        Column("status", QT_TRANSLATE_NOOP("Models", "Status"), "status", 90),
-        Column("due_date", QT_TRANSLATE_NOOP("Models", "Due date"), "due_date", 100),
-        Column("flags", QT_TRANSLATE_NOOP("Models", "Flags"), None, 80),
-        Column("grid", QT_TRANSLATE_NOOP("Models", "Grid"), "grid", 110),
-        Column("found_on", QT_TRANSLATE_NOOP("Models", "Found on"), "found_on", 100),
+        Column("description", QT_TRANSLATE_NOOP("Models", "Hazard"), "description", 270),
+        Column("site", QT_TRANSLATE_NOOP("Models", "Site"), "site", 150),
+        Column("status", QT_TRANSLATE_NOOP("Models", "Status"), "status", 76),
+        Column("due_date", QT_TRANSLATE_NOOP("Models", "Due date"), "due_date", 94),
+        Column("flags", QT_TRANSLATE_NOOP("Models", "Flags"), None, 60),
+        Column("level", QT_TRANSLATE_NOOP("Models", "Level"), "level", 76),
+        Column("grid", QT_TRANSLATE_NOOP("Models", "Grid"), "grid", 120),
+        Column("found_on", QT_TRANSLATE_NOOP("Models", "Found on"), "found_on", 94),
     )
     default_sort = ("created", True)
 

@@ -6,6 +6,9 @@ can prove that nothing outside ``inspector_app/ui`` touches Qt (design.md §1).
 
 from __future__ import annotations
 
+import ctypes
+import sys
+
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,6 +24,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     QRunnable,
     QSettings,
     QSize,
@@ -97,14 +101,14 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
-    "PYSIDE_VERSION", "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel", "QAction",
+    "NONE_WORKAROUND", "PYSIDE_VERSION", "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel", "QAction",
     "QActionGroup", "QApplication", "QBrush", "QCloseEvent", "QButtonGroup", "QByteArray", "QCheckBox", "QColor",
     "QComboBox", "QCompleter", "QCoreApplication", "QDate", "QDateEdit", "QDesktopServices",
     "QDialog", "QDialogButtonBox", "QEvent", "QFileDialog", "QFont", "QFormLayout", "QFrame",
     "QGridLayout", "QGroupBox", "QGuiApplication", "QHBoxLayout", "QHeaderView", "QIcon", "QItemSelectionModel",
     "QKeySequence", "QLabel", "QLibraryInfo", "QLineEdit", "QListWidget", "QListWidgetItem",
     "QLocale", "QMainWindow", "QMessageBox", "QModelIndex", "QObject", "QPainter", "QPalette",
-    "QPersistentModelIndex", "QPixmap", "QPlainTextEdit", "QPoint", "QProgressDialog",
+    "QPersistentModelIndex", "QPixmap", "QPlainTextEdit", "QPoint", "QRect", "QProgressDialog",
     "QPushButton", "QRadioButton", "QRunnable", "QScrollArea", "QSettings", "QShortcut", "QSize",
     "QSizePolicy", "QSpinBox", "QSplitter", "QStackedWidget", "QStandardItem",
     "QStandardItemModel", "QStatusBar", "QStringListModel", "QStyle", "QTableView",
@@ -112,6 +116,38 @@ __all__ = [
     "QUndoStack", "QUrl", "QVBoxLayout", "QWidget", "Qt", "Signal", "Slot", "qt_runtime_version",
     "translate",
 ]
+
+
+def _void_calls_drop_none() -> bool:
+    """True if calling a void C++ method drops a reference to ``None`` (PySide6 6.12.0).
+
+    That release decrements ``None``'s reference count on every call of a method returning
+    void. From Python 3.12 on ``None`` is immortal and nothing happens; on 3.11 the count
+    reaches zero after a few thousand calls and the interpreter aborts with "none_dealloc:
+    deallocating None". 6.11 does not have the bug. Probed, not version-matched, so a fixed
+    release switches the workaround off by itself.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return False
+    probe = QByteArray(b"x")
+    before = sys.getrefcount(None)
+    for _ in range(200):
+        probe.clear()
+    return before - sys.getrefcount(None) >= 100
+
+
+def _make_none_immortal() -> None:
+    """Backport Python 3.12's immortal ``None``: a count no leak can use up.
+
+    ``ob_refcnt`` is the first field of every CPython object; adding 2**60 once means the
+    leaked decrements can never reach zero, at run time or at interpreter shutdown.
+    """
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 60
+
+
+NONE_WORKAROUND = _void_calls_drop_none()
+if NONE_WORKAROUND:
+    _make_none_immortal()
 
 
 def qt_runtime_version() -> str:

@@ -16,6 +16,7 @@ from .qt import (
     QCompleter,
     QLineEdit,
     QModelIndex,
+    QRect,
     QStandardItem,
     QStandardItemModel,
     Qt,
@@ -26,6 +27,7 @@ from .qt import (
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+POPUP_WIDTH = 560  # wider than the box: titles are long; right-aligned with it
 
 
 class SearchBox(QLineEdit):
@@ -83,7 +85,8 @@ class SearchBox(QLineEdit):
             self.results.appendRow(item)
         if not hits and self.results.rowCount() == 0:
             self._add_note(self.tr("Nothing found for “{}”").format(text))
-        self.completer_.complete()
+        width = max(self.width(), POPUP_WIDTH)
+        self.completer_.complete(QRect(self.width() - width, 0, width, self.height()))
         if hits:
             self.popup().setCurrentIndex(self.results.index(0, 0))
         self.results_shown.emit(len(hits))

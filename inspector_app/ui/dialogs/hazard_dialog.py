@@ -28,6 +28,7 @@ from ..qt import (
     QSpinBox,
     Qt,
     QTimer,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -148,6 +149,7 @@ class HazardDialog(RecordDialog):
         self.found_date.setDisplayFormat("yyyy-MM-dd")
         self.found_date.setMaximumDate(QDate(today.year, today.month, today.day))
         self.found_date.setDate(QDate(today.year, today.month, today.day))
+        self.found_date.setMinimumWidth(140)
         self.due_label = QLabel()
         self.due_label.setStyleSheet("color: #5f6368;")
         for signal in (self.days_spin.valueChanged, self.working_days_check.toggled,
@@ -157,9 +159,11 @@ class HazardDialog(RecordDialog):
         deadline.setContentsMargins(0, 0, 0, 0)
         deadline.addWidget(self.days_spin)
         for days in DEADLINE_CHOICES[1:]:
-            quick = QLabel(f"<a href='{days}'>{days}</a>")
-            quick.setToolTip(self.tr("{} days").format(days))
-            quick.linkActivated.connect(lambda d: self.days_spin.setValue(int(d)))
+            quick = QToolButton()
+            quick.setText(self.tr("{} days").format(days))
+            quick.setAutoRaise(True)
+            quick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the spin box is the keyboard way
+            quick.clicked.connect(lambda _c=False, d=days: self.days_spin.setValue(d))
             deadline.addWidget(quick)
         deadline.addSpacing(8)
         deadline.addWidget(self.working_days_check)
@@ -171,7 +175,7 @@ class HazardDialog(RecordDialog):
         self.factor_combo = QComboBox()
         self.factor_combo.addItem(self.tr("Not specified"), None)
         for code in FACTORS:
-            self.factor_combo.addItem(f"{code} · {labels.factor(code)}", code)
+            self.factor_combo.addItem(labels.factor(code), code)
         self.measure_combo = QComboBox()
         self.measure_combo.addItem(self.tr("Not specified"), None)
         for code in MEASURE_TYPES:
@@ -181,13 +185,17 @@ class HazardDialog(RecordDialog):
         self.deadline_note.setStyleSheet("color: #5f6368;")
         self.deadline_note.hide()
 
+        found = QHBoxLayout()
+        found.setContentsMargins(0, 0, 0, 0)
+        found.addWidget(self.found_date)
+        found.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Site *"), self.site_picker)
         form.addRow(self.tr("Description *"), self.description_edit)
         form.addRow(self.tr("Location"), self.location_edit)
         form.addRow(self.tr("Level"), self.level_combo)
         form.addRow(self.tr("Basis"), self.basis_edit)
-        form.addRow(self.tr("Found on"), self.found_date)
+        form.addRow(self.tr("Found on"), found)
         form.addRow(self.tr("Deadline"), deadline)
         form.addRow("", self.due_label)
         form.addRow("", self.deadline_note)

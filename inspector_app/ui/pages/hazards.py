@@ -243,7 +243,7 @@ class HazardsPage(RecordPage):
             note = []
             if data.get("due_date"):
                 note.append(self.tr("due {}").format(data["due_date"]))
-            if data.get("level"):
+            if e["kind"] == hs.EventKind.LEVEL_CHANGED and data.get("level"):
                 note.append(labels.level(data["level"]))
             rows.append(
                 f"<tr><td style='padding:2px 10px 2px 0; color:#5f6368; white-space:nowrap'>"

@@ -76,7 +76,7 @@ class PlaceholderPage(QWidget):
         head.addWidget(picture)
         head.addSpacing(8)
         head.addWidget(self.title)
-        head.addWidget(badge)
+        head.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addStretch(1)
         items = "".join(f"<li style='margin-bottom:6px'>{translate(CTX, b)}</li>" for b in bullets)
         self.bullets = QLabel(f"<b>{translate(CTX, PLANNED_LABEL)}</b><ul>{items}</ul>")

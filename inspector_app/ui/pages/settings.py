@@ -41,6 +41,7 @@ class SettingsPage(QWidget):
         )
         language_box = QGroupBox(self.tr("Interface"))
         form = QFormLayout(language_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Language"), self.language_combo)
         hint = QLabel(self.tr("The change applies at once; records keep their own language."))
         hint.setStyleSheet("color: #5f6368;")
