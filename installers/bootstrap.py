@@ -14,6 +14,7 @@ Standard library only: this runs before any dependency exists.
 
 import hashlib
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -51,10 +52,15 @@ def say(message: str) -> None:
     print(f"[bootstrap] {message}", flush=True)
 
 
+def shell_line(args: Sequence[str]) -> str:
+    """Quote ``args`` as one line to copy into this platform's shell."""
+    return subprocess.list2cmdline(args) if WINDOWS else shlex.join(args)
+
+
 def run(cmd: Sequence[str | Path], env: dict[str, str] | None = None) -> int:
     """Run ``cmd`` in the repo root, echoing it; return its exit code."""
     args = [str(part) for part in cmd]
-    say("$ " + subprocess.list2cmdline(args))
+    say("$ " + shell_line(args))
     try:
         return subprocess.call(args, cwd=ROOT, env=env)
     except OSError as exc:
@@ -96,7 +102,7 @@ def system_packages() -> tuple[bool, str]:
     install = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
     if os.geteuid() != 0:
         say("not root; to get a real Qt window and Xvfb, run:")
-        say("  sudo " + subprocess.list2cmdline(install))
+        say("  sudo " + shell_line(install))
         return True, f"missing {len(missing)} (not root, not installed): {' '.join(missing)}"
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     if run(["apt-get", "update", "-q"], env) or run(install, env):
@@ -132,7 +138,9 @@ def dependencies() -> tuple[bool, str]:
         # UV_SYSTEM_CERTS: trust the OS certificate store, as pip does (TLS-inspecting proxies).
         env = venv_env(UV_PROJECT_ENVIRONMENT=str(VENV), UV_SYSTEM_CERTS="1")
         uv = BIN / ("uv.exe" if WINDOWS else "uv")
-        if run([uv, "sync", "--frozen", "--inexact", "--extra", "test"], env) == 0:
+        if run([uv, "lock", "--check"], env) != 0:
+            say("uv.lock does not match pyproject.toml: run `uv lock` and commit uv.lock")
+        elif run([uv, "sync", "--frozen", "--inexact", "--extra", "test"], env) == 0:
             how = "uv sync (uv.lock)"
     if not how:
         say("uv unavailable or failed; falling back to pip install -e .[test] (not locked)")
@@ -178,7 +186,7 @@ def pytest_step(cmd: list[str | Path], env: dict[str, str], ui: bool) -> tuple[b
     """Run one pytest invocation; exit 5 (nothing collected) passes only for the UI run."""
     code = run(cmd, env)
     if code == 5 and ui:
-        return True, "ok (no UI tests collected yet: pytest exit 5 accepted)"
+        return True, "ok (no UI tests selected: pytest exit 5 accepted here)"
     return code == 0, "ok" if code == 0 else f"FAILED (pytest exit {code})"
 
 

@@ -101,6 +101,18 @@ class HazardInput:
     measure_type: str | None = None
     inspection_id: str | None = None
     item_id: str | None = None
+    # an explicit due date instead of a number of days (ISO date, not before the found date)
+    due_on: str | None = None
+    # 五落实 and the rest of the lifecycle fields: None leaves a stored value as it is
+    responsible_person: str | None = None
+    responsible_phone: str | None = None
+    measures: str | None = None
+    funds_amount: float | None = None
+    funds_source: str | None = None
+    contingency_plan: str | None = None
+    interim_measures: str | None = None
+    public_report_id: str | None = None
+    assigned_task_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,3 +142,5 @@ class HazardRow:
     factor: str | None
     measure_type: str | None
     deleted: bool = False
+    reported_on: str | None = None  # the unit's completion report
+    recheck_due: str | None = None  # end of the 10-day re-check window (major hazards)

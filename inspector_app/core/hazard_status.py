@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from . import escalation
 from .errors import IllegalTransition
 
 DRAFT, OPEN, NOTIFIED, AWAITING_RECHECK, CLOSED = (
@@ -34,8 +35,10 @@ STATUS_ZH = {
 }
 LEVEL_ZH = {"general": "一般隐患", "major": "重大隐患"}
 
-# Default escalation ladder (domain.md §2); the configurable one lives in settings later.
-ESCALATION_STEPS = ("reminder", "summons", "warning_circular", "listed_supervision", "enforcement")
+# The shipped escalation ladder's codes (domain.md §2); the configured one: core/escalation.py.
+ESCALATION_STEPS = (
+    "reminder", "summons", "warning_circular", "listed_supervision", "investigation", "enforcement",
+)
 
 
 class EventKind:
@@ -54,6 +57,7 @@ class EventKind:
     DELISTED = "delisted"  # 摘牌
     LEVEL_CHANGED = "level_changed"
     DEADLINE_SET = "deadline_set"  # provisional deadline edited before a notice is served
+    LEVEL_CONFIRMED = "level_confirmed"  # a supervisor confirms (or sets) the level
 
 
 EVENT_KINDS = tuple(v for k, v in vars(EventKind).items() if k.isupper())
@@ -75,6 +79,7 @@ _TRANSITIONS: dict[str, tuple[frozenset[str | None], str | None]] = {
     EventKind.DELISTED: (frozenset({OPEN, NOTIFIED, AWAITING_RECHECK, CLOSED}), None),
     EventKind.LEVEL_CHANGED: (frozenset({DRAFT, OPEN, NOTIFIED, AWAITING_RECHECK}), None),
     EventKind.DEADLINE_SET: (frozenset({DRAFT, OPEN}), None),
+    EventKind.LEVEL_CONFIRMED: (frozenset({DRAFT, OPEN, NOTIFIED, AWAITING_RECHECK}), None),
 }
 
 
@@ -91,6 +96,7 @@ class HazardState:
     listed: bool = False
     escalation: str | None = None
     reopened: int = 0
+    reported_on: date | None = None  # the unit's completion report (starts the re-check window)
 
     def is_overdue(self, today: date) -> bool:
         """Overdue is a flag derived from the due date, never a stored status."""
@@ -113,7 +119,7 @@ def apply(state: HazardState, kind: str, data: Mapping[str, Any] | None = None) 
     allowed_from, target = _TRANSITIONS[kind]
     if state.status not in allowed_from:
         raise IllegalTransition(
-            f"cannot {kind} a hazard whose status is {state.status or 'new'}",
+            f"cannot {EVENT_EN.get(kind, kind)} a hazard whose status is {state.status or 'new'}",
             f"当前状态“{STATUS_ZH.get(state.status or '', '新建')}”下不能执行“{EVENT_ZH.get(kind, kind)}”",
         )
     if kind == EventKind.FIXED_ON_SPOT and state.level == "major":
@@ -131,7 +137,7 @@ def apply(state: HazardState, kind: str, data: Mapping[str, Any] | None = None) 
         changes["status"] = target
     if kind in (EventKind.DRAFTED, EventKind.RECORDED):
         changes["level"] = data.get("level", state.level)
-    if kind == EventKind.LEVEL_CHANGED:
+    if kind in (EventKind.LEVEL_CHANGED, EventKind.LEVEL_CONFIRMED):
         level = data.get("level")
         if level not in LEVELS:
             raise IllegalTransition(f"unknown level {level!r}", f"未知的隐患等级：{level}")
@@ -140,6 +146,10 @@ def apply(state: HazardState, kind: str, data: Mapping[str, Any] | None = None) 
         changes["due_date"] = _date(data["due_date"])
     if kind == EventKind.NOTIFIED:
         changes["served_on"] = _date(data.get("served_on"))
+    if kind == EventKind.REPORTED_DONE:
+        changes["reported_on"] = _date(data.get("on"))
+    if kind in (EventKind.NOTIFIED, EventKind.RECHECK_FAILED, EventKind.REOPENED):
+        changes["reported_on"] = None  # a new deadline runs: a new report is awaited
     if target == CLOSED:
         changes["closed_on"] = _date(data.get("on"))
     if kind == EventKind.REOPENED:
@@ -148,7 +158,8 @@ def apply(state: HazardState, kind: str, data: Mapping[str, Any] | None = None) 
     if kind == EventKind.EXTENDED:
         changes["extended"] = True
     if kind == EventKind.ESCALATED:
-        changes["escalation"] = data.get("step") or ESCALATION_STEPS[0]
+        # the highest rung reached, so concurrent escalations merge to the same answer
+        changes["escalation"] = escalation.higher(state.escalation, data.get("step") or "reminder")
     if kind == EventKind.LISTED:
         changes["listed"] = True
     if kind == EventKind.DELISTED:
@@ -172,7 +183,8 @@ def allowed_events(state: HazardState) -> list[str]:
     result = []
     for kind in EVENT_KINDS:
         try:
-            apply(state, kind, {"level": state.level} if kind == EventKind.LEVEL_CHANGED else {})
+            level_events = (EventKind.LEVEL_CHANGED, EventKind.LEVEL_CONFIRMED)
+            apply(state, kind, {"level": state.level} if kind in level_events else {})
         except IllegalTransition:
             continue
         result.append(kind)
@@ -195,4 +207,23 @@ EVENT_ZH = {
     EventKind.DELISTED: "摘牌",
     EventKind.LEVEL_CHANGED: "调整等级",
     EventKind.DEADLINE_SET: "修改整改期限",
+    EventKind.LEVEL_CONFIRMED: "确认等级",
+}
+EVENT_EN = {  # verbs for refusals ("cannot … a hazard whose status is …")
+    EventKind.DRAFTED: "record a draft of",
+    EventKind.RECORDED: "record",
+    EventKind.PUBLISHED: "submit",
+    EventKind.NOTIFIED: "serve a notice for",
+    EventKind.FIXED_ON_SPOT: "record as fixed on the spot",
+    EventKind.REPORTED_DONE: "report the completion of",
+    EventKind.RECHECK_PASSED: "close (re-check passed)",
+    EventKind.RECHECK_FAILED: "record a failed re-check of",
+    EventKind.REOPENED: "reopen",
+    EventKind.EXTENDED: "extend the deadline of",
+    EventKind.ESCALATED: "escalate",
+    EventKind.LISTED: "list",
+    EventKind.DELISTED: "de-list",
+    EventKind.LEVEL_CHANGED: "change the level of",
+    EventKind.DEADLINE_SET: "change the provisional deadline of",
+    EventKind.LEVEL_CONFIRMED: "confirm the level of",
 }

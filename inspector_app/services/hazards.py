@@ -9,20 +9,30 @@ from datetime import date
 from typing import Any
 
 from ..core import hazard_status as hs
-from ..core.deadlines import due_date
-from ..core.entities import FACTORS, MEASURE_TYPES, SOURCES, HazardInput, HazardRow
+from ..core import permissions
+from ..core.deadlines import recheck_due
+from ..core.entities import HazardInput, HazardRow, User
 from ..core.errors import NotFound, ValidationError
-from ..core.validation import clean_text, parse_date
+from ..core.holidays import HolidayCalendar
+from ..core.permissions import Action
 from ..store.search_index import match_expression
 from ..store.store import WriteTx
 from .changes import HAZARDS, SITES, Changes, Notice, Saved
+from .hazard_input import check_links, item_is_major, validate_input
+from .lifecycle_common import (
+    calendar_from_conn,
+    calendar_of,
+    hazard_for_write,
+    notices,
+    row_dict,
+)
 from .session import Session
 
 _ROW_SQL = """
 SELECT h.id, h.site_id, s.name AS site_name, h.grid_id, g.name AS grid, h.description,
        h.location, h.level, h.level_confirmed, h.status, h.extended, h.listed, h.escalation,
        h.found_on, h.served_on, h.due_date, h.closed_on, h.deadline_days, h.working_days,
-       h.source, h.basis, h.factor, h.measure_type, h.deleted
+       h.source, h.basis, h.factor, h.measure_type, h.deleted, h.reported_on, h.recheck_due
 FROM hazard h LEFT JOIN site s ON s.id = h.site_id LEFT JOIN region g ON g.id = h.grid_id
 """
 
@@ -50,6 +60,9 @@ class HazardFilter:
     overdue: bool = False
     due_within: int | None = None
     include_deleted: bool = False
+    mine: bool = False  # only the user's own grids, even for a supervisor
+    listed: bool = False
+    recheck_window: bool = False  # majors whose 10-day re-check window is running
 
 
 def _to_row(r: sqlite3.Row, today: date) -> HazardRow:
@@ -63,15 +76,39 @@ def _to_row(r: sqlite3.Row, today: date) -> HazardRow:
         found_on=r["found_on"], served_on=r["served_on"], due_date=due, closed_on=r["closed_on"],
         deadline_days=r["deadline_days"], working_days=bool(r["working_days"]), source=r["source"],
         basis=r["basis"], factor=r["factor"], measure_type=r["measure_type"],
-        deleted=bool(r["deleted"]),
+        deleted=bool(r["deleted"]), reported_on=r["reported_on"], recheck_due=r["recheck_due"],
     )
 
 
+def scope_clause(user: User, mine: bool = False, alias: str = "h") -> tuple[str | None, list[object]]:
+    """SQL restricting hazards to the user's grids (None: every grid).
+
+    Inspectors always see only their grids (plus what they recorded themselves); ``mine``
+    restricts a supervisor to the grids assigned to them, if any.
+    """
+    if permissions.sees_all_grids(user) and (not mine or not user.grid_ids):
+        return None, []
+    marks = ", ".join("?" for _ in user.grid_ids)
+    grids = f"{alias}.grid_id IN ({marks})" if user.grid_ids else "0"
+    return f"({grids} OR {alias}.found_by = ?)", [*user.grid_ids, user.id]
+
+
 # --------------------------------------------------------------------------- reading
-def _where(f: HazardFilter, today: date) -> tuple[str, list[object]]:
+def _where(f: HazardFilter, today: date, user: User | None = None) -> tuple[str, list[object]]:
     clauses, params = [], []
     if not f.include_deleted:
         clauses.append("h.deleted = 0")
+    if user is not None:
+        scope, scope_params = scope_clause(user, f.mine)
+        if scope:
+            clauses.append(scope)
+            params += scope_params
+    if f.listed:
+        clauses.append("h.listed = 1")
+    if f.recheck_window:
+        clauses.append("h.level = 'major' AND h.recheck_due IS NOT NULL"
+                       " AND (h.status = 'awaiting_recheck' OR h.due_date < ?)")
+        params.append(today.isoformat())
     if f.status:
         if f.status not in hs.STATUSES:
             raise ValidationError(f"unknown status {f.status!r}", f"未知状态：{f.status}")
@@ -108,7 +145,7 @@ def list_hazard_ids(
     session: Session, flt: HazardFilter = HazardFilter(), sort: str = "created",
     descending: bool = True,
 ) -> list[str]:
-    where, params = _where(flt, session.clock.today())
+    where, params = _where(flt, session.clock.today(), session.user)
     order = SORT_KEYS.get(sort, "h.id") + (" DESC" if descending else "")
     join = "LEFT JOIN site s ON s.id = h.site_id " if sort == "site" else ""
     join += "LEFT JOIN region g ON g.id = h.grid_id " if sort == "grid" else ""
@@ -141,6 +178,9 @@ def get_hazard(session: Session, hazard_id: str) -> HazardRow:
     rows = hazard_rows(session, [hazard_id])
     if not rows:
         raise NotFound(f"no hazard with id {hazard_id}", f"找不到隐患（编号 {hazard_id}）")
+    found_by = session.store.read().execute(
+        "SELECT found_by FROM hazard WHERE id = ?", (hazard_id,)).fetchone()[0]
+    permissions.require_scope(session.user, rows[0].grid_id, found_by)
     return rows[0]
 
 
@@ -164,6 +204,8 @@ def hazard_details(session: Session, hazard_id: str) -> dict[str, Any]:
     extra = {k: r[k] for k in (
         "inspection_id", "item_id", "responsible_person", "responsible_phone", "measures",
         "funds_amount", "funds_source", "contingency_plan", "found_by", "created_at", "updated_at",
+        "interim_measures", "plan_target", "plan_methods", "plan_materials", "plan_bodies",
+        "plan_schedule", "plan_safety", "public_report_id", "assigned_task_id",
     )}
     return {**row.__dict__, **extra, "events": hazard_events(session, hazard_id), "photos": []}
 
@@ -187,6 +229,18 @@ def _events_of(tx: WriteTx, hazard_id: str) -> list[tuple[str, dict]]:
     ]
 
 
+def _recheck_due(state: hs.HazardState, calendar: HolidayCalendar) -> date | None:
+    """End of the 10-day re-check window of a major hazard (domain.md §2), or None.
+
+    The window runs from the unit's completion report or, without one, from the deadline's
+    end. A 责改 order (enforcement documents, a later issue) will be tracked the same way.
+    """
+    if state.level != "major" or state.status not in (hs.NOTIFIED, hs.AWAITING_RECHECK):
+        return None
+    start = state.reported_on or state.due_date
+    return recheck_due(start, calendar) if start else None
+
+
 def record_event(tx: WriteTx, hazard_id: str, kind: str, data: dict[str, Any] | None = None) -> hs.HazardState:
     """Check the transition, append the immutable event, refresh the cached status columns."""
     data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in (data or {}).items()}
@@ -197,6 +251,7 @@ def record_event(tx: WriteTx, hazard_id: str, kind: str, data: dict[str, Any] | 
         {"hazard_id": hazard_id, "kind": kind, "at": tx.now_iso, "by_user": tx.user_id,
          "data": json.dumps(data, ensure_ascii=False, sort_keys=True)},
     )
+    window = _recheck_due(new_state, calendar_from_conn(tx.conn))
     tx.update(
         "hazard",
         hazard_id,
@@ -209,56 +264,21 @@ def record_event(tx: WriteTx, hazard_id: str, kind: str, data: dict[str, Any] | 
             "extended": int(new_state.extended),
             "listed": int(new_state.listed),
             "escalation": new_state.escalation,
+            "reported_on": new_state.reported_on.isoformat() if new_state.reported_on else None,
+            "recheck_due": window.isoformat() if window else None,
         },
     )
     return new_state
 
 
-def _validate(data: HazardInput, today: date) -> tuple[dict[str, Any], list[Notice]]:
-    notices: list[Notice] = []
-    if data.level not in hs.LEVELS:
-        raise ValidationError(f"level must be general or major, not {data.level!r}",
-                              "隐患等级只能是“一般”或“重大”", code="bad_level")
-    if data.source not in SOURCES:
-        raise ValidationError(f"unknown source {data.source!r}", f"未知的隐患来源：{data.source}")
-    if data.factor and data.factor not in FACTORS:
-        raise ValidationError(f"unknown factor {data.factor!r}", "隐患因素只能是 人/机/环/管")
-    if data.measure_type and data.measure_type not in MEASURE_TYPES:
-        raise ValidationError(f"unknown measure type {data.measure_type!r}",
-                              "措施类型只能是 人防/技防/工程防/管理防")
-    found_on = parse_date("found_on", data.found_on) or today
-    if found_on > today:
-        raise ValidationError(
-            f"the found date {found_on} is in the future", f"发现日期 {found_on} 晚于今天，请核对",
-            code="future_date",
-        )
-    if found_on.year < 2000:
-        raise ValidationError(f"the found date {found_on} is not plausible",
-                              f"发现日期 {found_on} 不合理，请核对", code="bad_date")
-    days = data.deadline_days
-    due = due_date(found_on, days, working_days=data.working_days) if days is not None else None
-    values = {
-        "site_id": data.site_id,
-        "description": clean_text("description", data.description, required=True),
-        "location": clean_text("location", data.location),
-        "basis": clean_text("basis", data.basis),
-        "level": data.level,
-        "source": data.source,
-        "factor": data.factor,
-        "measure_type": data.measure_type,
-        "deadline_days": days,
-        "working_days": int(data.working_days),
-        "found_on": found_on.isoformat(),
-        "due_date": due.isoformat() if due else None,
-        "inspection_id": data.inspection_id,
-        "item_id": data.item_id,
-    }
-    return values, notices
-
-
 def add_hazard(session: Session, data: HazardInput) -> Saved:
-    """Record a hazard at a site (status ``open``, provisional due date from the found day)."""
-    values, notices = _validate(data, session.clock.today())
+    """Record a hazard at a site (status ``open``, provisional due date from the found day).
+
+    A level suggested by a checklist item's major criterion is ``major``; a major level stays
+    unconfirmed (``level_confirmed`` false) until a supervisor confirms or changes it.
+    """
+    permissions.require(session.user, Action.ADD_HAZARD)
+    values, due, notes = validate_input(data, session.clock.today(), calendar_of(session))
 
     def job(tx: WriteTx) -> str:
         site = tx.conn.execute(
@@ -266,6 +286,14 @@ def add_hazard(session: Session, data: HazardInput) -> Saved:
         ).fetchone()
         if site is None:
             raise NotFound(f"no site with id {data.site_id}", f"找不到场所（编号 {data.site_id}）")
+        if site[0] is not None:
+            permissions.require_scope(session.user, site[0])
+        check_links(tx, values)
+        if data.item_id and item_is_major(tx, data.item_id) and values["level"] != "major":
+            values["level"] = "major"
+            notes.append(Notice("level_from_checklist",
+                                "the checklist item is a major-hazard criterion: level set to major",
+                                "该检查项属于重大隐患判定标准，等级已设为“重大隐患”，待监管人员确认"))
         hazard_id = tx.insert(
             "hazard",
             {
@@ -273,7 +301,8 @@ def add_hazard(session: Session, data: HazardInput) -> Saved:
                 "grid_id": site[0],
                 "found_by": session.user.id,
                 # a major level from an inspector stays unconfirmed until a supervisor looks
-                "level_confirmed": int(values["level"] == "general" or session.user.is_supervisor),
+                "level_confirmed": int(values["level"] == "general"
+                                       or permissions.can(session.user, Action.CONFIRM_LEVEL)),
                 "status": hs.OPEN,
                 "extended": 0,
                 "listed": 0,
@@ -285,26 +314,31 @@ def add_hazard(session: Session, data: HazardInput) -> Saved:
         return hazard_id
 
     hazard_id = session.write(job)
-    return Saved(hazard_id, Changes.of(HAZARDS, SITES), tuple(notices))
+    return Saved(hazard_id, Changes.of(HAZARDS, SITES), (*notes, *notices(session.store, due)))
 
 
 def update_hazard(session: Session, hazard_id: str, data: HazardInput) -> Saved:
     """Edit a hazard's fields; a level change is recorded as an event."""
+    permissions.require(session.user, Action.EDIT_HAZARD)
     current = get_hazard(session, hazard_id)
-    values, notices = _validate(data, session.clock.today())
+    values, due, notes = validate_input(data, session.clock.today(), calendar_of(session))
     values.pop("site_id")
     new_level = values.pop("level")
     if current.status not in (hs.DRAFT, hs.OPEN):
         # once a notice is served the deadline only moves by an extension
         for key in ("deadline_days", "working_days", "due_date", "found_on"):
             values.pop(key)
+        due = None
 
     def job(tx: WriteTx) -> str:
-        if new_level != current.level:
+        row = hazard_for_write(tx, session, hazard_id)
+        check_links(tx, values)
+        if new_level != row["level"]:
+            permissions.require_event(session.user, hs.EventKind.LEVEL_CHANGED, row["level"])
             record_event(tx, hazard_id, hs.EventKind.LEVEL_CHANGED, {"level": new_level})
-            if not session.user.is_supervisor and new_level == "major":
-                values["level_confirmed"] = 0
-        if "due_date" in values and values["due_date"] != current.due_date:
+            values["level_confirmed"] = int(
+                new_level == "general" or permissions.can(session.user, Action.CONFIRM_LEVEL))
+        if "due_date" in values and values["due_date"] != row["due_date"]:
             # the cached due date is derived from events, so a new one is an event too
             record_event(tx, hazard_id, hs.EventKind.DEADLINE_SET, {"due_date": values["due_date"]})
         values.pop("due_date", None)
@@ -313,10 +347,11 @@ def update_hazard(session: Session, hazard_id: str, data: HazardInput) -> Saved:
         return hazard_id
 
     session.write(job)
-    return Saved(hazard_id, Changes.of(HAZARDS, SITES), tuple(notices))
+    return Saved(hazard_id, Changes.of(HAZARDS, SITES), (*notes, *notices(session.store, due)))
 
 
 def delete_hazard(session: Session, hazard_id: str) -> Changes:
+    permissions.require(session.user, Action.DELETE_HAZARD)
     get_hazard(session, hazard_id)
 
     def job(tx: WriteTx) -> None:
@@ -328,9 +363,13 @@ def delete_hazard(session: Session, hazard_id: str) -> Changes:
 
 
 def restore_hazard(session: Session, hazard_id: str) -> Changes:
+    permissions.require(session.user, Action.DELETE_HAZARD)
+
     def job(tx: WriteTx) -> None:
-        if tx.conn.execute("SELECT 1 FROM hazard WHERE id = ?", (hazard_id,)).fetchone() is None:
+        row = row_dict(tx.conn, "SELECT grid_id, found_by FROM hazard WHERE id = ?", (hazard_id,))
+        if row is None:
             raise NotFound(f"no hazard with id {hazard_id}", f"找不到隐患（编号 {hazard_id}）")
+        permissions.require_scope(session.user, row["grid_id"], row["found_by"])
         tx.update("hazard", hazard_id, {"deleted": 0})
         tx.audit("hazard_restored", "hazard", hazard_id)
 
@@ -344,14 +383,21 @@ def hazard_input_of(row: HazardRow) -> HazardInput:
         location=row.location, basis=row.basis, deadline_days=row.deadline_days,
         working_days=row.working_days, found_on=row.found_on, source=row.source or "patrol",
         factor=row.factor, measure_type=row.measure_type,
+        due_on=row.due_date if row.deadline_days is None else None,
     )
 
 
 def transition(session: Session, hazard_id: str, kind: str, data: dict[str, Any] | None = None) -> Changes:
-    """Apply one status-machine event (notify, report done, re-check …) to a hazard."""
-    get_hazard(session, hazard_id)
+    """Apply one status-machine event (notify, report done, re-check …) to a hazard.
+
+    The lifecycle services in ``services/rectification.py`` check each action's rules (五落实
+    before a notice, a re-check opinion, an approver…); this is the bare event, with the role
+    and grid checks every event has.
+    """
 
     def job(tx: WriteTx) -> None:
+        row = hazard_for_write(tx, session, hazard_id)
+        permissions.require_event(session.user, kind, row["level"])
         record_event(tx, hazard_id, kind, data)
         tx.audit(f"hazard_{kind}", "hazard", hazard_id)
 

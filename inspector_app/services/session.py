@@ -20,6 +20,7 @@ from . import setup
 
 T = TypeVar("T")
 DATA_ENV = "INSPECTOR_APP_DATA"
+PASSWORD_ENV = "INSPECTOR_APP_PASSWORD"
 
 
 def default_data_dir() -> Path:
@@ -71,16 +72,28 @@ def load_user(store: Store, login_or_id: str) -> User:
 
 def open_session(
     data_dir: Path | str | None = None, *, as_user: str | None = None, clock: Clock | None = None,
-    lang: str = "zh",
+    lang: str = "zh", password: str | None = None,
 ) -> Session:
-    """Open (create, upgrade) a store and act as its current user or ``as_user``."""
-    store = Store.open(Path(data_dir) if data_dir else default_data_dir(), clock=clock)
+    """Open (create, upgrade) a store and act as its current user or ``as_user``.
+
+    The current user is logged in on this device already; acting as another user who has a
+    password needs it (``password``, else the ``INSPECTOR_APP_PASSWORD`` environment variable).
+    """
+    default = default_data_dir()
+    target = Path(data_dir) if data_dir else default
+    # the per-user default may lack its parents on a fresh system; a named folder may not
+    store = Store.open(target, clock=clock, create_parents=target == default)
     try:
         setup.ensure_seeded(store)
-        login = as_user or store.info("current_user_id")
+        current = store.info("current_user_id")
+        login = as_user or current
         user = load_user(store, login) if login else None
         if user is None:
             raise NotFound("the store has no current user", "数据库没有当前用户")
+        if as_user and user.id != current:
+            from .users import check_password
+
+            check_password(store, user, password if password is not None else os.environ.get(PASSWORD_ENV))
     except BaseException:
         store.close()
         raise

@@ -134,8 +134,12 @@ def _truncated(path: Path, head: bytes) -> bool:
     return valid and path.stat().st_size < page_size * pages
 
 
-def prepare_data_dir(data_dir: Path) -> Path:
-    """Create the data folder and its sub-folders; refuse a path on a missing drive."""
+def prepare_data_dir(data_dir: Path, create_parents: bool = False) -> Path:
+    """Create the data folder and its sub-folders; refuse a path on a missing drive.
+
+    A folder the user named must have an existing parent (else it is probably on an
+    unplugged drive); the per-user default may need its parents made on a fresh system.
+    """
     data_dir = Path(data_dir).expanduser()
     if data_dir.exists() and not data_dir.is_dir():
         raise StoreError(
@@ -143,6 +147,11 @@ def prepare_data_dir(data_dir: Path) -> Path:
         )
     if not data_dir.exists():
         parent = data_dir.parent
+        if create_parents and not parent.exists():
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # reported below
         if not parent.exists():
             raise StoreError(
                 f"cannot create the data folder {data_dir}: {parent} does not exist "

@@ -84,12 +84,14 @@ SYNCED_TABLES: dict[str, dict[str, type]] = {
         "ended_at": str,
         "location": str,
         "status": str,
+        "template_ids": str,  # JSON list of checklist_template ids used (migration 4)
     },
     "inspection_result": {
         "inspection_id": str,
         "item_id": str,
         "result": str,
         "note": str,
+        "hazard_id": str,  # the draft/open hazard this result created (migration 4)
     },
     "hazard": {
         "site_id": str,
@@ -122,6 +124,19 @@ SYNCED_TABLES: dict[str, dict[str, type]] = {
         "extended": int,
         "listed": int,
         "escalation": str,
+        # rectification lifecycle (migration 5): interim measures, governance plan of a major
+        # hazard, the re-check window, where the hazard came from
+        "interim_measures": str,
+        "plan_target": str,  # 治理目标和任务
+        "plan_methods": str,  # 采取的方法和措施
+        "plan_materials": str,  # 经费和物资的落实
+        "plan_bodies": str,  # 负责治理的机构和人员
+        "plan_schedule": str,  # 治理的时限和要求
+        "plan_safety": str,  # 安全措施和应急预案
+        "reported_on": str,  # derived: the unit's completion report
+        "recheck_due": str,  # derived: end of the 10-day re-check window (major hazards)
+        "public_report_id": str,
+        "assigned_task_id": str,
     },
     "hazard_event": {
         "hazard_id": str,
@@ -131,7 +146,85 @@ SYNCED_TABLES: dict[str, dict[str, type]] = {
         "data": str,
         "supersedes": str,
     },
+    # photo evidence (migration 3): media keyed by sha256, one photo_link per use
+    "media": {
+        "kind": str,  # photo / video / scan
+        "mime": str,
+        "size": int,
+        "width": int,  # as displayed (after EXIF orientation)
+        "height": int,
+        "taken_at": str,
+        "taken_at_source": str,  # exif / file
+        "lat": float,
+        "lon": float,
+        "original_name": str,
+        "notes": str,  # JSON list of skipped metadata notes
+    },
+    "photo_link": {
+        "media_id": str,
+        "hazard_id": str,
+        "inspection_id": str,
+        "document_id": str,
+        "phase": str,  # before / after / scene
+        "annotation": str,  # JSON shapes over the untouched original
+        "supersedes": str,  # the link version this one replaces (annotation edit)
+        "flags": str,  # JSON: reused_elsewhere, after_before_notice
+    },
+    # 专项整治 with its 双随机 draw (migration 4); pools kept so anyone can re-run the draw
+    "campaign": {
+        "name": str,
+        "sector": str,
+        "grid_id": str,
+        "starts_on": str,
+        "ends_on": str,
+        "notes": str,
+        "seed": str,
+        "site_pool": str,  # JSON list of candidate site ids at draw time
+        "inspector_pool": str,  # JSON list of candidate user ids at draw time
+        "drawn_sites": str,  # JSON list
+        "drawn_inspectors": str,  # JSON list
+        "drawn_at": str,
+        "drawn_by": str,
+    },
+    # 群众举报 / 企业内部报告 (migration 5); the reporter's identity is NOT here, see
+    # PROTECTED_TABLES
+    "public_report": {
+        "channel": str,  # 12350 | 12345 | in_person | internal
+        "received_at": str,
+        "content": str,
+        "site_id": str,
+        "grid_id": str,
+        "location": str,
+        "status": str,  # received | verified | unfounded
+        "inspection_id": str,
+        "closed_reason": str,
+        "closed_at": str,
+        "reward_amount": float,
+        "reward_note": str,
+        "anonymous": int,
+        "received_by": str,
+    },
+    # 上级交办: tasks handed down with a due date (migration 5)
+    "assigned_task": {
+        "source": str,  # who handed it down (县应急管理局 …)
+        "reference": str,  # their document number, if any
+        "received_on": str,
+        "due_on": str,
+        "content": str,
+        "site_id": str,
+        "grid_id": str,
+        "assigned_to": str,
+        "status": str,  # open | done | cancelled
+        "done_on": str,
+        "result": str,
+    },
 }
+
+# Local tables holding protected personal data (migration 5): no sync columns, no oplog
+# triggers, so nothing in them reaches a bundle by accident; a later sync layer may carry them
+# between supervisor devices only, never to an inspector's device. The public reporter's name
+# and phone live here (domain.md §2: the reporter must be protected).
+PROTECTED_TABLES = ("public_report_reporter",)
 
 FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
     "site": [("unit_id", "unit"), ("grid_id", "region")],
@@ -140,6 +233,7 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
     "inspection_result": [("inspection_id", "inspection"), ("item_id", "checklist_item")],
     "hazard": [("site_id", "site"), ("inspection_id", "inspection"), ("grid_id", "region")],
     "hazard_event": [("hazard_id", "hazard")],
+    "photo_link": [("media_id", "media"), ("hazard_id", "hazard"), ("inspection_id", "inspection")],
 }
 
 INDEXES: dict[str, list[list[str]]] = {
@@ -149,7 +243,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "site": [["grid_id"], ["unit_id"], ["name"], ["deleted", "grid_id"]],
     "checklist_template": [["code", "version"]],
     "checklist_item": [["template_id", "position"]],
-    "inspection": [["site_id"], ["started_at"]],
+    "inspection": [["site_id"], ["started_at"], ["campaign_id"], ["status", "site_id"]],
     "inspection_result": [["inspection_id"]],
     "hazard": [
         ["site_id"],
@@ -160,6 +254,11 @@ INDEXES: dict[str, list[list[str]]] = {
         ["level", "status"],
     ],
     "hazard_event": [["hazard_id", "hlc"]],
+    "media": [["taken_at"]],
+    "photo_link": [["media_id"], ["hazard_id"], ["inspection_id"], ["document_id"], ["supersedes"]],
+    "campaign": [["sector"], ["starts_on"]],
+    "public_report": [["status", "received_at"], ["site_id"]],
+    "assigned_task": [["status", "due_on"]],
 }
 
 

@@ -158,6 +158,7 @@ class Store:
         clock: Clock | None = None,
         busy_timeout_ms: int = 5000,
         target_version: int = SCHEMA_VERSION,
+        create_parents: bool = False,
     ) -> Store:
         """Open (creating or upgrading) the store in ``data_dir``.
 
@@ -168,7 +169,7 @@ class Store:
         data_dir = Path(data_dir).expanduser()
         db_path = data_dir / DB_NAME
         state = inspect_file(db_path, busy_timeout_ms) if db_path.exists() else None
-        self.data_dir = prepare_data_dir(data_dir)
+        self.data_dir = prepare_data_dir(data_dir, create_parents)
         self.db_path = db_path
         self.clock = clock or SystemClock()
         self.created = state is None or state.user_version == 0

@@ -29,6 +29,7 @@ from .ops import OpRunner
 from .qt import (
     QApplication,
     QCoreApplication,
+    QEvent,
     QFileDialog,
     QGuiApplication,
     QMessageBox,
@@ -176,8 +177,15 @@ def run_gui(data_dir: str | Path | None = None, as_user: str | None = None,
         code = app.exec()
     finally:
         sys.excepthook = reporter.previous
+        # Closing the last window outside exec() would leave Qt's "quit now" flag set, and
+        # every later event loop in this process (tests) would return at once.
+        quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)
         window.close()
         window.deleteLater()
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.setQuitOnLastWindowClosed(quit_on_close)
         ctx.ops.cancel_all()
         ctx.session.close()
         translations.clear()

@@ -31,7 +31,7 @@ class Translations:
         self.clear()
         self.language = language
         if language == "en":
-            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+            QLocale.setDefault(QLocale("en_US"))
             return True
         QLocale.setDefault(QLocale(language))
         app_tr = QTranslator(self._app)

@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        if self.isVisible():  # a rebuild: show now rather than on the next event loop turn
+            central.show()
 
         self._make_actions()
         self._make_menus()

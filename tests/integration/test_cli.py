@@ -52,7 +52,8 @@ def test_hazard_add_list_show_json(store):
     added = json.loads(ok(*store, "hazard", "add", "--site", site_id, "--description",
                           "二楼消防通道堵塞", "--level", "major", "--deadline-days", "7",
                           "--found-on", "2026-09-28", "--json"))
-    assert added["due_date"] == "2026-10-05" and added["warnings"] == []
+    # 2026-09-28 + 7 days = 10-05, inside the National Day holiday -> next working day 10-08
+    assert added["due_date"] == "2026-10-08" and added["warnings"] == []
     rows = json.loads(ok(*store, "hazard", "list", "--json"))
     assert set(rows[0]) >= {"id", "site_id", "description", "level", "status", "due_date"}
     assert rows[0]["level"] == "major" and rows[0]["status"] == "open"

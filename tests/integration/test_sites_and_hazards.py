@@ -75,9 +75,9 @@ def test_delete_and_restore_site_takes_its_hazards_along(session):
 
 def test_hazard_due_date_skips_to_a_working_day(session):
     site = sites.add_site(session, SiteInput(name="店"))
-    # 2026-09-28 + 5 days = Saturday 10-03 -> Monday 10-05 (weekends only until the holiday calendar)
+    # 2026-09-28 + 5 days = 10-03, in the National Day holiday (10-01…10-07) -> Thursday 10-08
     saved = hazards.add_hazard(session, HazardInput(site_id=site.id, description="x", deadline_days=5))
-    assert hazards.get_hazard(session, saved.id).due_date == "2026-10-05"
+    assert hazards.get_hazard(session, saved.id).due_date == "2026-10-08"
 
 
 def test_impossible_dates_are_refused(session):

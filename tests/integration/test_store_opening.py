@@ -202,3 +202,18 @@ def test_concurrent_writes_from_threads_are_serialised(session):
         t.join()
     assert not errors
     assert sites.count_sites(session) == 40
+
+
+def test_default_data_dir_is_created_with_its_parents(tmp_path, monkeypatch, clock):
+    # a fresh system may not even have ~/.local/share
+    home = tmp_path / "home 张三"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.delenv("INSPECTOR_APP_DATA", raising=False)
+    s = open_session(None, clock=clock)
+    try:
+        assert s.store.data_dir.is_relative_to(home)
+        assert (s.store.data_dir / "inspector.db").exists()
+    finally:
+        s.close()

@@ -104,7 +104,9 @@ class RecordPage(QWidget):
     def select_id(self, record_id: str, clear_filters: bool = True) -> bool:
         """Select and show a record; filters that hide it are cleared first."""
         row = self.model.row_of(record_id)
-        if row < 0 and clear_filters and self.clear_filters():
+        if row < 0 and clear_filters:
+            if not self.clear_filters():
+                self.model.reload()  # written outside this window (CLI, import)
             row = self.model.row_of(record_id)
         if row < 0:
             return False

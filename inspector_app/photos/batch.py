@@ -1,0 +1,140 @@
+"""Running :func:`~.worker.prepare` over many files in a process pool.
+
+Decoding is CPU-bound and Pillow holds the GIL for most of it, so threads would not help:
+worker *processes* do the sniffing, EXIF, hashing and thumbnails while the caller stores
+the results one at a time (one writer). The pool uses the ``spawn`` start method
+everywhere: it is what Windows and frozen builds use (with ``freeze_support()`` at the
+entry point), and forking a process that runs a database writer thread is unsafe.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from .errors import Failure, internal
+from .sniff import CANDIDATE_SUFFIXES
+from .worker import Prepared, prepare
+
+log = logging.getLogger(__name__)
+POOL_MIN_FILES = 3  # below this, starting worker processes costs more than it saves
+_IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Files to import (folders recursively, sorted) and files a folder scan skipped.
+
+    A file named directly is always tried (its type is sniffed); inside folders only names
+    with a photo/video/PDF suffix are picked up, so a camera card's ``.THM``/``.XML``
+    side files do not each become an error. Hidden files are skipped.
+    """
+    files: list[Path] = []
+    skipped: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.absolute()
+        if key not in seen:
+            seen.add(key)
+            files.append(p)
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            add(path)
+            continue
+        for root, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                candidate = Path(root) / name
+                if name.startswith(".") or name.lower() in _IGNORED_NAMES:
+                    continue
+                if candidate.suffix.lower() in CANDIDATE_SUFFIXES:
+                    add(candidate)
+                else:
+                    skipped.append(candidate)
+    return files, skipped
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+Outcome = Prepared | Failure
+
+
+def prepare_all(
+    files: list[Path], *, workers: int | None = None, cancel: threading.Event | None = None,
+) -> Iterator[tuple[int, Outcome]]:
+    """Yield ``(index, outcome)`` as files finish (completion order, not input order).
+
+    ``workers=0`` (or a small batch) prepares in this thread. At most a few files per
+    worker are in flight, so finished results (which carry the file bytes) never pile up.
+    Stops early once ``cancel`` is set; what was yielded stays yielded.
+    """
+    workers = default_workers() if workers is None else workers
+    if workers <= 1 or len(files) < POOL_MIN_FILES:
+        for index, path in enumerate(files):
+            if cancel is not None and cancel.is_set():
+                return
+            yield index, prepare(str(path))
+        return
+    context = multiprocessing.get_context("spawn")
+    size = min(workers, len(files))
+    pool = ProcessPoolExecutor(max_workers=size, mp_context=context)
+    pending: dict[Future[Outcome], int] = {}
+    queue = iter(enumerate(files))
+    retry: list[int] = []  # in flight when a worker died: tried once more in a fresh pool
+    retried: set[int] = set()
+    window = workers * 3
+    try:
+        while True:
+            while len(pending) < window and not (cancel is not None and cancel.is_set()):
+                index = retry.pop() if retry else next(queue, (None, None))[0]
+                if index is None:
+                    break
+                pending[pool.submit(prepare, str(files[index]))] = index
+            if not pending:
+                return
+            done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            if cancel is not None and cancel.is_set():
+                return
+            broken = False
+            for future in sorted(done, key=pending.__getitem__):
+                index = pending.pop(future)
+                exc = future.exception()
+                if isinstance(exc, BrokenProcessPool) and index not in retried:
+                    retried.add(index)
+                    retry.append(index)
+                    broken = True
+                    continue
+                yield index, _outcome(future, files[index])
+            if broken:  # every future of a broken pool fails: start a new pool for the rest
+                for index in sorted(pending.values()):
+                    if index in retried:
+                        yield index, Failure.of(internal("worker process failed twice"))
+                    else:
+                        retried.add(index)
+                        retry.append(index)
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=size, mp_context=context)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _outcome(future: Future[Outcome], path: Path) -> Outcome:
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a worker process died (out of memory …)
+        log.error("worker failed on %s: %s", path, exc)
+        return Failure.of(internal(f"worker process failed: {type(exc).__name__}"))
+
+
+ProgressFn = Callable[[int, int, str], None]

@@ -1,0 +1,107 @@
+"""Opening images safely: the pixel limit is checked on the header, before any decoding.
+
+``Image.open`` parses only the header, so the size is known while no pixel has been
+decoded. Pillow's own guard (``MAX_IMAGE_PIXELS``) is set to our limit and its
+``DecompressionBombWarning`` is turned into an error, so nothing between the limit and
+twice the limit slips through as a mere warning.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from pathlib import Path
+
+from PIL import Image, ImageFile, UnidentifiedImageError
+
+from . import errors
+from .orientation import upright
+
+# a 200-megapixel phone photo (16320 x 12240) still imports; more is refused undecoded
+MAX_PIXELS = 210_000_000
+# whole-file reads of images (hash + decode from memory); videos and scans are streamed
+MAX_IMAGE_BYTES = 256 * 1024 * 1024
+
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated file is an error, never half a photo
+
+_heif_ready = False
+
+
+def ensure_heif() -> None:
+    """Register the HEIC/HEIF opener (pi-heif: decode-only libheif binding) once per process."""
+    global _heif_ready
+    if not _heif_ready:
+        try:
+            import pi_heif
+        except ImportError:  # pragma: no cover - a broken install; HEIC then fails per file
+            return
+        pi_heif.register_heif_opener()
+        _heif_ready = True
+
+
+def open_image(source: bytes | Path, max_pixels: int = MAX_PIXELS) -> Image.Image:
+    """Open (header only) and check the pixel count; raises ``PhotoError``."""
+    ensure_heif()
+    fp = io.BytesIO(source) if isinstance(source, bytes) else source
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(fp)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise errors.too_many_pixels(_declared_pixels(str(exc)), max_pixels) from exc
+    except UnidentifiedImageError as exc:
+        raise errors.corrupt("not a valid image") from exc
+    except (OSError, ValueError, SyntaxError) as exc:  # bad headers surface as any of these
+        raise errors.corrupt(str(exc) or type(exc).__name__) from exc
+    width, height = im.size
+    if width <= 0 or height <= 0:
+        raise errors.corrupt(f"declared size {width}×{height}")
+    if width * height > max_pixels:
+        raise errors.too_many_pixels(width * height, max_pixels, (width, height))
+    return im
+
+
+def _declared_pixels(message: str) -> int:
+    """Pillow says "Image size (N pixels) exceeds limit ..." without the sides."""
+    digits = [int(t) for t in message.replace("(", " ").split() if t.isdigit()]
+    return digits[0] if digits else 0
+
+
+def to_rgb(im: Image.Image) -> Image.Image:
+    """Any decoded mode as RGB; transparency goes onto white (a photo viewer's background)."""
+    if im.mode == "RGB":
+        return im
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        return im.convert("I").point(lambda v: v * (1 / 256)).convert("L").convert("RGB")
+    if im.mode == "P":
+        im = im.convert("RGBA")
+    if im.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        im = im.convert("RGBA")
+        base = Image.new("RGB", im.size, (255, 255, 255))
+        base.paste(im, mask=im.getchannel("A"))
+        return base
+    return im.convert("RGB")
+
+
+def decode_upright(im: Image.Image, orientation: int, max_side: int | None = None) -> Image.Image:
+    """Decode ``im`` (opened by :func:`open_image`) to an upright RGB image.
+
+    With ``max_side`` a JPEG is decoded in draft mode (DCT scaling: 1/2, 1/4, 1/8), which is
+    several times faster than a full decode, then scaled so its long side is ``max_side``.
+    """
+    if max_side and im.format == "JPEG":
+        long_side = max(im.size)
+        # ask only the long side to stay >= max_side (draft keeps both requested sides)
+        want = (max(1, im.size[0] * max_side // long_side), max(1, im.size[1] * max_side // long_side))
+        im.draft("RGB", want)
+    try:
+        im.load()
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise errors.corrupt(str(exc) or type(exc).__name__) from exc
+    except Image.DecompressionBombError as exc:  # frames of a sequence may be larger
+        raise errors.too_many_pixels(im.size[0] * im.size[1], MAX_PIXELS, im.size) from exc
+    rgb = upright(to_rgb(im), orientation)
+    if max_side and max(rgb.size) > max_side:
+        rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return rgb

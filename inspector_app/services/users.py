@@ -1,0 +1,270 @@
+"""Users, roles and passwords (design.md §3): admins manage them; anyone may log in.
+
+Passwords are stored as argon2id hashes (``argon2-cffi``). A user without a password can be
+acted as freely — a single-user laptop stays logged in as its current user; a user with one
+needs it to log in or to be acted as (``--as USER`` with ``INSPECTOR_APP_PASSWORD``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from ..core import permissions
+from ..core.entities import ROLES, User
+from ..core.errors import NotFound, PermissionDenied, ValidationError
+from ..core.permissions import ROLE_ZH, Action
+from ..store.store import Store, WriteTx, set_info
+from .changes import USERS, Changes, Saved
+from .regions import find_grid
+from .session import Session, load_user
+
+MIN_PASSWORD = 6
+_LOGIN = re.compile(r"^[^\s]{2,40}$")
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: str
+    login: str
+    name: str
+    role: str
+    grid_ids: tuple[str, ...]
+    grids: tuple[str, ...]  # grid names, for display
+    cert_no: str | None
+    active: bool
+    has_password: bool
+    current: bool
+
+
+# ----------------------------------------------------------------------------- passwords
+def hash_password(password: str) -> str:
+    from argon2 import PasswordHasher
+
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(f"a password needs at least {MIN_PASSWORD} characters",
+                              f"密码至少 {MIN_PASSWORD} 位", code="weak_password")
+    return PasswordHasher().hash(password)
+
+
+def verify_password(password_hash: str, password: str | None) -> bool:
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    if not password:
+        return False
+    try:
+        return PasswordHasher().verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_password(store: Store, user: User, password: str | None) -> None:
+    """Refuse to act as ``user`` when they have a password and it was not given correctly."""
+    row = store.read().execute("SELECT password_hash FROM app_user WHERE id = ?", (user.id,)).fetchone()
+    stored = row[0] if row else None
+    if not stored:
+        return
+    if not password:
+        raise PermissionDenied(
+            f"user {user.login!r} has a password: give it (INSPECTOR_APP_PASSWORD)",
+            f"用户“{user.login}”设有密码，请提供密码（环境变量 INSPECTOR_APP_PASSWORD）",
+            code="password_required",
+        )
+    if not verify_password(stored, password):
+        raise PermissionDenied(f"wrong password for {user.login!r}", f"用户“{user.login}”的密码不正确",
+                               code="wrong_password")
+
+
+# ----------------------------------------------------------------------------- reading
+def list_users(session: Session, include_inactive: bool = True) -> list[UserRow]:
+    conn = session.store.read()
+    grid_names = {r[0]: r[1] for r in conn.execute(
+        "SELECT id, name FROM region WHERE level = 'grid'")}
+    current = session.store.info("current_user_id")
+    sql = "SELECT * FROM app_user WHERE deleted = 0" + ("" if include_inactive else " AND active = 1")
+    out = []
+    for r in conn.execute(sql + " ORDER BY login"):
+        grids = tuple(json.loads(r["grid_ids"] or "[]"))
+        out.append(UserRow(
+            r["id"], r["login"], r["name"], r["role"], grids,
+            tuple(grid_names.get(g, g) for g in grids), r["cert_no"], bool(r["active"]),
+            bool(r["password_hash"]), r["id"] == current,
+        ))
+    return out
+
+
+def current_user(session: Session) -> User:
+    return session.user
+
+
+# ----------------------------------------------------------------------------- writing
+def _role(role: str) -> str:
+    if role not in ROLES:
+        raise ValidationError(f"role must be one of {', '.join(ROLES)}",
+                              "角色只能是 " + "、".join(f"{ROLE_ZH[r]}({r})" for r in ROLES),
+                              code="bad_role")
+    return role
+
+
+def _grid_ids(session: Session, grids: list[str] | tuple[str, ...]) -> list[str]:
+    conn, ids = session.store.read(), []
+    for text in grids:
+        found = find_grid(conn, text.strip())
+        if found is None:
+            raise NotFound(f"unknown grid {text!r}", f"没有网格“{text}”，请先添加网格", code="no_grid")
+        ids.append(found.id)
+    return ids
+
+
+def _user_row(tx: WriteTx, login: str) -> tuple[str, str, int]:
+    row = tx.conn.execute(
+        "SELECT id, role, active FROM app_user WHERE (login = ? OR id = ?) AND deleted = 0",
+        (login, login)).fetchone()
+    if row is None:
+        raise NotFound(f"no user {login!r}", f"没有用户“{login}”")
+    return row
+
+
+def _keep_an_admin(tx: WriteTx, user_id: str) -> None:
+    others = tx.conn.execute(
+        "SELECT count(*) FROM app_user WHERE role = 'admin' AND active = 1 AND deleted = 0 AND id != ?",
+        (user_id,)).fetchone()[0]
+    if not others:
+        raise ValidationError("the last active admin cannot lose that role",
+                              "这是最后一个启用的管理员，不能取消其管理员身份或停用", code="last_admin")
+
+
+def add_user(
+    session: Session, login: str, name: str, role: str, *, grids: list[str] | tuple[str, ...] = (),
+    password: str | None = None, cert_no: str | None = None,
+) -> Saved:
+    """A new user (admins only); grids by id, code or name."""
+    permissions.require(session.user, Action.MANAGE_USERS)
+    login = (login or "").strip()
+    if not _LOGIN.match(login):
+        raise ValidationError("a login is 2–40 characters without spaces", "登录名为 2–40 个字符，不含空格",
+                              code="bad_login")
+    name = (name or "").strip() or login
+    grid_ids = _grid_ids(session, grids)
+    values = {
+        "login": login, "name": name[:100], "role": _role(role), "grid_ids": json.dumps(grid_ids),
+        "cert_no": (cert_no or "").strip() or None, "active": 1,
+        "password_hash": hash_password(password) if password else None,
+    }
+
+    def job(tx: WriteTx) -> str:
+        if tx.conn.execute("SELECT 1 FROM app_user WHERE login = ? AND deleted = 0", (login,)).fetchone():
+            raise ValidationError(f"login {login!r} is taken", f"登录名“{login}”已被使用", code="duplicate")
+        user_id = tx.insert("app_user", values)
+        tx.audit("user_added", "user", user_id, f"{login} {role}")
+        return user_id
+
+    return Saved(session.write(job), Changes.of(USERS))
+
+
+def set_password(session: Session, login: str, password: str | None, *,
+                 old_password: str | None = None) -> Changes:
+    """Set or (``None``) remove a password: admins for anyone, a user for themselves."""
+    new_hash = hash_password(password) if password else None
+
+    def job(tx: WriteTx) -> None:
+        user_id, _role_, _active = _user_row(tx, login)
+        if user_id != session.user.id:
+            permissions.require(session.user, Action.MANAGE_USERS)
+        else:
+            stored = tx.conn.execute("SELECT password_hash FROM app_user WHERE id = ?",
+                                     (user_id,)).fetchone()[0]
+            if stored and not permissions.can(session.user, Action.MANAGE_USERS) \
+                    and not verify_password(stored, old_password):
+                raise PermissionDenied("the current password is wrong", "原密码不正确",
+                                       code="wrong_password")
+        tx.update("app_user", user_id, {"password_hash": new_hash})
+        tx.audit("password_set" if new_hash else "password_removed", "user", user_id, login)
+
+    session.write(job)
+    return Changes.of(USERS)
+
+
+def set_role(session: Session, login: str, role: str) -> Changes:
+    permissions.require(session.user, Action.MANAGE_USERS)
+    role = _role(role)
+
+    def job(tx: WriteTx) -> None:
+        user_id, old, _active = _user_row(tx, login)
+        if old == "admin" and role != "admin":
+            _keep_an_admin(tx, user_id)
+        tx.update("app_user", user_id, {"role": role})
+        tx.audit("user_role_set", "user", user_id, f"{login}: {old} -> {role}")
+
+    session.write(job)
+    return Changes.of(USERS)
+
+
+def set_grids(session: Session, login: str, grids: list[str] | tuple[str, ...]) -> Changes:
+    permissions.require(session.user, Action.MANAGE_USERS)
+    grid_ids = _grid_ids(session, grids)
+
+    def job(tx: WriteTx) -> None:
+        user_id, _r, _a = _user_row(tx, login)
+        tx.update("app_user", user_id, {"grid_ids": json.dumps(grid_ids)})
+        tx.audit("user_grids_set", "user", user_id, f"{login}: {len(grid_ids)} grids")
+
+    session.write(job)
+    return Changes.of(USERS)
+
+
+def set_active(session: Session, login: str, active: bool) -> Changes:
+    permissions.require(session.user, Action.MANAGE_USERS)
+
+    def job(tx: WriteTx) -> None:
+        user_id, role, _a = _user_row(tx, login)
+        if not active and role == "admin":
+            _keep_an_admin(tx, user_id)
+        tx.update("app_user", user_id, {"active": int(active)})
+        tx.audit("user_enabled" if active else "user_disabled", "user", user_id, login)
+
+    session.write(job)
+    return Changes.of(USERS)
+
+
+def log_in(session: Session, login: str, password: str | None) -> User:
+    """Make ``login`` this device's current user (stays logged in until the next log_in)."""
+    user = load_user(session.store, login)
+    check_password(session.store, user, password)
+
+    def job(tx: WriteTx) -> None:
+        set_info(tx, "current_user_id", user.id)
+        tx.user_id = user.id
+        tx.audit("logged_in", "user", user.id, user.login)
+
+    session.store.write(job)
+    session.user = user
+    return user
+
+
+def add_grid(session: Session, name: str, *, code: str | None = None, village: str | None = None) -> Saved:
+    """A new grid (admins only), optionally under a village (id, code or name)."""
+    from .regions import add_region
+
+    permissions.require(session.user, Action.MANAGE_GRIDS)
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("a grid needs a name", "请填写网格名称", code="empty")
+    conn = session.store.read()
+
+    def job(tx: WriteTx) -> str:
+        if find_grid(tx.conn, code or name):
+            raise ValidationError(f"grid {code or name!r} exists", f"网格“{code or name}”已存在",
+                                  code="duplicate")
+        parent = None
+        if village:
+            row = conn.execute("SELECT id FROM region WHERE level = 'village' AND deleted = 0 AND "
+                               "(id = ? OR code = ? OR name = ?)", (village, village, village)).fetchone()
+            if row is None:
+                raise NotFound(f"no village {village!r}", f"没有村/社区“{village}”")
+            parent = row[0]
+        return add_region(tx, "grid", name, code=code or name, parent_id=parent)
+
+    return Saved(session.write(job), Changes.of("region"))

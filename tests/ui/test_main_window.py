@@ -1,0 +1,75 @@
+"""The main window opens in Chinese with every navigation entry, menus and status bar."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector_app.core.entities import SiteInput
+from inspector_app.ui import undo
+from inspector_app.ui.main_window import HAZARDS_PAGE, PAGE_KEYS
+from inspector_app.ui.pages.placeholder import PlaceholderPage
+from inspector_app.ui.qt import Qt, qt_runtime_version
+
+pytestmark = pytest.mark.ui
+
+NAV_ZH = ["工作台", "场所", "检查", "隐患", "文书", "同步", "统计", "设置"]
+
+
+def nav_labels(window) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+
+def test_opens_in_chinese(window, data_dir) -> None:
+    assert nav_labels(window) == NAV_ZH
+    assert len(PAGE_KEYS) == window.stack.count() == 8
+    assert window.windowTitle() == f"网格安全巡查 — {data_dir}"
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert window.counts_label.text() == "场所 0 · 隐患 0 · 逾期 0"
+    assert "inspector.db" in window.path_label.text()
+    assert not window.demo_label.isVisible()
+    assert window.search_box.placeholderText().startswith("搜索")
+    assert window.width() <= 1366 and window.height() <= 768
+
+
+def test_ctrl_digit_switches_pages(window, qtbot) -> None:
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == HAZARDS_PAGE
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == 0
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
+
+
+def test_pages_not_built_yet_say_what_is_coming(window) -> None:
+    placeholders = [p for p in window.pages if isinstance(p, PlaceholderPage)]
+    assert [p.key for p in placeholders] == ["inspections", "documents", "sync", "statistics"]
+    inspections = placeholders[0]
+    assert inspections.title.text() == "检查"
+    assert "按行业检查表逐项检查" in inspections.summary.text()
+    assert "即将推出" in inspections.summary.text()
+    for page in placeholders:
+        assert page.title.text() and page.summary.text() and "<li" in page.bullets.text()
+
+
+def test_status_bar_counts_follow_changes(window, ctx) -> None:
+    undo.add_site(ctx, SiteInput(name="老王烧烤"))
+    assert window.counts_label.text() == "场所 1 · 隐患 0 · 逾期 0"
+    assert "已新增场所" in window.statusBar().currentMessage()
+
+
+def test_about_names_app_schema_and_qt(window, session) -> None:
+    box = window.show_about()
+    assert box.isVisible()
+    text = box.text()
+    assert "网格安全巡查" in text
+    assert f"数据库结构版本 {session.store.schema_version}" in text
+    assert qt_runtime_version() in text
+    box.close()
+
+
+def test_window_geometry_is_remembered(window, settings) -> None:
+    window.resize(1000, 640)
+    window.close()
+    assert not settings.window_geometry.isEmpty()
