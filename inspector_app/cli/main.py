@@ -15,7 +15,18 @@ from pathlib import Path
 from .. import __version__
 from ..core.errors import Cancelled, DomainError
 from ..services.session import default_data_dir, open_session
-from . import hazard, misc, site
+from . import (
+    campaign,
+    checklist,
+    hazard,
+    inspection,
+    misc,
+    photos,
+    report_public,
+    site,
+    stats,
+    user,
+)
 from .common import force_utf8, lang
 
 log = logging.getLogger("inspector_app.cli")
@@ -32,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="GUI: run the event loop N seconds, then exit 0")
     parser.add_argument("--version", action="store_true", help="print app, schema and Qt versions")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (site, hazard, misc):
+    for module in (site, hazard, misc, photos, stats, report_public, user, checklist, inspection,
+                   campaign):
         module.register(sub)
     return parser
 

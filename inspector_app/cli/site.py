@@ -7,12 +7,13 @@ import argparse
 from ..core.entities import RISK_COLOURS, SiteInput
 from ..services import sites
 from ..services.session import Session
+from . import site_register
 from .common import print_json, print_rows, print_warnings, warnings_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("site", help="场所 sites")
-    s = p.add_subparsers(dest="action", required=True, metavar="add|list|show")
+    s = p.add_subparsers(dest="action", required=True, metavar="add|list|show|import|export")
 
     add = s.add_parser("add", help="add a site")
     add.add_argument("--name", required=True)
@@ -42,6 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
+
+    site_register.register_subcommands(s)  # import FILE, export -o FILE.xlsx
 
 
 def cmd_add(session: Session, args: argparse.Namespace) -> int:

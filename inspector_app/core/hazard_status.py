@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from . import escalation
@@ -25,6 +25,7 @@ DRAFT, OPEN, NOTIFIED, AWAITING_RECHECK, CLOSED = (
 )
 STATUSES = (DRAFT, OPEN, NOTIFIED, AWAITING_RECHECK, CLOSED)
 LEVELS = ("general", "major")
+CHINA = timezone(timedelta(hours=8))
 
 STATUS_ZH = {
     DRAFT: "草稿",
@@ -165,6 +166,14 @@ def apply(state: HazardState, kind: str, data: Mapping[str, Any] | None = None) 
     if kind == EventKind.DELISTED:
         changes["listed"] = False
     return replace(state, **changes)
+
+
+def with_report_day(kind: str, data: dict, at: str | None) -> dict:
+    """A completion report recorded before schema 5 has no ``on``: take its day (China time)."""
+    if kind == EventKind.REPORTED_DONE and not data.get("on") and at:
+        moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        data = {**data, "on": moment.astimezone(CHINA).date().isoformat()}
+    return data
 
 
 def derive(events: Iterable[tuple[str, Mapping[str, Any] | None]]) -> HazardState:

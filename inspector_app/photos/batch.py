@@ -13,7 +13,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -69,6 +69,15 @@ def default_workers() -> int:
 Outcome = Prepared | Failure
 
 
+def _in_thread(
+    files: list[Path], indexes: Iterable[int], cancel: threading.Event | None,
+) -> Iterator[tuple[int, Outcome]]:
+    for index in indexes:
+        if cancel is not None and cancel.is_set():
+            return
+        yield index, prepare(str(files[index]))
+
+
 def prepare_all(
     files: list[Path], *, workers: int | None = None, cancel: threading.Event | None = None,
 ) -> Iterator[tuple[int, Outcome]]:
@@ -77,54 +86,67 @@ def prepare_all(
     ``workers=0`` (or a small batch) prepares in this thread. At most a few files per
     worker are in flight, so finished results (which carry the file bytes) never pile up.
     Stops early once ``cancel`` is set; what was yielded stays yielded.
+
+    A worker that dies (a decoder crash, out of memory) breaks its pool: the files that were
+    in flight are tried once more in a fresh pool, a file that breaks it twice gets an
+    error. If workers cannot start at all (two pools broke before any result came back),
+    the batch goes on in this thread rather than failing every file.
     """
     workers = default_workers() if workers is None else workers
     if workers <= 1 or len(files) < POOL_MIN_FILES:
-        for index, path in enumerate(files):
-            if cancel is not None and cancel.is_set():
-                return
-            yield index, prepare(str(path))
+        yield from _in_thread(files, range(len(files)), cancel)
         return
     context = multiprocessing.get_context("spawn")
     size = min(workers, len(files))
     pool = ProcessPoolExecutor(max_workers=size, mp_context=context)
     pending: dict[Future[Outcome], int] = {}
-    queue = iter(enumerate(files))
-    retry: list[int] = []  # in flight when a worker died: tried once more in a fresh pool
+    todo = list(range(len(files)))[::-1]  # a stack: next file at the end
     retried: set[int] = set()
-    window = workers * 3
+    any_result, breaks = False, 0
+
+    def cancelled() -> bool:
+        return cancel is not None and cancel.is_set()
+
     try:
         while True:
-            while len(pending) < window and not (cancel is not None and cancel.is_set()):
-                index = retry.pop() if retry else next(queue, (None, None))[0]
-                if index is None:
+            broken = False
+            while len(pending) < size * 3 and todo and not cancelled():
+                index = todo.pop()
+                try:
+                    pending[pool.submit(prepare, str(files[index]))] = index
+                except BrokenProcessPool:
+                    todo.append(index)
+                    broken = True
                     break
-                pending[pool.submit(prepare, str(files[index]))] = index
-            if not pending:
+            if not pending and not broken:
                 return
             done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            if cancel is not None and cancel.is_set():
+            if cancelled():
                 return
-            broken = False
             for future in sorted(done, key=pending.__getitem__):
-                index = pending.pop(future)
-                exc = future.exception()
-                if isinstance(exc, BrokenProcessPool) and index not in retried:
-                    retried.add(index)
-                    retry.append(index)
+                if isinstance(future.exception(), BrokenProcessPool):
                     broken = True
-                    continue
+                    continue  # handled with the rest of the broken pool below
+                any_result = True
+                index = pending.pop(future)
                 yield index, _outcome(future, files[index])
-            if broken:  # every future of a broken pool fails: start a new pool for the rest
-                for index in sorted(pending.values()):
-                    if index in retried:
-                        yield index, Failure.of(internal("worker process failed twice"))
-                    else:
-                        retried.add(index)
-                        retry.append(index)
-                pending.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=size, mp_context=context)
+            if not broken:
+                continue
+            pool.shutdown(wait=False, cancel_futures=True)
+            lost, pending = sorted(pending.values()), {}
+            breaks += 1
+            if breaks >= 2 and not any_result:  # workers cannot start (e.g. a frozen build
+                # without freeze_support): the in-thread path still imports everything
+                log.warning("worker processes failed to start; preparing in this thread")
+                yield from _in_thread(files, sorted(lost + todo), cancel)
+                return
+            for index in lost:
+                if index in retried:
+                    yield index, Failure.of(internal("a worker process died on this file twice"))
+                else:
+                    retried.add(index)
+                    todo.append(index)
+            pool = ProcessPoolExecutor(max_workers=size, mp_context=context)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -136,5 +158,3 @@ def _outcome(future: Future[Outcome], path: Path) -> Outcome:
         log.error("worker failed on %s: %s", path, exc)
         return Failure.of(internal(f"worker process failed: {type(exc).__name__}"))
 
-
-ProgressFn = Callable[[int, int, str], None]

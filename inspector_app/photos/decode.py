@@ -22,8 +22,13 @@ MAX_PIXELS = 210_000_000
 # whole-file reads of images (hash + decode from memory); videos and scans are streamed
 MAX_IMAGE_BYTES = 256 * 1024 * 1024
 
+THUMBNAIL_QUALITY_LIMIT = 640  # up to this long side, scale with a cheaper filter
+DRAFT_SLACK = 0.9  # a draft-decoded thumbnail may be this much smaller than asked
+
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated file is an error, never half a photo
+
+OPEN_WARNINGS = "inspector_app.open_warnings"  # info key: Pillow's warnings while opening
 
 _heif_ready = False
 
@@ -45,7 +50,8 @@ def open_image(source: bytes | Path, max_pixels: int = MAX_PIXELS) -> Image.Imag
     ensure_heif()
     fp = io.BytesIO(source) if isinstance(source, bytes) else source
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             im = Image.open(fp)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -54,6 +60,8 @@ def open_image(source: bytes | Path, max_pixels: int = MAX_PIXELS) -> Image.Imag
         raise errors.corrupt("not a valid image") from exc
     except (OSError, ValueError, SyntaxError) as exc:  # bad headers surface as any of these
         raise errors.corrupt(str(exc) or type(exc).__name__) from exc
+    # a JPEG may parse its EXIF while opening (for the DPI): keep what Pillow warned about
+    im.info[OPEN_WARNINGS] = [str(w.message) for w in caught if w.category is not ResourceWarning]
     width, height = im.size
     if width <= 0 or height <= 0:
         raise errors.corrupt(f"declared size {width}×{height}")
@@ -84,24 +92,38 @@ def to_rgb(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
+def draft_request(size: tuple[int, int], max_side: int) -> tuple[int, int]:
+    """The size to ask ``draft()`` for so the long side stays >= :data:`DRAFT_SLACK` × max_side.
+
+    ``draft`` keeps *both* requested sides, so asking for (max_side, max_side) would decode
+    a panorama far larger than needed. The slack lets a 600×450 photo decode at 1/2 scale
+    (300×225) instead of in full followed by a resize: DCT scaling is the cheapest resize.
+    """
+    long_side = max(size)
+    target = max_side * DRAFT_SLACK
+    return (max(1, int(size[0] * target / long_side)), max(1, int(size[1] * target / long_side)))
+
+
 def decode_upright(im: Image.Image, orientation: int, max_side: int | None = None) -> Image.Image:
     """Decode ``im`` (opened by :func:`open_image`) to an upright RGB image.
 
     With ``max_side`` a JPEG is decoded in draft mode (DCT scaling: 1/2, 1/4, 1/8), which is
-    several times faster than a full decode, then scaled so its long side is ``max_side``.
+    several times faster than a full decode, then scaled so its long side is at most
+    ``max_side`` (and, for thumbnails, at least :data:`DRAFT_SLACK` of it).
     """
     if max_side and im.format == "JPEG":
-        long_side = max(im.size)
-        # ask only the long side to stay >= max_side (draft keeps both requested sides)
-        want = (max(1, im.size[0] * max_side // long_side), max(1, im.size[1] * max_side // long_side))
-        im.draft("RGB", want)
+        im.draft("RGB", draft_request(im.size, max_side))
     try:
         im.load()
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise errors.corrupt(str(exc) or type(exc).__name__) from exc
     except Image.DecompressionBombError as exc:  # frames of a sequence may be larger
         raise errors.too_many_pixels(im.size[0] * im.size[1], MAX_PIXELS, im.size) from exc
-    rgb = upright(to_rgb(im), orientation)
-    if max_side and max(rgb.size) > max_side:
-        rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
-    return rgb
+    rgb = to_rgb(im)
+    if max_side and max(rgb.size) > max_side:  # scale first: turning a small image is cheaper
+        # bilinear is antialiased in Pillow and half the cost of Lanczos: plenty for thumbnails
+        small = max_side <= THUMBNAIL_QUALITY_LIMIT
+        rgb.thumbnail((max_side, max_side),
+                      Image.Resampling.BILINEAR if small else Image.Resampling.LANCZOS,
+                      reducing_gap=2.0)
+    return upright(rgb, orientation)

@@ -70,6 +70,14 @@ def corrupt(detail: str) -> PhotoError:
     )
 
 
+def incomplete(detail: str) -> PhotoError:
+    return PhotoError(
+        f"the file is incomplete, probably cut off while copying ({detail})",
+        f"文件不完整，可能在复制时被截断（{detail}）",
+        code="corrupt",
+    )
+
+
 def unreadable(detail: str) -> PhotoError:
     return PhotoError(
         f"the file cannot be read ({detail})", f"无法读取该文件（{detail}）", code="unreadable"

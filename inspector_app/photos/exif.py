@@ -15,6 +15,7 @@ from typing import Any
 
 from PIL import Image
 
+from .decode import OPEN_WARNINGS
 from .errors import Note
 
 TAG_ORIENTATION = 0x0112
@@ -100,6 +101,7 @@ def read_meta(im: Image.Image) -> Meta:
     """Everything we keep from an opened image's metadata (never raises)."""
     meta = Meta()
     record = _Recorder()
+    record.messages += im.info.get(OPEN_WARNINGS, [])
     try:
         exif = record(im.getexif)
     except Exception as exc:  # noqa: BLE001 - any parser failure only costs the metadata
@@ -109,7 +111,12 @@ def read_meta(im: Image.Image) -> Meta:
             f"EXIF 信息无法读取（{exc}），已忽略拍摄时间、GPS 与方向",
         ))
         return meta
-    if not exif and "exif" not in im.info:
+    if not exif and "exif" in im.info and not record.messages:
+        meta.notes.append(_note(
+            "exif_unreadable", "EXIF block unreadable; capture time, GPS and orientation skipped",
+            "EXIF 信息无法读取，已忽略拍摄时间、GPS 与方向",
+        ))
+    elif not exif and "exif" not in im.info:
         meta.notes.append(_note(
             "no_exif", "no EXIF metadata: capture time taken from the file's modification time",
             "没有 EXIF 信息：拍摄时间取自文件修改时间",

@@ -27,20 +27,22 @@ PNG = FileType(PHOTO, "image/png", "png")
 WEBP = FileType(PHOTO, "image/webp", "webp")
 HEIC = FileType(PHOTO, "image/heic", "heic")
 HEIF = FileType(PHOTO, "image/heif", "heif")
+AVIF = FileType(PHOTO, "image/avif", "avif")  # HEIF's AV1 sibling; Pillow decodes it
 MP4 = FileType(VIDEO, "video/mp4", "mp4")
 MOV = FileType(VIDEO, "video/quicktime", "mov")
 AVI = FileType(VIDEO, "video/x-msvideo", "avi")
 PDF = FileType(SCAN, "application/pdf", "pdf")
-ALL_TYPES = (JPEG, PNG, WEBP, HEIC, HEIF, MP4, MOV, AVI, PDF)
+ALL_TYPES = (JPEG, PNG, WEBP, HEIC, HEIF, AVIF, MP4, MOV, AVI, PDF)
 EXT_BY_MIME = {t.mime: t.ext for t in ALL_TYPES}
 # names a folder scan picks up (the type is still sniffed from the bytes)
 CANDIDATE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".jpe", ".png", ".webp", ".heic", ".heif", ".hif", ".mp4", ".m4v",
+    {".jpg", ".jpeg", ".jpe", ".png", ".webp", ".heic", ".heif", ".hif", ".avif", ".mp4", ".m4v",
      ".mov", ".avi", ".pdf"}
 )
 
 _HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"}
 _HEIF_BRANDS = {b"mif1", b"msf1", b"mif2"}
+_AVIF_BRANDS = {b"avif", b"avis"}
 _MP4_BRANDS = {
     b"isom", b"iso2", b"iso3", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ",
     b"M4VH", b"M4VP", b"mmp4", b"3gp4", b"3gp5", b"3gp6", b"3g2a", b"dash", b"MSNV", b"XAVC",
@@ -57,7 +59,11 @@ def _ftyp(head: bytes) -> FileType | None:
     compatible = {head[i : i + 4] for i in range(16, end - 3, 4)}
     if major in _HEIC_BRANDS:
         return HEIC
+    if major in _AVIF_BRANDS:
+        return AVIF
     if major in _HEIF_BRANDS:
+        if compatible & _AVIF_BRANDS and not compatible & _HEIC_BRANDS:
+            return AVIF
         return HEIC if compatible & _HEIC_BRANDS else HEIF
     if major == b"qt  ":
         return MOV

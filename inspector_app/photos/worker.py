@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import errors
+from . import complete, errors
 from .decode import MAX_IMAGE_BYTES, MAX_PIXELS, decode_upright, open_image
 from .errors import Failure, Note
 from .exif import read_meta
@@ -101,12 +101,19 @@ def _prepare(path: Path, max_pixels: int) -> Prepared:
     if ftype is None:
         raise errors.unsupported(describe(head))
     if not ftype.decodable:  # video, scan: stored and hashed while copying, never decoded
+        with open(path, "rb") as fh:
+            why = complete.problem(fh, ftype, st.st_size)
+        if why:
+            raise errors.incomplete(why)
         return Prepared(str(path), ftype, st.st_size, None, None, taken_at=file_time(st))
     if st.st_size > MAX_IMAGE_BYTES:
         raise errors.too_big_file(st.st_size, MAX_IMAGE_BYTES)
     data = path.read_bytes()
     if len(data) != st.st_size or data[: len(head)] != head:
         raise errors.changed_while_importing()
+    why = complete.problem(io.BytesIO(data), ftype, len(data))  # HEIC decodes even when cut
+    if why:
+        raise errors.incomplete(why)
     im = open_image(data, max_pixels)  # header only: refused here before any decoding
     meta = read_meta(im)
     width, height = displayed_size(*im.size, meta.orientation)

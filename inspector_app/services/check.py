@@ -34,5 +34,8 @@ def check_store(session: Session) -> CheckReport:
         what = {"gap": "entry missing before", "prev_hash": "chain broken at",
                 "hash": "entry altered at"}[p.problem]
         report.problems.append(f"audit log of device {p.device_id}: {what} entry {p.n}")
-    # media hashes are verified here once photos are stored (photo evidence work)
+    from .photos import verify_media
+
+    report.checked.append("media")
+    report.problems += verify_media(session)[1]  # re-hash every original: missing / altered
     return report

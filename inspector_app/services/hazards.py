@@ -13,6 +13,7 @@ from ..core import permissions
 from ..core.deadlines import recheck_due
 from ..core.entities import HazardInput, HazardRow, User
 from ..core.errors import NotFound, ValidationError
+from ..core.hazard_status import with_report_day
 from ..core.holidays import HolidayCalendar
 from ..core.permissions import Action
 from ..store.search_index import match_expression
@@ -46,6 +47,9 @@ SORT_KEYS = {
     "found_on": "h.found_on",
     "grid": "g.name",
     "created": "h.id",
+    "recheck_due": "h.recheck_due",
+    "listed": "h.listed",
+    "supervision": "h.listed DESC, h.due_date",  # listed first, then the earliest due date
 }
 OPEN_STATUSES = (hs.OPEN, hs.NOTIFIED)
 
@@ -63,6 +67,7 @@ class HazardFilter:
     mine: bool = False  # only the user's own grids, even for a supervisor
     listed: bool = False
     recheck_window: bool = False  # majors whose 10-day re-check window is running
+    active: bool = False  # recorded and not closed: open, notified or awaiting re-check
 
 
 def _to_row(r: sqlite3.Row, today: date) -> HazardRow:
@@ -80,7 +85,9 @@ def _to_row(r: sqlite3.Row, today: date) -> HazardRow:
     )
 
 
-def scope_clause(user: User, mine: bool = False, alias: str = "h") -> tuple[str | None, list[object]]:
+def scope_clause(
+    user: User, mine: bool = False, alias: str = "h", owner: str = "found_by"
+) -> tuple[str | None, list[object]]:
     """SQL restricting hazards to the user's grids (None: every grid).
 
     Inspectors always see only their grids (plus what they recorded themselves); ``mine``
@@ -90,7 +97,7 @@ def scope_clause(user: User, mine: bool = False, alias: str = "h") -> tuple[str 
         return None, []
     marks = ", ".join("?" for _ in user.grid_ids)
     grids = f"{alias}.grid_id IN ({marks})" if user.grid_ids else "0"
-    return f"({grids} OR {alias}.found_by = ?)", [*user.grid_ids, user.id]
+    return f"({grids} OR {alias}.{owner} = ?)", [*user.grid_ids, user.id]
 
 
 # --------------------------------------------------------------------------- reading
@@ -105,6 +112,8 @@ def _where(f: HazardFilter, today: date, user: User | None = None) -> tuple[str,
             params += scope_params
     if f.listed:
         clauses.append("h.listed = 1")
+    if f.active:
+        clauses.append("h.status IN ('open', 'notified', 'awaiting_recheck')")
     if f.recheck_window:
         clauses.append("h.level = 'major' AND h.recheck_due IS NOT NULL"
                        " AND (h.status = 'awaiting_recheck' OR h.due_date < ?)")
@@ -143,14 +152,23 @@ def _where(f: HazardFilter, today: date, user: User | None = None) -> tuple[str,
 
 def list_hazard_ids(
     session: Session, flt: HazardFilter = HazardFilter(), sort: str = "created",
-    descending: bool = True,
+    descending: bool = True, limit: int | None = None,
 ) -> list[str]:
+    """Ids of the hazards matching ``flt`` within the user's grids, sorted."""
     where, params = _where(flt, session.clock.today(), session.user)
     order = SORT_KEYS.get(sort, "h.id") + (" DESC" if descending else "")
     join = "LEFT JOIN site s ON s.id = h.site_id " if sort == "site" else ""
     join += "LEFT JOIN region g ON g.id = h.grid_id " if sort == "grid" else ""
     sql = f"SELECT h.id FROM hazard h {join}{where} ORDER BY {order}, h.id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     return [r[0] for r in session.store.read().execute(sql, params)]
+
+
+def count_hazards(session: Session, flt: HazardFilter = HazardFilter()) -> int:
+    """How many hazards match ``flt`` within the user's grids."""
+    where, params = _where(flt, session.clock.today(), session.user)
+    return session.store.read().execute(f"SELECT count(*) FROM hazard h{where}", params).fetchone()[0]
 
 
 def hazard_rows(session: Session, ids: list[str]) -> list[HazardRow]:
@@ -205,9 +223,12 @@ def hazard_details(session: Session, hazard_id: str) -> dict[str, Any]:
         "inspection_id", "item_id", "responsible_person", "responsible_phone", "measures",
         "funds_amount", "funds_source", "contingency_plan", "found_by", "created_at", "updated_at",
         "interim_measures", "plan_target", "plan_methods", "plan_materials", "plan_bodies",
-        "plan_schedule", "plan_safety", "public_report_id", "assigned_task_id",
+        "plan_schedule", "plan_safety", "public_report_id", "assigned_task_id", "sector",
     )}
-    return {**row.__dict__, **extra, "events": hazard_events(session, hazard_id), "photos": []}
+    from .photos import photos_of_hazard  # here: Pillow loads only when details are asked for
+
+    return {**row.__dict__, **extra, "events": hazard_events(session, hazard_id),
+            "photos": photos_of_hazard(session, hazard_id)}
 
 
 def count_by_status(session: Session) -> dict[str, int]:
@@ -222,9 +243,9 @@ def count_by_status(session: Session) -> dict[str, int]:
 # --------------------------------------------------------------------------- writing
 def _events_of(tx: WriteTx, hazard_id: str) -> list[tuple[str, dict]]:
     return [
-        (k, json.loads(d or "{}"))
-        for k, d in tx.conn.execute(
-            "SELECT kind, data FROM hazard_event WHERE hazard_id = ? ORDER BY hlc", (hazard_id,)
+        (k, with_report_day(k, json.loads(d or "{}"), at))
+        for k, d, at in tx.conn.execute(
+            "SELECT kind, data, at FROM hazard_event WHERE hazard_id = ? ORDER BY hlc", (hazard_id,)
         )
     ]
 
@@ -282,7 +303,8 @@ def add_hazard(session: Session, data: HazardInput) -> Saved:
 
     def job(tx: WriteTx) -> str:
         site = tx.conn.execute(
-            "SELECT grid_id FROM site WHERE id = ? AND deleted = 0", (data.site_id,)
+            "SELECT grid_id, json_extract(sectors, '$[0]') FROM site WHERE id = ? AND deleted = 0",
+            (data.site_id,),
         ).fetchone()
         if site is None:
             raise NotFound(f"no site with id {data.site_id}", f"找不到场所（编号 {data.site_id}）")
@@ -299,6 +321,7 @@ def add_hazard(session: Session, data: HazardInput) -> Saved:
             {
                 **values,
                 "grid_id": site[0],
+                "sector": site[1],
                 "found_by": session.user.id,
                 # a major level from an inspector stays unconfirmed until a supervisor looks
                 "level_confirmed": int(values["level"] == "general"

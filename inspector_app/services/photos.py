@@ -15,14 +15,14 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import DomainError, NotFound, ValidationError
-from ..photos import annotation, errors
-from ..photos.batch import expand, prepare_all
+from ..photos import errors
+from ..photos.batch import POOL_MIN_FILES, expand, prepare_all
 from ..photos.errors import Failure, PhotoError
 from ..photos.render import jpeg_bytes, placeholder, render
 from ..photos.results import (
@@ -38,13 +38,14 @@ from ..photos.sniff import PHOTO, VIDEO
 from ..photos.worker import THUMB_SIDE, Prepared
 from ..store import media
 from ..store.store import WriteTx
-from .changes import HAZARDS, INSPECTIONS, Changes, Saved
+from .changes import HAZARDS, INSPECTIONS, Changes
 from .session import Session
 
 log = logging.getLogger(__name__)
 PHOTOS = "photo"  # a Changes kind: galleries refresh on it
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_LATEST = "NOT EXISTS (SELECT 1 FROM photo_link n WHERE n.supersedes = l.id AND n.deleted = 0)"
+STORE_THREADS = 4  # overlapping fsyncs; the database writes stay serial
+LATEST_VERSION = "NOT EXISTS (SELECT 1 FROM photo_link n WHERE n.supersedes = l.id AND n.deleted = 0)"
 
 
 @dataclass(frozen=True)
@@ -121,19 +122,55 @@ def import_photos(
     _target_context(session.store.read(), target)  # refuse a wrong id before any work
     files, skipped = expand(paths)
     results = [FileResult(str(p)) for p in files]
+    finished = 0
+
+    def finish(index: int, result: FileResult) -> None:
+        nonlocal finished
+        results[index], finished = result, finished + 1
+        if progress:
+            progress(finished, len(files), files[index].name)
+
     if progress:
         progress(0, len(files), "")
     outcomes = prepare_all(files, workers=workers, cancel=cancel)
-    for done, (index, outcome) in enumerate(outcomes, start=1):
-        if isinstance(outcome, Failure):
-            results[index] = _error(str(files[index]), outcome)
-        else:
-            results[index] = store_prepared(session, target, phase, outcome)
-        if progress:
-            progress(done, len(files), files[index].name)
+    if workers == 0 or len(files) < POOL_MIN_FILES:  # one file after the other, this thread
+        for index, outcome in outcomes:
+            finish(index, _store_outcome(session, target, phase, files[index], outcome))
+    else:
+        _store_concurrently(session, target, phase, files, outcomes, finish)
     changed = any(r.status == OK for r in results)
     kinds = (PHOTOS, HAZARDS if target.hazard_id else INSPECTIONS)
     return BatchResult(results, [str(p) for p in skipped], Changes.of(*kinds) if changed else Changes())
+
+
+def _store_outcome(session: Session, target: PhotoTarget, phase: str, path: Path,
+                   outcome: Prepared | Failure) -> FileResult:
+    if isinstance(outcome, Failure):
+        return _error(str(path), outcome)
+    return store_prepared(session, target, phase, outcome)
+
+
+def _store_concurrently(
+    session: Session, target: PhotoTarget, phase: str, files: list[Path],
+    outcomes: Iterable[tuple[int, Prepared | Failure]], finish: Callable[[int, FileResult], None],
+) -> None:
+    """Store results from the pool in a few threads, so one file's fsync overlaps the next
+    file's copy (the rows still go one at a time through the writer thread)."""
+    with ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="photo-store") as storers:
+        inflight: dict[Future[FileResult], int] = {}
+
+        def collect(block: bool) -> None:
+            done = wait(inflight, return_when=FIRST_COMPLETED)[0] if block else [
+                f for f in inflight if f.done()]
+            for future in done:
+                finish(inflight.pop(future), future.result())
+
+        for index, outcome in outcomes:
+            inflight[storers.submit(_store_outcome, session, target, phase, files[index],
+                                    outcome)] = index
+            collect(block=len(inflight) >= STORE_THREADS * 2)  # bounded: results hold bytes
+        while inflight:
+            collect(block=True)
 
 
 def _error(path: str, failure: Failure | DomainError) -> FileResult:
@@ -187,10 +224,17 @@ def store_prepared(session: Session, target: PhotoTarget, phase: str, prep: Prep
 
 
 def _discard_unreferenced(session: Session, sha: str, placed: media.Placed) -> None:
+    """Remove a file this import created unless a row refers to it after all (the same
+    photo stored meanwhile by another thread). Asked through the writer: storing threads
+    keep no read connections of their own."""
+    if not placed.created:
+        return
     try:
-        known = session.store.read().execute("SELECT 1 FROM media WHERE id = ?", (sha,)).fetchone()
-    except sqlite3.Error:
-        known = None
+        known = session.write(
+            lambda tx: tx.conn.execute("SELECT 1 FROM media WHERE id = ?", (sha,)).fetchone())
+    except Exception:  # noqa: BLE001 - cannot tell: an orphan file is better than a lost one
+        log.warning("kept %s: could not check whether a row refers to it", sha)
+        return
     if not known:
         media.discard(session.store.data_dir, sha, placed)
 
@@ -213,7 +257,7 @@ def _link_job(tx: WriteTx, target: PhotoTarget, phase: str, prep: Prepared, sha:
     col = target.column
     dup = tx.conn.execute(
         f"SELECT l.id FROM photo_link l WHERE l.media_id = ? AND l.{col} = ? AND l.phase = ?"
-        f" AND l.deleted = 0 AND {_LATEST}", (sha, target.id, phase)).fetchone()
+        f" AND l.deleted = 0 AND {LATEST_VERSION}", (sha, target.id, phase)).fetchone()
     if dup is not None:  # already evidence here: linking it again would only clutter
         return dup[0], DUPLICATE, {}
     others = [r[0] for r in tx.conn.execute(
@@ -252,7 +296,7 @@ def _photo_dict(r: sqlite3.Row) -> dict[str, Any]:
 
 def _photos_of(session: Session, column: str, owner_id: str) -> list[dict[str, Any]]:
     rows = session.store.read().execute(
-        _PHOTO_SQL + f" WHERE l.{column} = ? AND l.deleted = 0 AND {_LATEST}"
+        _PHOTO_SQL + f" WHERE l.{column} = ? AND l.deleted = 0 AND {LATEST_VERSION}"
         f" ORDER BY {_PHASE_ORDER}, m.taken_at, l.created_at, l.id", (owner_id,))
     return [_photo_dict(r) for r in rows]
 
@@ -273,7 +317,7 @@ def get_photo(session: Session, link_id: str) -> dict[str, Any]:
     return _photo_dict(row)
 
 
-def _original(session: Session, sha256: str) -> Path:
+def original_path(session: Session, sha256: str) -> Path:
     path = media.find_media(session.store.data_dir, sha256)
     if path is None:
         raise PhotoError(f"the stored file of {sha256[:12]} is missing (run check)",
@@ -290,9 +334,9 @@ def thumbnail_path(session: Session, sha256: str) -> Path:
     if row is None:
         raise NotFound(f"no media {sha256}", f"找不到媒体文件 {sha256[:12]}")
     if row[0] == PHOTO:
-        data = jpeg_bytes(render(_original(session, sha256), max_side=THUMB_SIDE), 80)
+        data = jpeg_bytes(render(original_path(session, sha256), max_side=THUMB_SIDE), 80)
     else:
-        _original(session, sha256)
+        original_path(session, sha256)
         data = placeholder("视频 VIDEO" if row[0] == VIDEO else "扫描件 PDF")
     return media.put_thumbnail(session.store.data_dir, sha256, data)
 
@@ -323,65 +367,3 @@ def verify_media(session: Session, workers: int | None = None) -> tuple[int, lis
     with ThreadPoolExecutor(max_workers=workers or min(8, (os.cpu_count() or 1) + 1)) as pool:
         problems = [p for p in pool.map(one, rows) if p]
     return len(rows), problems
-
-
-
-# --------------------------------------------------------------------------- editing
-def _current_link(tx: WriteTx, link_id: str) -> sqlite3.Row:
-    tx.conn.row_factory = sqlite3.Row
-    try:
-        row = tx.conn.execute(
-            f"SELECT l.* FROM photo_link l WHERE l.id = ? AND l.deleted = 0 AND {_LATEST}",
-            (link_id,)).fetchone()
-    finally:
-        tx.conn.row_factory = None
-    if row is None:
-        raise NotFound(f"no current photo with id {link_id} (removed or edited meanwhile)",
-                       f"找不到照片（编号 {link_id}），可能已被删除或修改")
-    return row
-
-
-def set_annotation(session: Session, link_id: str, shapes: Any) -> Saved:
-    """Save annotation shapes as a new version of the link (the old one is kept, immutable).
-
-    ``shapes``: see :mod:`inspector_app.photos.annotation`; empty clears the annotation.
-    """
-    stored = annotation.dumps(annotation.parse(shapes))
-
-    def job(tx: WriteTx) -> str:
-        old = _current_link(tx, link_id)
-        new_id = tx.insert("photo_link", {
-            "media_id": old["media_id"], "hazard_id": old["hazard_id"],
-            "inspection_id": old["inspection_id"], "document_id": old["document_id"],
-            "phase": old["phase"], "flags": old["flags"], "annotation": stored,
-            "supersedes": old["id"],
-        })
-        tx.audit("photo_annotated", "photo_link", new_id, f"supersedes {old['id']}")
-        return new_id
-
-    new_id = session.write(job)
-    return Saved(new_id, Changes.of(PHOTOS, HAZARDS, INSPECTIONS))
-
-
-def get_annotation(session: Session, link_id: str) -> list[annotation.Shape]:
-    row = session.store.read().execute(
-        "SELECT annotation FROM photo_link WHERE id = ?", (link_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"no photo with id {link_id}", f"找不到照片（编号 {link_id}）")
-    return annotation.parse(row[0])
-
-
-def remove_photo(session: Session, link_id: str) -> Changes:
-    """Take a photo off its hazard/inspection (every version of the link; media stays)."""
-
-    def job(tx: WriteTx) -> None:
-        current: str | None = _current_link(tx, link_id)["id"]
-        while current:
-            tx.update("photo_link", current, {"deleted": 1})
-            row = tx.conn.execute("SELECT supersedes FROM photo_link WHERE id = ?",
-                                  (current,)).fetchone()
-            current = row[0] if row else None
-        tx.audit("photo_removed", "photo_link", link_id)
-
-    session.write(job)
-    return Changes.of(PHOTOS, HAZARDS, INSPECTIONS)

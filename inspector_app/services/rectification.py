@@ -11,7 +11,6 @@ imports this one module.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -20,7 +19,7 @@ from ..core import permissions
 from ..core.deadlines import Deadline, deadline
 from ..core.errors import IllegalTransition, ValidationError
 from ..store.store import WriteTx
-from .changes import HAZARDS, SITES, Changes, Saved
+from .changes import Saved
 from .hazards import record_event
 from .lifecycle_common import calendar_of, day_of, precheck, required_text, run_action
 from .rectification_fields import (  # noqa: F401  (re-exported for the GUI)
@@ -96,26 +95,16 @@ def photos_available(tx: WriteTx) -> bool:
 
 
 def _after_photo_ok(tx: WriteTx, hazard_id: str, ref: str | None) -> bool:
-    """An 'after' photo of this hazard, or the given photo_link id / media sha256, exists."""
+    """An 'after' photo linked to this hazard: the given photo_link id or media sha256, or
+    (no ``ref``) any current one."""
     cols = [r[1] for r in tx.conn.execute("PRAGMA table_info(photo_link)")]
-    sha_col = next((c for c in cols if "sha" in c), None)
+    media_col = "media_id" if "media_id" in cols else next((c for c in cols if "sha" in c), "id")
+    where = "hazard_id = ? AND phase = 'after'" + (" AND deleted = 0" if "deleted" in cols else "")
+    params: list[str] = [hazard_id]
     if ref:
-        where = "id = ?" + (f" OR {sha_col} = ?" if sha_col else "")
-        params = (ref, ref) if sha_col else (ref,)
-        if tx.conn.execute(f"SELECT 1 FROM photo_link WHERE {where}", params).fetchone():
-            return True
-        media = tx.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'media'").fetchone()
-        if media:
-            mcols = [r[1] for r in tx.conn.execute("PRAGMA table_info(media)")]
-            key = "sha256" if "sha256" in mcols else "id"
-            return tx.conn.execute(f"SELECT 1 FROM media WHERE {key} = ?", (ref,)).fetchone() is not None
-        return False
-    if "phase" not in cols or "hazard_id" not in cols:
-        return False
-    return tx.conn.execute(
-        "SELECT 1 FROM photo_link WHERE hazard_id = ? AND phase = 'after'"
-        + (" AND deleted = 0" if "deleted" in cols else ""), (hazard_id,)).fetchone() is not None
+        where += f" AND (id = ? OR {media_col} = ?)"
+        params += [ref, ref]
+    return tx.conn.execute(f"SELECT 1 FROM photo_link WHERE {where} LIMIT 1", params).fetchone() is not None
 
 
 def fix_on_spot(session: Session, hazard_id: str, *, note: str | None = None,

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from ..core import permissions
 from ..core.column_mapping import parse_map_options
-from ..core.errors import Cancelled, PermissionDenied, ValidationError
+from ..core.errors import Cancelled, ValidationError
+from ..core.permissions import Action
 from ..store.store import WriteTx
 from .changes import REGIONS, SITES, UNITS, Changes, Notice
 from .register_match import Matcher
@@ -107,8 +109,8 @@ def import_register(
     progress = progress or _no_progress
     cancel = cancel or threading.Event()
     explicit = parse_map_options(mapping) if isinstance(mapping, list) else dict(mapping or {})
-    if create_grids and not session.user.is_supervisor:
-        raise PermissionDenied("only supervisors can create grids", "只有管理人员可以新建网格")
+    if create_grids:
+        permissions.require(session.user, Action.MANAGE_GRIDS)
     path = Path(path)
     with open_sheet(path, sheet) as opened:
         scan = opened.rows()
@@ -153,6 +155,7 @@ def import_register(
             if not c.rejected:
                 matcher.apply(c, result)
             report.rows.append(result)
+        matcher.finish()
         progress(len(candidates), len(candidates), "完成")
         report.changes = Changes.of(SITES, UNITS, *([REGIONS] if matcher.grids_created else []))
         counts = report.counts

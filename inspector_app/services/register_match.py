@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..core.column_mapping import FIELDS
 from ..core.entities import User
 from ..store.store import WriteTx
+from .bulk_write import BulkWriter
 from .changes import Notice
 from .regions import add_region, find_grid
 from .register_rows import Candidate
@@ -77,6 +78,11 @@ class Matcher:
         self.claimed: dict[str, int] = {}
         self.grids: dict[str, tuple[str | None, list[Notice]]] = {}
         self.grids_created = False
+        self.bulk = BulkWriter(tx)
+
+    def finish(self) -> None:
+        """Write what the bulk writer still holds (call once, after the last row)."""
+        self.bulk.finish()
 
     # ------------------------------------------------------------------ per row
     def apply(self, c: Candidate, result) -> None:  # result: register_import.RowResult
@@ -162,13 +168,13 @@ class Matcher:
         uscc = c.unit.get("uscc")
         unit_id = self.units_by_uscc.get(str(uscc)) if uscc else None
         if unit_id is None:
-            unit_id = self.tx.insert("unit", c.unit)
+            unit_id = self.bulk.insert("unit", c.unit)
             if uscc:
                 self.units_by_uscc[str(uscc)] = unit_id
         elif uscc not in self.file_uscc or self.file_uscc[str(uscc)] == c.row:
             result.messages.append(Notice("unit_linked", "linked to the existing unit with the same USCC",
                                           "已关联到统一社会信用代码相同的已有单位"))
-        result.site_id = self.tx.insert("site", {**c.site, "unit_id": unit_id, "grid_id": grid_id})
+        result.site_id = self.bulk.insert("site", {**c.site, "unit_id": unit_id, "grid_id": grid_id})
         result.outcome = "imported"
         result.unassigned = grid_id is None
 

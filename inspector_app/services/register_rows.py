@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from ..core.column_mapping import (
     ColumnMapping,
+    candidates,
     is_exact_header,
     map_columns,
     normalize_header,
@@ -68,14 +69,18 @@ def cell_text(value: object) -> str | None:
     return text or None
 
 
-def find_header_row(rows: Iterable[tuple[int, list[object]]], explicit: dict[str, str]) -> tuple[int, list[object]] | None:
-    """The first row that names at least two known columns (or every ``--map`` header)."""
+def find_header_row(rows: list[tuple[int, list[object]]], explicit: dict[str, str]) -> tuple[int, list[object]] | None:
+    """The first row that names two known columns (or every ``--map`` header); failing
+    that, the first row with an exact name header (a one-column list of names)."""
     wanted = {normalize_header(c) for c in explicit if not re.fullmatch(r"[A-Za-z]{1,3}", c.strip())}
     for number, values in rows:
         names = {normalize_header(v) for v in values if v is not None}
         if wanted and wanted <= names:
             return number, values
         if recognised_count(values) >= 2:
+            return number, values
+    for number, values in rows:
+        if any(is_exact_header(v) and candidates(v)[:1] == ["name"] for v in values):
             return number, values
     return None
 

@@ -179,9 +179,10 @@ def fill_merged(
             active.append((last, col, None))
             pending += 1
         active = [a for a in active if a[0] >= number]
-        for _last, col, value in active:
-            if col < len(values) and values[col] in (None, ""):
-                values[col] = value
+        if any(v not in (None, "") for v in values):  # an empty row stays empty
+            for _last, col, value in active:
+                if col < len(values) and values[col] in (None, ""):
+                    values[col] = value
         while pending < len(vertical) and vertical[pending][0] == number:
             first, last, col, _ = vertical[pending]
             active.append((last, col, values[col] if col < len(values) else None))

@@ -71,19 +71,42 @@ def open_xlsx(path: Path, sheet: str | None = None) -> Sheet:
 
     def rows(width: int | None = None) -> Iterator[tuple[int, list[object]]]:
         cols = min(width or MAX_COLUMNS, MAX_COLUMNS)
-
-        def raw() -> Iterator[tuple[int, list[object]]]:
-            try:
-                for number, values in enumerate(ws.iter_rows(max_col=cols, values_only=True), 1):
-                    yield number, list(values)
-            except SpreadsheetError:
-                raise
-            except Exception as exc:
-                raise _damaged(path, exc) from None
-
-        return fill_merged(raw(), merges)
+        return fill_merged(_guarded(path, _fast_rows(wb, ws, cols) or _openpyxl_rows(ws, cols)), merges)
 
     return Sheet("xlsx", ws.title, estimate, rows, closer=wb.close)
+
+
+def _fast_rows(wb, ws, width: int) -> Iterator[tuple[int, list[object]]] | None:  # openpyxl types
+    """Rows through our pyexpat parser (see xlsx_rows), or None if openpyxl hides the sheet."""
+    from .xlsx_rows import iter_sheet_rows
+
+    sheet_path = getattr(ws, "_worksheet_path", None)
+    archive = getattr(wb, "_archive", None)
+    if sheet_path is None or archive is None:
+        return None
+
+    def rows() -> Iterator[tuple[int, list[object]]]:
+        with archive.open(sheet_path) as source:
+            yield from iter_sheet_rows(
+                source, shared=wb.shared_strings, date_styles=set(wb._date_formats),
+                timedelta_styles=set(wb._timedelta_formats), epoch=wb.epoch, width=width,
+            )
+
+    return rows()
+
+
+def _openpyxl_rows(ws, width: int) -> Iterator[tuple[int, list[object]]]:
+    for number, values in enumerate(ws.iter_rows(max_col=width, values_only=True), 1):
+        yield number, list(values)
+
+
+def _guarded(path: Path, rows: Iterator[tuple[int, list[object]]]) -> Iterator[tuple[int, list[object]]]:
+    try:
+        yield from rows
+    except SpreadsheetError:
+        raise
+    except Exception as exc:  # hostile or damaged input can raise almost anything
+        raise _damaged(path, exc) from None
 
 
 def _pick_sheet(wb, name: str | None, path: Path):  # openpyxl types
@@ -107,7 +130,14 @@ def _pick_sheet(wb, name: str | None, path: Path):  # openpyxl types
 
 def _damaged(path: Path, exc: Exception) -> SpreadsheetError:
     kind = type(exc).__name__
-    if "Forbidden" in kind or "DefusedXml" in kind:
+    chain: BaseException | None = exc
+    hostile = False
+    while chain is not None and not hostile:  # openpyxl wraps the defusedxml error
+        name = type(chain).__name__
+        hostile = "Forbidden" in name or "DefusedXml" in name or name == "HostileXml"
+        kind = name if hostile else kind
+        chain = chain.__cause__ or chain.__context__
+    if hostile:
         return SpreadsheetError(
             f"{path.name} contains XML constructs not allowed in a workbook ({kind}); not read",
             f"{path.name} 含有工作簿中不应出现的 XML 内容（{kind}），可能是恶意文件，未读取",

@@ -14,6 +14,7 @@ import sqlite_utils
 from . import audit, search_index
 from .migration_lifecycle import m005_lifecycle
 from .migration_media import m003_media
+from .migration_register import m004_register
 from .oplog import regenerate_triggers
 from .schema import FOREIGN_KEYS, INDEXES, SYNC_COLUMNS, SYNCED_TABLES
 
@@ -63,6 +64,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _m001_initial,
     2: _m002_search,
     3: m003_media,
+    4: m004_register,
     5: m005_lifecycle,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
@@ -77,9 +79,7 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION
     conn.execute("BEGIN EXCLUSIVE")
     try:
         for version in range(current + 1, target + 1):
-            step = MIGRATIONS.get(version)  # a gap while 3/4 land in parallel: drop once contiguous
-            if step is not None:
-                step(db)
+            MIGRATIONS[version](db)
         regenerate_triggers(conn)
         conn.execute(f"PRAGMA user_version = {int(target)}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

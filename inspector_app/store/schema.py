@@ -137,6 +137,7 @@ SYNCED_TABLES: dict[str, dict[str, type]] = {
         "recheck_due": str,  # derived: end of the 10-day re-check window (major hazards)
         "public_report_id": str,
         "assigned_task_id": str,
+        "sector": str,  # the site's primary sector when the hazard was recorded (statistics)
     },
     "hazard_event": {
         "hazard_id": str,

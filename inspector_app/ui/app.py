@@ -153,13 +153,20 @@ class _BugReporter:
 def run_gui(data_dir: str | Path | None = None, as_user: str | None = None,
             quit_after: float | None = None) -> int:
     """Open the main window on the store; returns the exit code (0, or 2 if it cannot open)."""
-    app = application()
     settings = Settings()
+    lang = service_lang(settings.language)
+    first_dir = initial_data_dir(data_dir, settings)
+    opened = None
+    if quit_after is not None:
+        # no dialog may wait: report on stderr before any window (or display) is needed
+        opened = _open_store(first_dir, as_user, lang, interactive=False)
+        if opened is None:
+            return EXIT_CANNOT_OPEN
+    app = application()
     translations = Translations(app)
     translations.install(settings.language)
-    lang = service_lang(settings.language)
-    opened = _open_store(initial_data_dir(data_dir, settings), as_user, lang,
-                         interactive=quit_after is None)
+    if opened is None:
+        opened = _open_store(first_dir, as_user, lang, interactive=True)
     if opened is None:
         translations.clear()
         return EXIT_CANNOT_OPEN
@@ -177,15 +184,12 @@ def run_gui(data_dir: str | Path | None = None, as_user: str | None = None,
         code = app.exec()
     finally:
         sys.excepthook = reporter.previous
-        # Closing the last window outside exec() would leave Qt's "quit now" flag set, and
-        # every later event loop in this process (tests) would return at once.
-        quit_on_close = app.quitOnLastWindowClosed()
-        app.setQuitOnLastWindowClosed(False)
         window.close()
         window.deleteLater()
-        QCoreApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        app.setQuitOnLastWindowClosed(quit_on_close)
+        # quit() leaves a posted Quit event behind; processed later, outside exec(), it would
+        # set Qt's "quit now" flag and every later event loop of this process (tests) would
+        # return at once.
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
         ctx.ops.cancel_all()
         ctx.session.close()
         translations.clear()

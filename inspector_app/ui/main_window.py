@@ -10,14 +10,11 @@ session object survive.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from .. import __version__
-from ..core.errors import DomainError
-from ..services.changes import HAZARDS, SITES, STORE, Changes
+from ..services.changes import HAZARDS, SITES, Changes
 from ..services.hazards import HazardFilter
 from ..services.overview import overview
-from ..services.session import demo_data_dir, open_session
 from .context import AppContext
 from .icons import icon
 from .pages.dashboard import DashboardPage
@@ -30,7 +27,6 @@ from .qt import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QFileDialog,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -50,6 +46,7 @@ from .qt import (
     qt_runtime_version,
 )
 from .search_box import SearchBox
+from .stores import StoreSwitcher
 
 log = logging.getLogger("inspector_app.ui")
 
@@ -57,12 +54,6 @@ PAGE_KEYS = ("dashboard", "sites", "inspections", "hazards", "documents", "sync"
              "settings")
 DASHBOARD, SITES_PAGE, INSPECTIONS, HAZARDS_PAGE, DOCUMENTS, SYNC, STATISTICS, SETTINGS = range(8)
 DEFAULT_SIZE = QSize(1280, 680)  # fits a 1366×768 laptop with its taskbar and title bar
-
-try:  # demo data is written by another module; the window works without it
-    from ..services.demo import fill_demo
-except ImportError:  # pragma: no cover - depends on the build
-    fill_demo = None
-
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
@@ -75,6 +66,7 @@ class MainWindow(QMainWindow):
         ctx.events.error.connect(self.show_error)
         ctx.events.changed.connect(self._on_changed)
         self._owner: QObject | None = None
+        self.stores = StoreSwitcher(self)
         self._build()
         self._restore_geometry()
         self.go_to(ctx.settings.last_page if 0 <= ctx.settings.last_page < len(PAGE_KEYS) else 0)
@@ -302,52 +294,14 @@ class MainWindow(QMainWindow):
             page.delete_record()
 
     # ------------------------------------------------------------------ stores
-    def switch_store(self, data_dir: Path, as_user: str | None = None) -> bool:
-        if self.ctx.ops.active:
-            self.show_notice(self.tr("Please wait until the running task has finished."))
-            return False
-        try:
-            session = open_session(data_dir, as_user=as_user, lang=self.ctx.lang)
-        except DomainError as exc:
-            self.show_error(exc.message(self.ctx.lang))
-            return False
-        self.ctx.replace_session(session)
-        self.rebuild()
-        self.ctx.events.publish(Changes.of(STORE))
-        return True
-
     def open_demo(self):  # noqa: ANN201 - the Op filling the demo store, if one runs
-        if not self.ctx.is_demo and not self.switch_store(demo_data_dir(self.ctx.real_data_dir)):
-            return None
-        self.go_to(DASHBOARD)
-        if overview(self.ctx.session).sites:
-            return None
-        if fill_demo is None:
-            self.show_notice(self.tr("This build cannot create demo data; the demo store stays empty."))
-            return None
-        session = self.ctx.session
-        return self.ctx.ops.run(
-            lambda progress, cancel: fill_demo(session, progress=progress, cancel=cancel),
-            title=self.tr("Creating demo data…"), parent=self,
-        )
+        return self.stores.open_demo()
 
     def back_to_real(self) -> None:
-        if self.ctx.data_dir != self.ctx.real_data_dir:
-            self.switch_store(self.ctx.real_data_dir, self.ctx.as_user)
+        self.stores.back_to_real()
 
     def choose_data_dir(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the data folder"),
-                                                  str(self.ctx.real_data_dir))
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path == demo_data_dir(self.ctx.real_data_dir):
-            self.open_demo()
-            return
-        if self.switch_store(path, self.ctx.as_user):
-            self.ctx.real_data_dir = path
-            self.ctx.settings.last_data_dir = str(path)
-            self._update_status()
+        self.stores.choose_data_dir()
 
     # ------------------------------------------------------------------ status
     def _on_changed(self, changes: Changes) -> None:

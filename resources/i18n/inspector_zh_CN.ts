@@ -4,32 +4,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="107"/>
+        <location filename="../../inspector_app/ui/app.py" line="108"/>
         <source>Grid Inspector</source>
         <translation>网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="108"/>
+        <location filename="../../inspector_app/ui/app.py" line="109"/>
         <source>You can choose another data folder, or quit.</source>
         <translation>可以选择其他数据目录，或退出程序。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="109"/>
+        <location filename="../../inspector_app/ui/app.py" line="110"/>
         <source>Choose another folder…</source>
         <translation>选择其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="111"/>
+        <location filename="../../inspector_app/ui/app.py" line="112"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="115"/>
+        <location filename="../../inspector_app/ui/app.py" line="116"/>
         <source>Choose the data folder</source>
         <translation>选择数据目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="129"/>
+        <location filename="../../inspector_app/ui/app.py" line="144"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>
@@ -37,82 +37,82 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="82"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="83"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="88"/>
         <source>This is an empty database. Would you like to look around with demo data first? The demo store is kept separately and is never mixed into your real data.</source>
         <translation>这是一个空的数据库。要先用演示数据看看吗？演示库单独存放，绝不会混入正式数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="89"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="90"/>
         <source>Open demo store</source>
         <translation>打开演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="90"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="91"/>
         <source>Don&apos;t show again</source>
         <translation>不再提示</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="95"/>
         <source>You are looking at the demo store: every record in it is invented. Your real data is untouched.</source>
         <translation>当前为演示库：其中的记录均为虚构，正式数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="96"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="97"/>
         <source>Back to the real store</source>
         <translation>返回正式库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="99"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="100"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="100"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="101"/>
         <source>Due within 3 days</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="101"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="102"/>
         <source>Awaiting re-check</source>
         <translation>待复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="102"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="103"/>
         <source>Major hazards (not closed)</source>
         <translation>重大隐患（未销号）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="103"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="104"/>
         <source>Being rectified</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="104"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="105"/>
         <source>Sites</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="122"/>
         <source>Needs follow-up</source>
         <translation>需要跟进</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="192"/>
         <source>Today is {} · signed in as {}</source>
         <translation>今天是 {} · 当前用户：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="201"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="213"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="210"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="222"/>
         <source>Nothing is overdue or due in the next 3 days.</source>
         <translation>没有逾期或 3 天内到期的隐患。</translation>
     </message>
@@ -120,118 +120,118 @@
 <context>
     <name>HazardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="115"/>
         <source>Edit hazard</source>
         <translation>编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="115"/>
         <source>Record a hazard</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="129"/>
         <source>What is wrong, e.g. fire exit blocked by goods</source>
         <translation>存在什么问题，例如：安全出口被货物堵塞</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="134"/>
         <source>e.g. kitchen, stairwell 2F</source>
         <translation>例如：后厨、2 楼楼梯间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="139"/>
         <source>Rule or clause the hazard breaks</source>
         <translation>违反的规定或条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="144"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="145"/>
         <source>Immediately</source>
         <translation>立即整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="145"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="146"/>
         <source>Working days</source>
         <translation>按工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="163"/>
         <source>{} days</source>
         <translation>{} 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="172"/>
         <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="176"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="180"/>
         <source>Not specified</source>
         <translation>未指定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="185"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="193"/>
         <source>Site *</source>
         <translation>场所 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="194"/>
         <source>Description *</source>
         <translation>隐患描述 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="195"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="196"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="197"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="198"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="199"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="194"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="202"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="203"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="196"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="204"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="227"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="235"/>
         <source>The notice has been served: the deadline can only be extended.</source>
         <translation>整改通知已送达：整改期限只能通过延期调整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="243"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="251"/>
         <source>Due {} (provisional: counted from the day found until a notice is served)</source>
         <translation>到期日 {}（暂定：送达整改通知前从发现之日起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="250"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="258"/>
         <source>Choose the site from the list (type part of its name).</source>
         <translation>请从列表中选择场所（可输入名称中的几个字查找）。</translation>
     </message>
@@ -419,12 +419,12 @@
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="254"/>
         <source>No events yet.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="256"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="255"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
@@ -671,189 +671,169 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
         <source>Sites</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="77"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="78"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="142"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="136"/>
         <source>Open data folder…</source>
         <translation>打开数据目录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="143"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="137"/>
         <source>Open demo store</source>
         <translation>打开演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="144"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="138"/>
         <source>Back to the real store</source>
         <translation>返回正式库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="145"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="139"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="146"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="140"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="149"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="143"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="146"/>
         <source>New site</source>
         <translation>新增场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="147"/>
         <source>New hazard</source>
         <translation>新增隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="155"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="149"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="150"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="158"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="387"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="343"/>
         <source>About Grid Inspector</source>
         <translation>关于网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="171"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="171"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="181"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="184"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="182"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
         <source>Demo store</source>
         <translation>演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="266"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="260"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="284"/>
         <source>Select a record in the site or hazard list first.</source>
         <translation>请先在场所或隐患列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="305"/>
-        <source>Please wait until the running task has finished.</source>
-        <translation>请等待当前任务完成。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="324"/>
-        <source>This build cannot create demo data; the demo store stays empty.</source>
-        <translation>此版本无法生成演示数据，演示库保持为空。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="329"/>
-        <source>Creating demo data…</source>
-        <translation>正在生成演示数据…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="337"/>
-        <source>Choose the data folder</source>
-        <translation>选择数据目录</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="357"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="375"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="313"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="331"/>
         <source>Grid Inspector</source>
         <translation>网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="359"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="315"/>
         <source>[Demo store]</source>
         <translation>【演示库】</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="360"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="316"/>
         <source>Data: {}</source>
         <translation>数据库：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="367"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="323"/>
         <source>Sites {} · Hazards {} · Overdue {}</source>
         <translation>场所 {} · 隐患 {} · 逾期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="383"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="339"/>
         <source>&lt;h3&gt;Grid Inspector&lt;/h3&gt;&lt;p&gt;Offline hazard inspection for township grid inspectors.&lt;/p&gt;&lt;p&gt;Version {}&lt;br&gt;Database schema {}&lt;br&gt;Qt {} · PySide6 {}&lt;/p&gt;&lt;p&gt;Data folder: {}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;网格安全巡查&lt;/h3&gt;&lt;p&gt;面向乡镇网格员的离线隐患排查治理工具。&lt;/p&gt;&lt;p&gt;版本 {}&lt;br&gt;数据库结构版本 {}&lt;br&gt;Qt {} · PySide6 {}&lt;/p&gt;&lt;p&gt;数据目录：{}&lt;/p&gt;</translation>
     </message>
@@ -866,17 +846,17 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="160"/>
+        <location filename="../../inspector_app/ui/models.py" line="165"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="161"/>
+        <location filename="../../inspector_app/ui/models.py" line="160"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="162"/>
+        <location filename="../../inspector_app/ui/models.py" line="164"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -887,22 +867,22 @@
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="164"/>
+        <location filename="../../inspector_app/ui/models.py" line="161"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="165"/>
+        <location filename="../../inspector_app/ui/models.py" line="166"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="166"/>
+        <location filename="../../inspector_app/ui/models.py" line="167"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="167"/>
+        <location filename="../../inspector_app/ui/models.py" line="162"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
@@ -917,22 +897,22 @@
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="219"/>
+        <location filename="../../inspector_app/ui/models.py" line="222"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="220"/>
+        <location filename="../../inspector_app/ui/models.py" line="219"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="221"/>
+        <location filename="../../inspector_app/ui/models.py" line="220"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="222"/>
+        <location filename="../../inspector_app/ui/models.py" line="221"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
@@ -1091,22 +1071,22 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../inspector_app/ui/search_box.py" line="42"/>
+        <location filename="../../inspector_app/ui/search_box.py" line="44"/>
         <source>Search sites and hazards (Ctrl+F)</source>
         <translation>搜索场所、隐患（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/search_box.py" line="75"/>
+        <location filename="../../inspector_app/ui/search_box.py" line="77"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/search_box.py" line="75"/>
+        <location filename="../../inspector_app/ui/search_box.py" line="77"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/search_box.py" line="85"/>
+        <location filename="../../inspector_app/ui/search_box.py" line="87"/>
         <source>Nothing found for “{}”</source>
         <translation>没有找到“{}”</translation>
     </message>
@@ -1119,77 +1099,77 @@
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="44"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="45"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="46"/>
         <source>The change applies at once; records keep their own language.</source>
         <translation>切换后立即生效；已录入的内容不会被翻译。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="52"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="53"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="54"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="55"/>
         <source>Use another data folder…</source>
         <translation>使用其他数据目录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="60"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="61"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="62"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="63"/>
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="64"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="65"/>
         <source>demo store (invented records)</source>
         <translation>演示库（虚构数据）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="64"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="65"/>
         <source>real store</source>
         <translation>正式库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="65"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="66"/>
         <source>This store</source>
         <translation>当前数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="66"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="67"/>
         <source>Offer the demo store when the database is empty</source>
         <translation>数据库为空时提示打开演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="71"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="72"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="73"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="74"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="77"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="78"/>
         <source>Settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="82"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="83"/>
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1362,7 +1342,7 @@
 <context>
     <name>SitePicker</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="72"/>
         <source>Type part of the site name</source>
         <translation>输入场所名称中的几个字</translation>
     </message>
@@ -1538,6 +1518,29 @@
         <location filename="../../inspector_app/ui/pages/sites.py" line="225"/>
         <source>… and {} more</source>
         <translation>…… 另有 {} 条</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSwitcher</name>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="38"/>
+        <source>Please wait until the running task has finished.</source>
+        <translation>请等待当前任务完成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="59"/>
+        <source>This build cannot create demo data; the demo store stays empty.</source>
+        <translation>此版本无法生成演示数据，演示库保持为空。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="65"/>
+        <source>Creating demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="74"/>
+        <source>Choose the data folder</source>
+        <translation>选择数据目录</translation>
     </message>
 </context>
 <context>

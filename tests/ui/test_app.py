@@ -44,6 +44,22 @@ def test_newer_database_is_refused(data_dir: Path, qapp, capsys) -> None:
     assert "更新版本的程序" in capsys.readouterr().err
 
 
+def test_locked_database_is_explained(data_dir: Path, qapp, capsys) -> None:
+    from inspector_app.services.session import open_session
+
+    open_session(data_dir).close()
+    holder = sqlite3.connect(data_dir / "inspector.db", isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")  # another copy of the app, or a sync tool, holds it
+    try:
+        assert run_gui(str(data_dir), None, 1) == 2
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err
+    assert "占用" in err and "Traceback" not in err
+
+
 def test_data_dir_on_a_missing_drive(tmp_path: Path, qapp, capsys) -> None:
     missing = tmp_path / "U盘 未插入" / "巡查数据"
     assert run_gui(str(missing), None, 1) == 2

@@ -8,7 +8,7 @@ import pytest
 
 from inspector_app.services import sites
 from inspector_app.services.session import demo_data_dir
-from inspector_app.ui import main_window
+from inspector_app.ui import stores
 
 pytestmark = pytest.mark.ui
 
@@ -28,7 +28,7 @@ def test_empty_store_offers_the_demo_store_in_a_banner(window, settings, qtbot) 
     assert not page.empty_banner.isVisible()
 
 
-@pytest.mark.skipif(main_window.fill_demo is None, reason="services.demo is not in this build")
+@pytest.mark.skipif(stores.fill_demo is None, reason="services.demo is not in this build")
 def test_demo_store_is_separate_and_marked(window, ctx, session, data_dir: Path, qtbot) -> None:
     open_button = window.dashboard_page.empty_banner.buttons[0]
     open_button.click()
@@ -52,7 +52,7 @@ def test_demo_store_is_separate_and_marked(window, ctx, session, data_dir: Path,
 
 
 def test_demo_store_without_generator_stays_empty(window, ctx, data_dir, monkeypatch) -> None:
-    monkeypatch.setattr(main_window, "fill_demo", None)
+    monkeypatch.setattr(stores, "fill_demo", None)
     assert window.open_demo() is None
     assert ctx.data_dir == demo_data_dir(data_dir)
     assert window.windowTitle().endswith("【演示库】")

@@ -164,3 +164,26 @@ def test_site_detail_lists_open_hazards(window, session) -> None:
     window.open_record("site", site_id)
     text = window.sites_page.detail.toPlainText()
     assert "未销号隐患（2）" in text and "消防通道堵塞" in text
+
+
+def test_delete_key_in_a_text_box_edits_text_not_records(window, session, qtbot) -> None:
+    site_id = sites.add_site(session, SiteInput(name="留着的场所")).id
+    window.go_to(SITES_PAGE)
+    page = window.sites_page
+    page.select_id(site_id)
+    qtbot.waitActive(window)
+    page.search_edit.setText("ab")
+    page.search_edit.setFocus()
+    page.search_edit.setCursorPosition(0)
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Delete)
+    assert page.search_edit.text() == "b"
+    assert names(session) == ["留着的场所"]
+
+
+def test_detail_link_opens_the_hazard(window, session) -> None:
+    site_id = sites.add_site(session, SiteInput(name="危险仓库")).id
+    (hazard_id,) = add_hazards(session, site_id, 1)
+    window.open_record("site", site_id)
+    window.sites_page.detail.link_activated.emit("hazard", hazard_id)  # what a click on it sends
+    assert window.stack.currentIndex() == 3
+    assert window.hazards_page.current_id() == hazard_id

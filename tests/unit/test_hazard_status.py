@@ -30,11 +30,13 @@ EXPECTED = {
     **{(s, E.LISTED): "same" for s in (hs.OPEN, hs.NOTIFIED, hs.AWAITING_RECHECK)},
     **{(s, E.LEVEL_CHANGED): "same"
        for s in (hs.DRAFT, hs.OPEN, hs.NOTIFIED, hs.AWAITING_RECHECK)},
+    **{(s, E.LEVEL_CONFIRMED): "same"
+       for s in (hs.DRAFT, hs.OPEN, hs.NOTIFIED, hs.AWAITING_RECHECK)},
 }
 
 
 def _data(kind):
-    return {"level": "major"} if kind == E.LEVEL_CHANGED else {}
+    return {"level": "major"} if kind in (E.LEVEL_CHANGED, E.LEVEL_CONFIRMED) else {}
 
 
 @pytest.mark.parametrize("status, kind", list(itertools.product((None, *hs.STATUSES), hs.EVENT_KINDS)))
@@ -91,3 +93,45 @@ def test_allowed_events_of_a_new_open_hazard():
     state = hs.apply(hs.HazardState(), E.RECORDED, {})
     assert E.NOTIFIED in hs.allowed_events(state)
     assert E.RECHECK_PASSED not in hs.allowed_events(state)
+
+
+def test_every_event_kind_is_covered_by_the_table():
+    # a new event kind must be added to EXPECTED (or be DELISTED, special-cased above)
+    covered = {kind for (_, kind) in EXPECTED} | {E.DELISTED}
+    assert covered == set(hs.EVENT_KINDS)
+
+
+def test_level_confirmed_sets_the_level():
+    state = hs.apply(hs.HazardState(status=hs.OPEN, level="major"), E.LEVEL_CONFIRMED, {"level": "general"})
+    assert state.level == "general" and state.status == hs.OPEN
+    with pytest.raises(IllegalTransition):
+        hs.apply(hs.HazardState(status=hs.OPEN), E.LEVEL_CONFIRMED, {"level": "huge"})
+
+
+def test_escalation_flag_is_the_highest_rung_reached():
+    state = hs.HazardState(status=hs.NOTIFIED)
+    state = hs.apply(state, E.ESCALATED, {"step": "summons"})
+    state = hs.apply(state, E.ESCALATED, {"step": "reminder"})  # a later, milder letter
+    assert state.escalation == "summons"
+    state = hs.apply(state, E.ESCALATED, {"step": "enforcement"})
+    assert state.escalation == "enforcement"
+    # two devices escalating concurrently merge to the same answer in either order
+    a = hs.derive([(E.RECORDED, {}), (E.ESCALATED, {"step": "warning_circular"}),
+                   (E.ESCALATED, {"step": "summons"})])
+    b = hs.derive([(E.RECORDED, {}), (E.ESCALATED, {"step": "summons"}),
+                   (E.ESCALATED, {"step": "warning_circular"})])
+    assert a.escalation == b.escalation == "warning_circular"
+
+
+def test_completion_report_starts_and_a_new_deadline_clears_the_recheck_window():
+    state = hs.derive([(E.RECORDED, {}), (E.NOTIFIED, {"served_on": "2026-09-28"}),
+                       (E.REPORTED_DONE, {"on": "2026-10-09"})])
+    assert str(state.reported_on) == "2026-10-09"
+    assert hs.apply(state, E.RECHECK_FAILED, {"due_date": "2026-10-20"}).reported_on is None
+
+
+def test_refusals_read_well():
+    with pytest.raises(IllegalTransition) as exc:
+        hs.apply(hs.HazardState(status=hs.CLOSED), E.EXTENDED)
+    assert exc.value.en == "cannot extend the deadline of a hazard whose status is closed"
+    assert "已销号" in exc.value.zh and "延期" in exc.value.zh

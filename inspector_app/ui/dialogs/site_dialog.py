@@ -123,7 +123,7 @@ class SiteDialog(RecordDialog):
         self.sector_checks: dict[str, QCheckBox] = {}
         per_row = 5 if self.ctx.lang == "zh" else 3
         for i, (code, name) in enumerate(labels.sector_choices(self.ctx.lang)):
-            check = QCheckBox(name)
+            check = QCheckBox(name.replace("&", "&&"))  # "Industry & trade": no mnemonic
             self.sector_checks[code] = check
             grid.addWidget(check, i // per_row, i % per_row)
 

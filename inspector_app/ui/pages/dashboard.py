@@ -20,6 +20,7 @@ from ..qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QShowEvent,
     QSizePolicy,
     Qt,
     QVBoxLayout,
@@ -139,6 +140,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.follow_list, 1)
         self.filler = QWidget()  # takes the space while the follow-up list is hidden
         layout.addWidget(self.filler, 1)
+        self._stale = False
         ctx.events.changed.connect(self.on_changed)
         self.refresh()
 
@@ -171,10 +173,20 @@ class DashboardPage(QWidget):
         self.empty_banner.hide()
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches(SITES, HAZARDS, STORE):
+        if not changes.touches(SITES, HAZARDS, STORE):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
             self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         session = self.ctx.session
         ov: Overview = overview(session)
         self.subtitle.setText(self.tr("Today is {} · signed in as {}").format(

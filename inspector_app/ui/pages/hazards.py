@@ -237,7 +237,7 @@ class HazardsPage(RecordPage):
         return f"<h3 style='margin-bottom:6px'>{title}</h3>" + field_rows(fields)
 
     def _events_html(self, events: list[dict[str, Any]]) -> str:
-        rows = []
+        items = []
         for e in events:
             data = e.get("data") or {}
             note = []
@@ -245,15 +245,12 @@ class HazardsPage(RecordPage):
                 note.append(self.tr("due {}").format(data["due_date"]))
             if e["kind"] == hs.EventKind.LEVEL_CHANGED and data.get("level"):
                 note.append(labels.level(data["level"]))
-            rows.append(
-                f"<tr><td style='padding:2px 10px 2px 0; color:#5f6368; white-space:nowrap'>"
-                f"{esc(labels.local_time(e['at']))}</td>"
-                f"<td style='padding:2px 10px 2px 0'>{esc(labels.event(e['kind']))}</td>"
-                f"<td style='padding:2px 10px 2px 0; color:#5f6368'>{esc(' · '.join(note))}</td>"
-                f"<td style='padding:2px 0; color:#5f6368'>{esc(e.get('by') or '')}</td></tr>"
+            detail = f" <span style='color:#5f6368'>· {esc(' · '.join(note))}</span>" if note else ""
+            when = " · ".join(x for x in (labels.local_time(e["at"]), e.get("by") or "") if x)
+            items.append(
+                f"<p style='margin:0 0 6px 0'><b>{esc(labels.event(e['kind']))}</b>{detail}<br>"
+                f"<span style='color:#5f6368'>{esc(when)}</span></p>"
             )
         no_events = esc(self.tr("No events yet."))
         history = esc(self.tr("History"))
-        body = "".join(rows) or f"<tr><td>{no_events}</td></tr>"
-        return f"<h4>{history}</h4><table cellspacing='0'>{body}</table>"
-
+        return f"<h4>{history}</h4>" + ("".join(items) or f"<p>{no_events}</p>")

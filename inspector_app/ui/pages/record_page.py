@@ -17,6 +17,7 @@ from ..qt import (
     QLabel,
     QModelIndex,
     QPushButton,
+    QShowEvent,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -58,6 +59,7 @@ class RecordPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
         self.model.modelReset.connect(self._update_count)
         self._selected: str | None = None
+        self._stale = False  # changed while hidden: reload when shown
         ctx.events.changed.connect(self.on_changed)
 
     def action_button(self, text: str, icon_name: str, slot, tip: str = "") -> QPushButton:
@@ -103,6 +105,8 @@ class RecordPage(QWidget):
 
     def select_id(self, record_id: str, clear_filters: bool = True) -> bool:
         """Select and show a record; filters that hide it are cleared first."""
+        if self._stale:
+            self.reload()
         row = self.model.row_of(record_id)
         if row < 0 and clear_filters:
             if not self.clear_filters():
@@ -125,10 +129,20 @@ class RecordPage(QWidget):
 
     # ------------------------------------------------------------------ refreshing
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches(*self.watched):
+        if not changes.touches(*self.watched):
+            return
+        if self.isVisible():
+            self.reload()
+        else:  # a hidden page re-queries when it is shown, not on every change
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
             self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         keep = self._selected
         self.model.reload()
         if keep and self.select_id(keep, clear_filters=False):

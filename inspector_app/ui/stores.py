@@ -1,0 +1,84 @@
+"""Switching stores: the separate demo store, back to the real one, another data folder.
+
+The demo store lives in its own folder below the real one (``services.session.demo_data_dir``)
+and is never mixed into it. Switching closes the current session, opens the other and
+rebuilds the window's widgets on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.errors import DomainError
+from ..services.changes import STORE, Changes
+from ..services.overview import overview
+from ..services.session import demo_data_dir, open_session
+from .ops import Op
+from .qt import QFileDialog, QObject
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+try:  # demo data is written by another module; the window works without it
+    from ..services.demo import fill_demo
+except ImportError:  # pragma: no cover - depends on the build
+    fill_demo = None
+
+
+class StoreSwitcher(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+
+    def switch(self, data_dir: Path, as_user: str | None = None) -> bool:
+        """Continue on the store in ``data_dir``; False (and a message) if it cannot open."""
+        if self.ctx.ops.active:
+            self.window.show_notice(self.tr("Please wait until the running task has finished."))
+            return False
+        try:
+            session = open_session(data_dir, as_user=as_user, lang=self.ctx.lang)
+        except DomainError as exc:
+            self.window.show_error(exc.message(self.ctx.lang))
+            return False
+        self.ctx.replace_session(session)
+        self.window.rebuild()
+        self.ctx.events.publish(Changes.of(STORE))
+        return True
+
+    def open_demo(self) -> Op | None:
+        """Open the demo store; an empty one is filled by an Op (progress, cancel)."""
+        if not self.ctx.is_demo and not self.switch(demo_data_dir(self.ctx.real_data_dir)):
+            return None
+        self.window.go_to(0)
+        if overview(self.ctx.session).sites:
+            return None
+        if fill_demo is None:
+            self.window.show_notice(
+                self.tr("This build cannot create demo data; the demo store stays empty.")
+            )
+            return None
+        session = self.ctx.session
+        return self.ctx.ops.run(
+            lambda progress, cancel: fill_demo(session, progress=progress, cancel=cancel),
+            title=self.tr("Creating demo data…"), parent=self.window,
+        )
+
+    def back_to_real(self) -> None:
+        if self.ctx.data_dir != self.ctx.real_data_dir:
+            self.switch(self.ctx.real_data_dir, self.ctx.as_user)
+
+    def choose_data_dir(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Choose the data folder"), str(self.ctx.real_data_dir)
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path == demo_data_dir(self.ctx.real_data_dir):
+            self.open_demo()
+        elif self.switch(path, self.ctx.as_user):
+            self.ctx.real_data_dir = path
+            self.ctx.settings.last_data_dir = str(path)
+            self.ctx.events.publish(Changes.of(STORE))  # the title names the new folder
