@@ -80,11 +80,17 @@ def cmd_import(session: Session, args: argparse.Namespace) -> int:
     if report.unassigned:
         print(f"{len(report.unassigned)} sites have no grid yet; assign them"
                if en else f"{len(report.unassigned)} 个场所尚未分配网格，请分配")
-    for r in report.rows:
-        if args.verbose or r.outcome == "rejected":
+    if args.verbose:
+        for r in report.rows:
             text = "; ".join(_message(m) for m in r.messages)
             line = (f"row {r.row}: {r.outcome}" if en else f"第 {r.row} 行：{r.outcome}")
-            (sys.stdout if args.verbose else sys.stderr).write(f"{line} {r.name or ''} {text}".rstrip() + "\n")
+            print(f"{line} {r.name or ''} {text}".rstrip())
+    elif c["rejected"]:
+        first = next(r for r in report.rows if r.outcome == "rejected")
+        why = "; ".join(_message(m) for m in first.messages)
+        sys.stderr.write(
+            f"{c['rejected']} rows rejected (first: row {first.row}, {why}); --verbose lists every row\n"
+            if en else f"{c['rejected']} 行未导入（如第 {first.row} 行：{why}），加 --verbose 查看每一行\n")
     return 0
 
 

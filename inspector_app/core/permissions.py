@@ -109,20 +109,23 @@ def sees_all_grids(user: User) -> bool:
     return can(user, Action.SEE_ALL_GRIDS)
 
 
-def in_scope(user: User, grid_id: str | None, found_by: str | None = None) -> bool:
-    """Whether a hazard (or site) in ``grid_id`` is within the user's grids.
+def in_scope(user: User, grid_id: str | None, owner: str | None = None, *,
+             any_grid: bool = False) -> bool:
+    """Whether a row (hazard, report, task) in ``grid_id`` is within the user's grids.
 
-    An inspector also keeps what they recorded themselves (a site without a grid yet).
+    An inspector also keeps what they own (``owner``: recorded, received, assigned) when it
+    has no grid yet (a site without a grid) — or anywhere, with ``any_grid``.
     """
     if sees_all_grids(user):
         return True
-    return (grid_id is not None and grid_id in user.grid_ids) or (
-        found_by is not None and found_by == user.id
-    )
+    if grid_id is not None and grid_id in user.grid_ids:
+        return True
+    return owner is not None and owner == user.id and (any_grid or grid_id is None)
 
 
-def require_scope(user: User, grid_id: str | None, found_by: str | None = None) -> None:
-    if not in_scope(user, grid_id, found_by):
+def require_scope(user: User, grid_id: str | None, owner: str | None = None, *,
+                  any_grid: bool = False) -> None:
+    if not in_scope(user, grid_id, owner, any_grid=any_grid):
         raise PermissionDenied(
             "this hazard is outside your grids", "该隐患不在您负责的网格内", code="out_of_grid"
         )

@@ -59,4 +59,7 @@ def cjk_font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     path = cjk_font_file()
     if path is not None:
         return ImageFont.truetype(str(path), size)
-    return ImageFont.load_default(size)
+    try:
+        return ImageFont.load_default(size)  # scalable since Pillow 10.1
+    except TypeError:
+        return ImageFont.load_default()

@@ -98,7 +98,7 @@ def list_tasks(session: Session, status: str | None = None, overdue: bool = Fals
     """Tasks in the user's grids (or assigned to them), by due date."""
     today = session.clock.today().isoformat()
     sql, params = "SELECT * FROM assigned_task t WHERE t.deleted = 0", []
-    scope, scope_params = scope_clause(session.user, alias="t", owner="assigned_to")
+    scope, scope_params = scope_clause(session.user, alias="t", owner="assigned_to", owner_any_grid=True)
     if scope:
         sql += " AND " + scope
         params += scope_params
@@ -124,7 +124,7 @@ def _task_for_write(tx: WriteTx, session: Session, task_id: str) -> dict[str, An
     row = row_dict(tx.conn, "SELECT * FROM assigned_task WHERE id = ? AND deleted = 0", (task_id,))
     if row is None:
         raise NotFound(f"no handed-down task {task_id}", f"找不到交办任务（编号 {task_id}）")
-    permissions.require_scope(session.user, row["grid_id"], row["assigned_to"])
+    permissions.require_scope(session.user, row["grid_id"], row["assigned_to"], any_grid=True)
     return row
 
 

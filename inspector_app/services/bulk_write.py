@@ -29,6 +29,9 @@ class BulkWriter:
         self.pending: dict[str, list[tuple[Any, ...]]] = {}
         self.columns: dict[str, list[str]] = {}
         self.new_sites: list[str] = []
+        self._allowed: dict[str, frozenset[str]] = {}
+        self._now = tx.now_iso  # the transaction's moment: the same for every row
+        self._device = tx.store.device_id
         self._trigger_sql: str | None = None
         self._suspended = False
 
@@ -36,15 +39,14 @@ class BulkWriter:
         cols = self.columns.get(table)
         if cols is None:
             cols = self.columns[table] = columns_of(table)
-        unknown = set(values) - set(cols)
-        if unknown:
-            raise ValueError(f"unknown columns for {table}: {sorted(unknown)}")
+            self._allowed[table] = frozenset(cols)
+        if not self._allowed[table].issuperset(values):
+            raise ValueError(f"unknown columns for {table}: {sorted(set(values) - self._allowed[table])}")
         row = dict(values)
         row.setdefault("id", uuid7())
-        now = self.tx.now_iso
-        row.update(created_at=row.get("created_at") or now, updated_at=now,
-                   device_id=self.tx.store.device_id, hlc=self.tx.stamp(), deleted=0)
-        self.pending.setdefault(table, []).append(tuple(row.get(c) for c in cols))
+        row.update(created_at=row.get("created_at") or self._now, updated_at=self._now,
+                   device_id=self._device, hlc=self.tx.stamp(), deleted=0)
+        self.pending.setdefault(table, []).append(tuple(map(row.get, cols)))
         if table == "site":
             self._suspend_search()
             self.new_sites.append(row["id"])

@@ -226,8 +226,9 @@ def save_new_version(session: Session, template_id: str, draft: TemplateDraft) -
                                                  "内容没有变化，未生成新版本"),))
 
     def job(tx: WriteTx) -> str:
+        draft.version = next_version(tx.conn, draft.code)
         tid = write_template(tx, draft)
-        tx.audit("checklist_version", "checklist", tid, f"{draft.code} v{next_version(tx.conn, draft.code) - 1}")
+        tx.audit("checklist_version", "checklist", tid, f"{draft.code} v{draft.version}")
         return tid
 
     return Saved(session.write(job), Changes.of(CHECKLISTS))

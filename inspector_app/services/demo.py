@@ -67,6 +67,7 @@ class _Loader:
         self.user_ids: dict[str, str] = {}
         self.site_ids: dict[str, str] = {}
         self.site_grid: dict[str, str] = {}
+        self.site_sector: dict[str, str] = {}
         self.inspections: dict[tuple[str, str, str], str] = {}
 
     def _step(self, message: str) -> None:
@@ -117,6 +118,7 @@ class _Loader:
                 "lon": site.lon, "notes": site.notes,
             })
             self.site_grid[site.key] = self.grid_ids[site.grid_code]
+            self.site_sector[site.key] = site.sector
             self._step(site.name)
         for hazard in town.hazards:
             self._hazard(hazard)
@@ -146,6 +148,7 @@ class _Loader:
         state = hs.derive((k, d) for k, d, _ in events)
         hazard_id = tx.insert("hazard", {
             "site_id": self.site_ids[h.site_key], "grid_id": self.site_grid[h.site_key],
+            "sector": self.site_sector[h.site_key],
             "inspection_id": self._inspection(h, inspector), "source": h.source,
             "description": h.description, "location": h.location, "level": state.level,
             "level_confirmed": 1, "factor": h.factor, "deadline_days": h.deadline_days,

@@ -86,18 +86,21 @@ def _to_row(r: sqlite3.Row, today: date) -> HazardRow:
 
 
 def scope_clause(
-    user: User, mine: bool = False, alias: str = "h", owner: str = "found_by"
+    user: User, mine: bool = False, alias: str = "h", owner: str = "found_by",
+    owner_any_grid: bool = False,
 ) -> tuple[str | None, list[object]]:
-    """SQL restricting hazards to the user's grids (None: every grid).
+    """SQL restricting rows to the user's grids (None: every grid).
 
-    Inspectors always see only their grids (plus what they recorded themselves); ``mine``
-    restricts a supervisor to the grids assigned to them, if any.
+    Inspectors always see only their grids, plus the rows they own (``owner``: recorded,
+    received, assigned) that have no grid yet — or, with ``owner_any_grid``, in any grid;
+    ``mine`` restricts a supervisor to the grids assigned to them, if any.
     """
     if permissions.sees_all_grids(user) and (not mine or not user.grid_ids):
         return None, []
     marks = ", ".join("?" for _ in user.grid_ids)
     grids = f"{alias}.grid_id IN ({marks})" if user.grid_ids else "0"
-    return f"({grids} OR {alias}.{owner} = ?)", [*user.grid_ids, user.id]
+    own = f"{alias}.{owner} = ?" if owner_any_grid else f"({alias}.grid_id IS NULL AND {alias}.{owner} = ?)"
+    return f"({grids} OR {own})", [*user.grid_ids, user.id]
 
 
 # --------------------------------------------------------------------------- reading

@@ -155,7 +155,7 @@ WHERE r.deleted = 0"""
 def list_reports(session: Session, status: str | None = None, limit: int | None = None) -> list[ReportRow]:
     """Reports in the user's grids (inspectors also see the ones they received); newest first."""
     sql, params = _SQL, []
-    scope, scope_params = scope_clause(session.user, alias="r", owner="received_by")
+    scope, scope_params = scope_clause(session.user, alias="r", owner="received_by", owner_any_grid=True)
     if scope:
         sql += " AND " + scope
         params += scope_params
@@ -171,7 +171,7 @@ def get_report(session: Session, report_id: str) -> ReportRow:
     r = session.store.read().execute(_SQL + " AND r.id = ?", (report_id,)).fetchone()
     if r is None:
         raise NotFound(f"no public report {report_id}", f"找不到举报（编号 {report_id}）")
-    permissions.require_scope(session.user, r["grid_id"], r["received_by"])
+    permissions.require_scope(session.user, r["grid_id"], r["received_by"], any_grid=True)
     return _row(session, r)
 
 
@@ -204,7 +204,7 @@ def _report_for_write(tx: WriteTx, session: Session, report_id: str) -> dict[str
     row = row_dict(tx.conn, "SELECT * FROM public_report WHERE id = ? AND deleted = 0", (report_id,))
     if row is None:
         raise NotFound(f"no public report {report_id}", f"找不到举报（编号 {report_id}）")
-    permissions.require_scope(session.user, row["grid_id"], row["received_by"])
+    permissions.require_scope(session.user, row["grid_id"], row["received_by"], any_grid=True)
     return row
 
 

@@ -125,6 +125,7 @@ def import_register(
         width = max(cols.fields, default=0) + 1
         total = max(opened.total_estimate or 0, 1)
         blank = [0]
+
         candidates: list[Candidate] = []
         data = ((n, v) for n, v in opened.rows(width) if n > header_no)
         for candidate in candidates_from_rows(data, cols, header, blank):
@@ -133,13 +134,12 @@ def import_register(
                 if cancel.is_set():
                     raise Cancelled()
                 progress(candidate.row, total, f"读取第 {candidate.row} 行")
-            if limit is not None and len(candidates) >= limit:
-                break
             if len(candidates) > MAX_ROWS:
                 raise ValidationError(
                     f"{path.name} has more than {MAX_ROWS:,} rows; split it into smaller files",
-                    f"{path.name} 超过 {MAX_ROWS:,} 行，请拆分后分批导入", code="too_many_rows",
-                )
+                    f"{path.name} 超过 {MAX_ROWS:,} 行，请拆分后分批导入", code="too_many_rows")
+            if limit is not None and len(candidates) >= limit:
+                break
         report.blank_rows = blank[0]
 
     def job(tx: WriteTx) -> ImportReport:
@@ -156,11 +156,10 @@ def import_register(
                 matcher.apply(c, result)
             report.rows.append(result)
         matcher.finish()
-        progress(len(candidates), len(candidates), "完成")
+        progress(len(report.rows), len(report.rows), "完成")
         report.changes = Changes.of(SITES, UNITS, *([REGIONS] if matcher.grids_created else []))
-        counts = report.counts
         tx.audit("register_imported", "site", None,
-                 f"{path.name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+                 f"{path.name}: " + ", ".join(f"{k} {v}" for k, v in report.counts.items()))
         if dry_run:
             raise _DryRun(report)
         return report

@@ -9,8 +9,8 @@ that unit). Each existing site is matched by at most one row of a file.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..core.column_mapping import FIELDS
 from ..core.entities import User
@@ -18,7 +18,10 @@ from ..store.store import WriteTx
 from .bulk_write import BulkWriter
 from .changes import Notice
 from .regions import add_region, find_grid
-from .register_rows import Candidate
+from .register_rows import Candidate, norm
+
+if TYPE_CHECKING:
+    from .register_import import RowResult
 
 SITE_FIELDS = ("name", "address", "building", "landlord", "contact", "phone", "notes",
                "risk_colour", "lat", "lon")
@@ -28,13 +31,6 @@ HOW = {
     "name_address": ("the same name and address", "名称和地址相同"),
     "name": ("the same name (the row has no address)", "名称相同（该行没有地址）"),
 }
-
-
-def norm(text: object) -> str:
-    """Comparable form of a name or address: NFKC, no spaces, lower case."""
-    if not text:
-        return ""
-    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
 
 
 @dataclass
@@ -85,8 +81,8 @@ class Matcher:
         self.bulk.finish()
 
     # ------------------------------------------------------------------ per row
-    def apply(self, c: Candidate, result) -> None:  # result: register_import.RowResult
-        key = (norm(c.site["name"]), norm(c.site.get("address")))
+    def apply(self, c: Candidate, result: RowResult) -> None:
+        key = c.key
         if key in self.file_keys:
             result.messages = [Notice(
                 "duplicate_in_file", f"same name and address as row {self.file_keys[key]}; not imported twice",
@@ -163,7 +159,7 @@ class Matcher:
         return self.grids[text]
 
     # ------------------------------------------------------------------ writing
-    def _insert(self, c: Candidate, grid_id: str | None, result) -> None:
+    def _insert(self, c: Candidate, grid_id: str | None, result: RowResult) -> None:
         result.messages.extend(c.notices)
         uscc = c.unit.get("uscc")
         unit_id = self.units_by_uscc.get(str(uscc)) if uscc else None
@@ -195,7 +191,8 @@ class Matcher:
                 changes[f] = (old_value, c.unit.get(unit_key))
         return changes
 
-    def _existing(self, c: Candidate, k: Known, how: str | None, grid_id: str | None, result) -> None:
+    def _existing(self, c: Candidate, k: Known, how: str | None, grid_id: str | None,
+                  result: RowResult) -> None:
         self.claimed[k.id] = c.row
         result.site_id = k.id
         changes = self.diff(c, k, grid_id)

@@ -27,8 +27,6 @@ from .sites import _validate as validate_site_input
 HEADER_SCAN_ROWS = 30
 _SPLIT_SECTORS = re.compile(r"[、,，;；/／|]+")
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|共计)")
-TEXT_FIELDS = ("name", "unit_name", "legal_rep", "address", "grid", "building", "landlord",
-               "contact", "phone", "notes", "site_id")
 
 
 @dataclass
@@ -41,6 +39,7 @@ class Candidate:
     unit: dict[str, object] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
     rejected: list[Notice] = field(default_factory=list)
+    key: tuple[str, str] = ("", "")  # name and address as compared for duplicates
 
     @property
     def name(self) -> str | None:
@@ -183,7 +182,15 @@ def build_candidate(number: int, raw: dict[str, object]) -> Candidate:
     if values.get("grid") and len(values["grid"]) > 200:
         c.rejected.append(Notice("too_long", "grid name is too long", "网格名称太长"))
     c.notices.extend(notices)
+    c.key = (norm(c.site["name"]), norm(c.site.get("address")))
     return c
+
+
+def norm(text: object) -> str:
+    """Comparable form of a name or address: NFKC, no spaces, lower case."""
+    if not text:
+        return ""
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
 
 
 def candidates_from_rows(

@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from ..core.errors import DomainError
 from .changes import Notice
@@ -190,17 +191,25 @@ def fill_merged(
         yield number, values
 
 
-def merges_from_sheet_xml(data: bytes) -> list[tuple[int, int, int, int]]:
-    """Merge ranges of a sheet, found by a plain byte scan (no XML parsing needed)."""
+def merges_from_sheet_xml(source: IO[bytes]) -> list[tuple[int, int, int, int]]:
+    """Merge ranges of a sheet, found by a plain byte scan of its XML (no parsing), in chunks
+    so a huge sheet is never held in memory at once."""
     from ..core.column_mapping import column_index
 
-    found = []
-    for m in _MERGE_REF.finditer(data):
-        c1, r1, c2, r2 = m.groups()
-        found.append((int(r1), int(r2), column_index(c1.decode()), column_index(c2.decode())))
-        if len(found) >= MAX_MERGES:
+    found: list[tuple[int, int, int, int]] = []
+    tail = b""
+    while len(found) < MAX_MERGES:
+        chunk = source.read(1 << 20)
+        if not chunk:
             break
-    return found
+        data = tail + chunk
+        end = 0
+        for m in _MERGE_REF.finditer(data):
+            c1, r1, c2, r2 = m.groups()
+            found.append((int(r1), int(r2), column_index(c1.decode()), column_index(c2.decode())))
+            end = m.end()
+        tail = data[max(end, len(data) - 512):]  # an element cut by the chunk border comes again
+    return found[:MAX_MERGES]
 
 
 # --------------------------------------------------------------------------- CSV

@@ -58,9 +58,8 @@ def open_xlsx(path: Path, sheet: str | None = None) -> Sheet:
     try:
         ws = _pick_sheet(wb, sheet, path)
         try:
-            xml = wb._archive.read(ws._worksheet_path)
-            merges = merges_from_sheet_xml(xml)
-            del xml
+            with wb._archive.open(ws._worksheet_path) as xml:
+                merges = merges_from_sheet_xml(xml)
         except (AttributeError, KeyError, zipfile.BadZipFile):
             merges = []
         estimate = ws.max_row

@@ -31,18 +31,23 @@ def _forbid(*_args: object) -> None:
     raise HostileXml("DTD/entity declarations are not allowed in a worksheet")
 
 
-def _column(ref: str) -> int:
+_DIGITS = "0123456789"
+
+
+def _column(ref: str, cache: dict[str, int] = {}) -> int:  # noqa: B006 - a deliberate cache
     """0-based column of a cell reference such as ``AB12``."""
-    n = 0
-    for ch in ref:
-        o = ord(ch)
-        if 65 <= o <= 90:
-            n = n * 26 + o - 64
-        elif 97 <= o <= 122:
-            n = n * 26 + o - 96
-        else:
-            break
-    return n - 1
+    letters = ref.rstrip(_DIGITS)
+    found = cache.get(letters)
+    if found is None:
+        n = 0
+        for ch in letters.upper():
+            if not "A" <= ch <= "Z":
+                break
+            n = n * 26 + ord(ch) - 64
+        found = n - 1
+        if len(cache) < 20_000:  # bounded: a hostile sheet cannot grow it without end
+            cache[letters] = found
+    return found
 
 
 class _Handler:
@@ -135,7 +140,8 @@ class _Handler:
             except ValueError:
                 return value
         try:
-            number: float | int = float(value) if any(c in value for c in ".eE") else int(value)
+            number: float | int = (float(value) if "." in value or "e" in value or "E" in value
+                                   else int(value))
         except ValueError:
             return value
         if self.style in self.dates:

@@ -57,6 +57,22 @@ def write_chunk(fh: BinaryIO, data: bytes | memoryview) -> None:
     fh.write(data)
 
 
+_known_dirs: set[Path] = set()  # folders made already: mkdir on every file is not free
+
+
+def _open_new(tmp: Path) -> BinaryIO:
+    """Open a fresh temp file, making its folder on first use (or after thumbs/ was deleted)."""
+    if tmp.parent not in _known_dirs:
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        _known_dirs.add(tmp.parent)
+    try:
+        return open(tmp, "xb")
+    except FileNotFoundError:
+        _known_dirs.discard(tmp.parent)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        return open(tmp, "xb")
+
+
 def _tmp_name(folder: Path) -> Path:
     # unique per process *and* thread: the GUI may create thumbnails from several threads
     return folder / f"{_TMP_PREFIX}{os.getpid()}-{threading.get_ident()}-{uuid.uuid4().hex[:8]}"
@@ -76,10 +92,9 @@ def _write_new(
     overwrite: bool = False,
 ) -> bool:
     """Write ``chunks`` under ``final`` atomically; False if ``final`` already existed."""
-    final.parent.mkdir(parents=True, exist_ok=True)
     tmp = _tmp_name(final.parent)
     try:
-        with open(tmp, "xb") as fh:
+        with _open_new(tmp) as fh:
             for chunk in chunks:
                 write_chunk(fh, chunk)
             fh.flush()
@@ -108,9 +123,9 @@ def put_bytes(data_dir: Path, sha256: str, ext: str, data: bytes) -> Placed:
     final = media_path(data_dir, sha256, ext)
     damaged = False
     if final.exists():
-        if final.stat().st_size == len(data):
+        if final.stat().st_size == len(data) and sha256_file(final) == sha256:
             return Placed(final, sha256, False)
-        damaged = True  # a damaged copy (wrong size): replace it with the verified bytes
+        damaged = True  # the stored copy was damaged: the verified bytes replace it
     created = _write_new(final, _slices(data), overwrite=damaged)
     return Placed(final, sha256, created and not damaged)
 
@@ -121,12 +136,10 @@ def put_stream(data_dir: Path, source: Path, ext: str, expected: str | None = No
     The name is only known at the end, so the copy goes to a temp name in ``media/`` and is
     renamed into ``media/ab/`` (same file system: the rename is atomic).
     """
-    root = Path(data_dir) / "media"
-    root.mkdir(parents=True, exist_ok=True)
-    tmp = _tmp_name(root)
+    tmp = _tmp_name(Path(data_dir) / "media")
     digest = hashlib.sha256()
     try:
-        with open(source, "rb") as src, open(tmp, "xb") as fh:
+        with open(source, "rb") as src, _open_new(tmp) as fh:
             while chunk := src.read(CHUNK):
                 digest.update(chunk)
                 write_chunk(fh, chunk)

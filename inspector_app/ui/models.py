@@ -45,6 +45,7 @@ class Column:
     title: str  # English source text, marked for lupdate with QT_TRANSLATE_NOOP("Models", …)
     sort_key: str | None  # the service's sort key; None: not sortable
     width: int
+    fit: Callable[[], list[str]] | None = None  # every text it can show: sized to the widest
 
 
 class IdTableModel(QAbstractTableModel, Generic[R]):
@@ -158,7 +159,8 @@ class SiteTableModel(IdTableModel[SiteRow]):
     columns = (
         Column("name", QT_TRANSLATE_NOOP("Models", "Name"), "name", 190),
         Column("sector", QT_TRANSLATE_NOOP("Models", "Sector"), "sector", 100),
-        Column("risk", QT_TRANSLATE_NOOP("Models", "Risk"), "risk", 70),
+        Column("risk", QT_TRANSLATE_NOOP("Models", "Risk"), "risk", 70,
+               lambda: [labels.risk(c) for c in labels.RISK]),
         Column("open", QT_TRANSLATE_NOOP("Models", "Open hazards"), None, 80),
         Column("grid", QT_TRANSLATE_NOOP("Models", "Grid"), "grid", 120),
         Column("address", QT_TRANSLATE_NOOP("Models", "Address"), "address", 210),
@@ -216,10 +218,13 @@ class HazardTableModel(IdTableModel[HazardRow]):
     columns = (
         Column("description", QT_TRANSLATE_NOOP("Models", "Hazard"), "description", 270),
         Column("site", QT_TRANSLATE_NOOP("Models", "Site"), "site", 150),
-        Column("status", QT_TRANSLATE_NOOP("Models", "Status"), "status", 76),
+        Column("status", QT_TRANSLATE_NOOP("Models", "Status"), "status", 76,
+               lambda: [labels.status(c) for c in labels.STATUS]),
         Column("due_date", QT_TRANSLATE_NOOP("Models", "Due date"), "due_date", 94),
-        Column("flags", QT_TRANSLATE_NOOP("Models", "Flags"), None, 60),
-        Column("level", QT_TRANSLATE_NOOP("Models", "Level"), "level", 76),
+        Column("flags", QT_TRANSLATE_NOOP("Models", "Flags"), None, 60,
+               lambda: [labels.text(labels.OVERDUE) + " " + labels.text(labels.LISTED)]),
+        Column("level", QT_TRANSLATE_NOOP("Models", "Level"), "level", 76,
+               lambda: [labels.level(c) for c in labels.LEVEL]),
         Column("grid", QT_TRANSLATE_NOOP("Models", "Grid"), "grid", 120),
         Column("found_on", QT_TRANSLATE_NOOP("Models", "Found on"), "found_on", 94),
     )

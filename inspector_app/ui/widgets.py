@@ -23,6 +23,7 @@ from .qt import (
     QTimer,
     QWidget,
     Signal,
+    translate,
 )
 
 
@@ -49,8 +50,13 @@ def record_table(model: IdTableModel, parent: QWidget | None = None) -> QTableVi
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
     header.setSectionsMovable(True)
+    metrics = view.fontMetrics()
     for i, column in enumerate(model.columns):
-        view.setColumnWidth(i, column.width)
+        width = column.width
+        if column.fit is not None:  # coded values: as wide as the widest label, any language
+            title = translate("Models", column.title)
+            width = max(metrics.horizontalAdvance(t) for t in [*column.fit(), title]) + 28
+        view.setColumnWidth(i, width)
     key, descending = model.default_sort
     sort_column = next((i for i, c in enumerate(model.columns) if c.sort_key == key), -1)
     order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder

@@ -226,12 +226,17 @@
         <translation>整改通知已送达：整改期限只能通过延期调整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="251"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="250"/>
         <source>Due {} (provisional: counted from the day found until a notice is served)</source>
         <translation>到期日 {}（暂定：送达整改通知前从发现之日起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="258"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="254"/>
+        <source>The official holiday schedule for {} is not published yet; statutory holidays were assumed.</source>
+        <translation>{} 年的放假调休安排尚未公布，已按法定节假日推算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="261"/>
         <source>Choose the site from the list (type part of its name).</source>
         <translation>请从列表中选择场所（可输入名称中的几个字查找）。</translation>
     </message>

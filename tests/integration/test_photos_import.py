@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -292,7 +293,7 @@ def test_thumbnail_is_recreated_on_demand(session, data_dir, tmp_path):
                 ps.jpeg(ps.stored_for(upright, 8), app1=ps.camera_exif(orientation=8)))
     sha = photos.import_photos(session, hazard_id, [src]).results[0].sha256
     path = media.thumb_path(data_dir, sha)
-    path.unlink()
+    shutil.rmtree(data_dir / "thumbs")  # a cache: the user may delete it
     again = photos.thumbnail_path(session, sha)
     assert again == path and path.exists()
     assert ps.mean_difference(Image.open(path), upright) < 8
@@ -320,3 +321,35 @@ def test_remove_takes_every_version_off_the_hazard(session, tmp_path):
     flags = session.store.read().execute("SELECT deleted FROM photo_link").fetchall()
     assert [r[0] for r in flags] == [1, 1]
     assert json.loads(json.dumps(photos.get_photo(session, link)))["id"] == link
+
+
+def test_a_damaged_stored_copy_is_repaired_by_importing_the_photo_again(session, data_dir,
+                                                                        tmp_path):
+    hazard_id = new_hazard(session)
+    src = photo(tmp_path, "p.jpg")
+    sha = photos.import_photos(session, hazard_id, [src]).results[0].sha256
+    stored = media.media_path(data_dir, sha, "jpg")
+    damaged = bytearray(stored.read_bytes())
+    damaged[-5] ^= 0x55
+    stored.write_bytes(bytes(damaged))
+    assert photos.verify_media(session)[1][0].startswith("media altered")
+    again = photos.import_photos(session, new_hazard(session, site_id=site_of(session, hazard_id)),
+                                 [src])
+    assert again.results[0].status == "ok"
+    assert stored.read_bytes() == src.read_bytes() and photos.verify_media(session) == (1, [])
+
+
+def test_photos_of_an_inspection(session, tmp_path):
+    hazard_id = new_hazard(session, "甲店")
+    other_site = sites.add_site(session, SiteInput(name="乙店")).id
+    inspection_id = session.write(lambda tx: tx.insert(
+        "inspection", {"site_id": other_site, "kind": "patrol", "status": "open"}))
+    src = photo(tmp_path, "p.jpg")
+    photos.import_photos(session, hazard_id, [src])
+    target = photos.PhotoTarget(inspection_id=inspection_id)
+    result = photos.import_photos(session, target, [src]).results[0]
+    assert result.status == "ok" and "reused_elsewhere" in result.flags
+    [shown] = photos.photos_of_inspection(session, inspection_id)
+    assert shown["phase"] == "scene" and shown["id"] == result.link_id
+    with pytest.raises(ValueError):
+        photos.PhotoTarget(hazard_id=hazard_id, inspection_id=inspection_id)

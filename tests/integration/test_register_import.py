@@ -258,19 +258,27 @@ def test_a_failure_in_the_middle_leaves_nothing_half_imported(session, tmp_path,
     assert [h.title for h in search.search(session, "消防")] == ["消防器材店"]
 
 
+def test_too_many_rows_imports_nothing(session, tmp_path, monkeypatch):
+    path = write_xlsx(tmp_path / "big.xlsx", [["名称"]] + [[f"店{i}"] for i in range(1200)])
+    monkeypatch.setattr(register_import, "MAX_ROWS", 1100)
+    with pytest.raises(ValidationError) as err:
+        register_import.import_register(session, path)
+    assert err.value.code == "too_many_rows" and site_count(session) == 0
+
+
 def test_cancel_stops_with_nothing_imported(session, tmp_path):
     path = write_xlsx(tmp_path / "big.xlsx", [["名称"]] + [[f"店{i}"] for i in range(1200)])
     cancel = threading.Event()
     seen = []
 
     def progress(done, total, message):
-        seen.append((done, total))
+        seen.append((done, total, message))
         if message.startswith("保存"):
-            cancel.set()
+            cancel.set()  # the user presses Cancel while the rows are being saved
 
     with pytest.raises(Cancelled):
         register_import.import_register(session, path, progress=progress, cancel=cancel)
-    assert seen and site_count(session) == 0
+    assert any(m.startswith("保存") for _, _, m in seen) and site_count(session) == 0
 
 
 def test_legacy_xls_with_merged_cells_and_renamed_xls(session, tmp_path, grid):

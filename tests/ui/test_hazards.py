@@ -166,3 +166,14 @@ def test_dashboard_card_opens_the_filtered_list(window, session, qtbot) -> None:
     assert window.hazards_page.chip.isVisible() and "3 天内到期" in window.hazards_page.chip.text()
     window.hazards_page.chip.click()
     assert window.hazards_page.model.filter == HazardFilter()
+
+
+def test_deadline_preview_warns_about_unpublished_holidays(window, session) -> None:
+    sites.add_site(session, SiteInput(name="好运来面馆"))
+    dialog = window.new_hazard()
+    dialog.days_spin.setValue(7)
+    assert "2026-10-08" in dialog.due_label.text()  # 10-05 is in the 国庆 holiday: next working day
+    assert "尚未公布" not in dialog.due_label.text()
+    dialog.days_spin.setValue(120)  # into 2027, whose 调休 is not known yet
+    assert "2027 年的放假调休安排尚未公布" in dialog.due_label.text()
+    dialog.reject()

@@ -44,7 +44,9 @@ def test_grid_scope():
     assert p.in_scope(INSPECTOR, "g1")
     assert not p.in_scope(INSPECTOR, "g2")
     assert not p.in_scope(INSPECTOR, None)
-    assert p.in_scope(INSPECTOR, None, found_by="u1")  # what they recorded themselves
+    assert p.in_scope(INSPECTOR, None, owner="u1")  # what they recorded at a site without grid
+    assert not p.in_scope(INSPECTOR, "g2", owner="u1")
+    assert p.in_scope(INSPECTOR, "g2", owner="u1", any_grid=True)  # a task assigned to them
     assert p.in_scope(SUPERVISOR, "g2") and p.in_scope(ADMIN, None)
     with pytest.raises(PermissionDenied):
         p.require_scope(INSPECTOR, "g2")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ...core import hazard_status as hs
-from ...core.deadlines import due_date
+from ...core.deadlines import deadline
 from ...core.entities import FACTORS, MEASURE_TYPES, SOURCES, HazardInput, HazardRow
 from ...core.errors import DomainError, ValidationError
 from ...services import sites
@@ -242,15 +242,18 @@ class HazardDialog(RecordDialog):
 
     def _update_due(self) -> None:
         try:
-            due = due_date(self._found_on(), self.days_spin.value(),
-                           working_days=self.working_days_check.isChecked())
+            counted = deadline(self._found_on(), self.days_spin.value(),
+                               working_days=self.working_days_check.isChecked())
         except DomainError:
             self.due_label.clear()
             return
-        self.due_label.setText(
-            self.tr("Due {} (provisional: counted from the day found until a notice is served)")
-            .format(due.isoformat())
-        )
+        text = self.tr("Due {} (provisional: counted from the day found until a notice is served)")
+        text = text.format(counted.due.isoformat())
+        if counted.provisional_calendar:
+            years = "、".join(str(y) for y in counted.unknown_years)
+            text += "\n" + self.tr("The official holiday schedule for {} is not published yet; "
+                                    "statutory holidays were assumed.").format(years)
+        self.due_label.setText(text)
 
     def collect(self) -> HazardInput:
         site_id = self.existing.site_id if self.existing else self.site_picker.site_id()
