@@ -165,7 +165,7 @@ def list_hazard_ids(
     sql = f"SELECT h.id FROM hazard h {join}{where} ORDER BY {order}, h.id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return [r[0] for r in session.store.read().execute(sql, params)]
+    return session.store.read_column(sql, params)
 
 
 def count_hazards(session: Session, flt: HazardFilter = HazardFilter()) -> int:

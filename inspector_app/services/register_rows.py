@@ -222,9 +222,11 @@ def detect_header(
     if chosen is None:
         raise ValidationError(
             "no header row found: none of the first rows names a known column (名称, 地址, "
-            "统一社会信用代码 …); name the columns with --map COLUMN=FIELD",
+            "统一社会信用代码 …); name the columns with --map COLUMN=FIELD, and give the header "
+            "row with --header-row N (0: no header)",
             "找不到表头：前几行中没有可识别的列名（如 名称、地址、统一社会信用代码），"
-            "请用 --map 列=字段 指定", code="no_header",
+            "请用 --map 列=字段 指定，并用 --header-row N 指明表头所在行（0 表示没有表头）",
+            code="no_header",
         )
     number, header = chosen
     following = next((v for n, v in first_rows if n == number + 1), None)

@@ -97,7 +97,7 @@ def list_site_ids(
         "SELECT s.id FROM site s LEFT JOIN unit u ON u.id = s.unit_id "
         f"LEFT JOIN region g ON g.id = s.grid_id{where} ORDER BY {order}, s.id"
     )
-    return [r[0] for r in session.store.read().execute(sql, params)]
+    return session.store.read_column(sql, params)
 
 
 def site_rows(session: Session, ids: list[str]) -> list[SiteRow]:

@@ -14,11 +14,14 @@ triggers silent, so it is not exported as this device's edits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite_utils costs ~0.2 s to import; only migrations need it
+    import sqlite_utils
+
 import json
 import sqlite3
 from datetime import date
-
-import sqlite_utils
 
 from ..core.deadlines import recheck_due
 from ..core.hazard_status import derive, with_report_day

@@ -9,7 +9,11 @@ that both routes end with the same tables, foreign keys and indexes).
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite_utils costs ~0.2 s to import; only migrations need it
+    import sqlite_utils
+
 
 _SYNC = {"created_at": str, "updated_at": str, "device_id": str, "hlc": str, "deleted": int}
 

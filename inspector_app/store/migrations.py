@@ -6,10 +6,13 @@ regeneration, so a store is either fully at the new version or untouched.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite_utils costs ~0.2 s to import; only migrations need it
+    import sqlite_utils
+
 import sqlite3
 from collections.abc import Callable
-
-import sqlite_utils
 
 from . import audit, search_index
 from .migration_lifecycle import m005_lifecycle
@@ -75,6 +78,8 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION
     if current >= target:
         return
     search_index.register(conn)  # migrations that build the index call gi_tokens()
+    import sqlite_utils
+
     db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     conn.execute("BEGIN EXCLUSIVE")
     try:

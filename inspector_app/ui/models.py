@@ -64,6 +64,7 @@ class IdTableModel(QAbstractTableModel, Generic[R]):
         self._cache: OrderedDict[str, R] = OrderedDict()
         self.sort_key, self.descending = self.default_sort
         self.fetches = 0  # how many page queries ran (tests and benchmarks read it)
+        self._held, self._pending = False, False
 
     # ------------------------------------------------------------------ subclass hooks
     def list_ids(self) -> list[str]:
@@ -107,12 +108,27 @@ class IdTableModel(QAbstractTableModel, Generic[R]):
     # ------------------------------------------------------------------ ids and rows
     def reload(self, keep_cache: bool = False) -> None:
         """Query the ids again (after a filter, a sort or a change in the store)."""
+        if self._held:
+            self._pending = True
+            return
         self.beginResetModel()
         self._ids = self.list_ids()
         self._pos = None
         if not keep_cache:
             self._cache.clear()
         self.endResetModel()
+
+    def hold(self) -> None:
+        """Stay empty until :meth:`release`: a page's model waits until the page is first
+        shown, so start-up does not query 100,000 ids for a page nobody has opened."""
+        self._held, self._pending = True, True
+
+    def release(self) -> None:
+        """Start querying (the page is shown or a record in it is asked for)."""
+        if self._held:
+            self._held = False
+            if self._pending:
+                self.reload()
 
     @property
     def ids(self) -> list[str]:

@@ -20,12 +20,6 @@ from .qt import QFileDialog, QObject
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-try:  # demo data is written by another module; the window works without it
-    from ..services.demo import fill_demo
-except ImportError:  # pragma: no cover - depends on the build
-    fill_demo = None
-
-
 class StoreSwitcher(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -54,11 +48,8 @@ class StoreSwitcher(QObject):
         self.window.go_to(0)
         if overview(self.ctx.session).sites:
             return None
-        if fill_demo is None:
-            self.window.show_notice(
-                self.tr("This build cannot create demo data; the demo store stays empty.")
-            )
-            return None
+        from ..services.demo import fill_demo  # imported when needed: not at every start
+
         session = self.ctx.session
         return self.ctx.ops.run(
             lambda progress, cancel: fill_demo(session, progress=progress, cancel=cancel),

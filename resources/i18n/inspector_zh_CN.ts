@@ -846,83 +846,83 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="159"/>
+        <location filename="../../inspector_app/ui/models.py" line="176"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="165"/>
+        <location filename="../../inspector_app/ui/models.py" line="183"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="160"/>
+        <location filename="../../inspector_app/ui/models.py" line="177"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="164"/>
+        <location filename="../../inspector_app/ui/models.py" line="182"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="163"/>
-        <location filename="../../inspector_app/ui/models.py" line="223"/>
+        <location filename="../../inspector_app/ui/models.py" line="181"/>
+        <location filename="../../inspector_app/ui/models.py" line="244"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="161"/>
+        <location filename="../../inspector_app/ui/models.py" line="178"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="166"/>
+        <location filename="../../inspector_app/ui/models.py" line="184"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="167"/>
+        <location filename="../../inspector_app/ui/models.py" line="185"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="162"/>
+        <location filename="../../inspector_app/ui/models.py" line="180"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="217"/>
+        <location filename="../../inspector_app/ui/models.py" line="235"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="218"/>
+        <location filename="../../inspector_app/ui/models.py" line="236"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="222"/>
+        <location filename="../../inspector_app/ui/models.py" line="242"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="219"/>
+        <location filename="../../inspector_app/ui/models.py" line="237"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="220"/>
+        <location filename="../../inspector_app/ui/models.py" line="239"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="221"/>
+        <location filename="../../inspector_app/ui/models.py" line="240"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/models.py" line="224"/>
+        <location filename="../../inspector_app/ui/models.py" line="245"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
@@ -1528,22 +1528,17 @@
 <context>
     <name>StoreSwitcher</name>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="38"/>
+        <location filename="../../inspector_app/ui/stores.py" line="32"/>
         <source>Please wait until the running task has finished.</source>
         <translation>请等待当前任务完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="59"/>
-        <source>This build cannot create demo data; the demo store stays empty.</source>
-        <translation>此版本无法生成演示数据，演示库保持为空。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/stores.py" line="65"/>
+        <location filename="../../inspector_app/ui/stores.py" line="56"/>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="74"/>
+        <location filename="../../inspector_app/ui/stores.py" line="65"/>
         <source>Choose the data folder</source>
         <translation>选择数据目录</translation>
     </message>

@@ -307,7 +307,8 @@ def test_legacy_xls_with_merged_cells_and_renamed_xls(session, tmp_path, grid):
     assert [n.code for n in report.notices] == ["format_differs"]
 
 
-@pytest.mark.parametrize("encoding,bom", [("gb18030", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-8", b"")])
+@pytest.mark.parametrize("encoding,bom", [("gb18030", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-8", b""),
+                                          ("utf-16", b"")])  # Excel's "Unicode text" (BOM included)
 def test_csv_encodings(session, tmp_path, encoding, bom):
     text = "单位名称,地址,联系电话\r\n鑫鑫饭店,东村“一”号,138\r\n𠮷野家,西村,139\r\n"
     if encoding == "gb18030":

@@ -8,7 +8,6 @@ import pytest
 
 from inspector_app.services import sites
 from inspector_app.services.session import demo_data_dir
-from inspector_app.ui import stores
 
 pytestmark = pytest.mark.ui
 
@@ -28,7 +27,6 @@ def test_empty_store_offers_the_demo_store_in_a_banner(window, settings, qtbot) 
     assert not page.empty_banner.isVisible()
 
 
-@pytest.mark.skipif(stores.fill_demo is None, reason="services.demo is not in this build")
 def test_demo_store_is_separate_and_marked(window, ctx, session, data_dir: Path, qtbot) -> None:
     open_button = window.dashboard_page.empty_banner.buttons[0]
     open_button.click()
@@ -54,10 +52,3 @@ def test_demo_store_is_separate_and_marked(window, ctx, session, data_dir: Path,
     assert sites.list_sites(ctx.session) == []  # nothing leaked into the real store
     assert window.dashboard_page.empty_banner.isVisible()
 
-
-def test_demo_store_without_generator_stays_empty(window, ctx, data_dir, monkeypatch) -> None:
-    monkeypatch.setattr(stores, "fill_demo", None)
-    assert window.open_demo() is None
-    assert ctx.data_dir == demo_data_dir(data_dir)
-    assert window.windowTitle().endswith("【演示库】")
-    assert "无法生成演示数据" in window.statusBar().currentMessage()

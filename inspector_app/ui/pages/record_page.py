@@ -35,6 +35,7 @@ class RecordPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
+        model.hold()
         self.actions_row = QHBoxLayout()
         self.filter_row = QHBoxLayout()
         self.count_label = QLabel()
@@ -105,6 +106,7 @@ class RecordPage(QWidget):
 
     def select_id(self, record_id: str, clear_filters: bool = True) -> bool:
         """Select and show a record; filters that hide it are cleared first."""
+        self.model.release()
         if self._stale:
             self.reload()
         row = self.model.row_of(record_id)
@@ -138,6 +140,7 @@ class RecordPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self.model.release()
         if self._stale:
             self.reload()
 
