@@ -16,7 +16,7 @@ from ..core.errors import NotFound, ValidationError
 from ..core.hazard_status import with_report_day
 from ..core.holidays import HolidayCalendar
 from ..core.permissions import Action
-from ..store.search_index import match_expression
+from ..store.search_index import text_filter
 from ..store.store import WriteTx
 from .changes import HAZARDS, SITES, Changes, Notice, Saved
 from .hazard_input import check_links, item_is_major, validate_input
@@ -141,15 +141,10 @@ def _where(f: HazardFilter, today: date, user: User | None = None) -> tuple[str,
     if f.due_within is not None:
         clauses.append("h.status IN ('open', 'notified') AND h.due_date BETWEEN ? AND date(?, ?)")
         params += [today.isoformat(), today.isoformat(), f"+{int(f.due_within)} day"]
-    expr = match_expression(f.text) if f.text else None
-    if f.text and expr is None:
-        clauses.append("0")
-    elif expr:
-        clauses.append(
-            "h.id IN (SELECT d.ref_id FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid"
-            " WHERE search_fts MATCH ? AND d.kind = 'hazard')"
-        )
-        params.append(expr)
+    clause, extra = text_filter("h.id", "hazard", f.text)
+    if clause:
+        clauses.append(clause)
+        params += extra
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -11,7 +11,7 @@ from ..core.errors import NotFound, ValidationError
 from ..core.sectors import resolve_sector
 from ..core.uscc import check_uscc
 from ..core.validation import clean_text
-from ..store.search_index import match_expression
+from ..store.search_index import text_filter
 from ..store.store import WriteTx
 from .changes import HAZARDS, SITES, UNITS, Changes, Notice, Saved
 from .regions import resolve_grid_for_write
@@ -75,15 +75,10 @@ def _where(f: SiteFilter) -> tuple[str, list[object]]:
     if f.risk_colour:
         clauses.append("s.risk_colour = ?")
         params.append(f.risk_colour)
-    expr = match_expression(f.text) if f.text else None
-    if f.text and expr is None:
-        clauses.append("0")
-    elif expr:
-        clauses.append(
-            "s.id IN (SELECT d.ref_id FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid"
-            " WHERE search_fts MATCH ? AND d.kind = 'site')"
-        )
-        params.append(expr)
+    clause, extra = text_filter("s.id", "site", f.text)
+    if clause:
+        clauses.append(clause)
+        params += extra
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

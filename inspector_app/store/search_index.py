@@ -64,6 +64,23 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
+def text_filter(id_column: str, kind: str, text: str | None) -> tuple[str | None, list[object]]:
+    """A WHERE clause keeping rows of ``kind`` whose indexed text matches ``text``.
+
+    ``(None, [])`` when there is no text; a text with nothing searchable matches nothing.
+    """
+    if not text:
+        return None, []
+    expr = match_expression(text)
+    if expr is None:
+        return "0", []
+    return (
+        f"{id_column} IN (SELECT d.ref_id FROM search_fts JOIN search_doc d"
+        f" ON d.docid = search_fts.rowid WHERE search_fts MATCH ? AND d.kind = '{kind}')",
+        [expr],
+    )
+
+
 def register(conn: sqlite3.Connection) -> None:
     """Make ``gi_tokens(a, b, …)`` available to triggers on this connection."""
     conn.create_function("gi_tokens", -1, index_tokens, deterministic=True)
