@@ -186,8 +186,7 @@ def list_hazards(
     session: Session, flt: HazardFilter = HazardFilter(), limit: int | None = None,
     sort: str = "created", descending: bool = True,
 ) -> list[HazardRow]:
-    ids = list_hazard_ids(session, flt, sort, descending)
-    return hazard_rows(session, ids[:limit] if limit is not None else ids)
+    return hazard_rows(session, list_hazard_ids(session, flt, sort, descending, limit))
 
 
 def get_hazard(session: Session, hazard_id: str) -> HazardRow:

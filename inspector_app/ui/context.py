@@ -6,9 +6,11 @@ the app object"). Switching to the demo store or another data folder swaps ``ses
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..services.overview import Overview, overview
 from ..services.session import Session, demo_data_dir
 from .events import AppEvents
 from .i18n import Translations, service_lang
@@ -28,6 +30,22 @@ class AppContext:
     real_data_dir: Path  # the real (non-demo) store's folder; the demo store lives below it
     log_path: Path | None = None
     as_user: str | None = None  # --as: who acts in the real store
+    _overview: tuple[float, Overview] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        # connected before any page exists, so it runs before the pages' own handlers
+        self.events.changed.connect(self._forget_overview)
+
+    def overview(self, fresh: bool = False) -> Overview:
+        """The store's counts, shared by the status bar and the dashboard until the next
+        change (or a minute, since "overdue" moves with the clock); ``fresh`` re-queries."""
+        now = time.monotonic()
+        if fresh or self._overview is None or now - self._overview[0] > 60:
+            self._overview = (now, overview(self.session))
+        return self._overview[1]
+
+    def _forget_overview(self, _changes: object = None) -> None:
+        self._overview = None
 
     @property
     def lang(self) -> str:
@@ -45,6 +63,7 @@ class AppContext:
     def replace_session(self, new: Session) -> None:
         """Close the current store and continue with ``new`` (undo history ends with it)."""
         old, self.session = self.session, new
+        self._overview = None
         new.lang = self.lang
         self.undo.clear()
         if old is not new:

@@ -62,6 +62,7 @@ ESCALATION = {
     "summons": QT_TRANSLATE_NOOP("Labels", "Summons talk"),
     "warning_circular": QT_TRANSLATE_NOOP("Labels", "Warning circular"),
     "listed_supervision": QT_TRANSLATE_NOOP("Labels", "Listed supervision"),
+    "investigation": QT_TRANSLATE_NOOP("Labels", "Investigation taken up a level"),
     "enforcement": QT_TRANSLATE_NOOP("Labels", "Handed to enforcement"),
 }
 EVENT = {
@@ -80,6 +81,7 @@ EVENT = {
     hs.EventKind.DELISTED: QT_TRANSLATE_NOOP("Labels", "Delisted"),
     hs.EventKind.LEVEL_CHANGED: QT_TRANSLATE_NOOP("Labels", "Level changed"),
     hs.EventKind.DEADLINE_SET: QT_TRANSLATE_NOOP("Labels", "Deadline changed"),
+    hs.EventKind.LEVEL_CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Level confirmed"),
 }
 OVERDUE = QT_TRANSLATE_NOOP("Labels", "Overdue")
 EXTENDED = QT_TRANSLATE_NOOP("Labels", "Extended")

@@ -14,11 +14,11 @@ import logging
 from .. import __version__
 from ..services.changes import HAZARDS, SITES, Changes
 from ..services.hazards import HazardFilter
-from ..services.overview import overview
 from .context import AppContext
 from .icons import icon
 from .pages.dashboard import DashboardPage
 from .pages.hazards import HazardsPage
+from .pages.inspections import InspectionsPage
 from .pages.placeholder import PlaceholderPage
 from .pages.settings import SettingsPage
 from .pages.sites import SitesPage
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.hazards_page = HazardsPage(self.ctx)
         self.settings_page = SettingsPage(self.ctx)
         self.pages: list[QWidget] = [
-            self.dashboard_page, self.sites_page, PlaceholderPage("inspections"), self.hazards_page,
+            self.dashboard_page, self.sites_page, InspectionsPage(self.ctx), self.hazards_page,
             PlaceholderPage("documents"), PlaceholderPage("sync"), PlaceholderPage("statistics"),
             self.settings_page,
         ]
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         self.demo_label.setVisible(demo)
         self.act_back_real.setEnabled(self.ctx.data_dir != self.ctx.real_data_dir)
         self.act_open_demo.setEnabled(not demo)
-        ov = overview(self.ctx.session)
+        ov = self.ctx.overview()
         self.counts_label.setText(
             self.tr("Sites {} · Hazards {} · Overdue {}").format(ov.sites, ov.hazards, ov.overdue)
         )

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import DomainError
 from ..services.changes import STORE, Changes
-from ..services.overview import overview
 from ..services.session import demo_data_dir, open_session
 from .ops import Op
 from .qt import QFileDialog, QObject
@@ -46,7 +45,7 @@ class StoreSwitcher(QObject):
         if not self.ctx.is_demo and not self.switch(demo_data_dir(self.ctx.real_data_dir)):
             return None
         self.window.go_to(0)
-        if overview(self.ctx.session).sites:
+        if self.ctx.overview().sites:
             return None
         from ..services.demo import fill_demo  # imported when needed: not at every start
 

@@ -58,3 +58,15 @@ def test_a_failing_migration_leaves_the_store_as_it_was(data_dir, clock, monkeyp
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0] == 0
     conn.close()
+
+
+def test_version_5_store_gets_the_running_hazards_due_date_index(data_dir, clock):
+    store = Store.open(data_dir, clock=clock, target_version=5)
+    store.close()
+    s = open_session(data_dir, clock=clock)
+    try:
+        conn = s.store.read()
+        assert conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'hazard_active_due'").fetchone()[0] == 1
+    finally:
+        s.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...services import hazards
 from ...services.changes import HAZARDS, SITES, STORE, Changes
 from ...services.hazards import HazardFilter
-from ...services.overview import Overview, overview
+from ...services.overview import Overview
 from .. import labels
 from ..context import AppContext
 from ..qt import (
@@ -188,7 +188,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         self._stale = False
         session = self.ctx.session
-        ov: Overview = overview(session)
+        ov: Overview = self.ctx.overview(fresh=True)
         self.subtitle.setText(self.tr("Today is {} · signed in as {}").format(
             session.clock.today().isoformat(), session.user.name))
         for key, card in self.cards.items():
@@ -204,9 +204,9 @@ class DashboardPage(QWidget):
         """Overdue first (oldest due date first), then what falls due in the next 3 days."""
         session = self.ctx.session
         overdue = hazards.list_hazard_ids(session, HazardFilter(overdue=True), sort="due_date",
-                                          descending=False)[:FOLLOW_UP_SHOWN]
+                                          descending=False, limit=FOLLOW_UP_SHOWN)
         soon = hazards.list_hazard_ids(session, HazardFilter(due_within=3), sort="due_date",
-                                       descending=False)[: FOLLOW_UP_SHOWN - len(overdue)]
+                                       descending=False, limit=FOLLOW_UP_SHOWN - len(overdue))
         rows = hazards.hazard_rows(session, overdue + soon)
         self.follow_list.clear()
         for row in rows:

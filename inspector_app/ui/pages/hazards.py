@@ -11,9 +11,10 @@ from ...services.changes import HAZARDS, SITES
 from ...services.hazards import HazardFilter
 from .. import labels, undo
 from ..context import AppContext
+from ..dialogs import hazard_actions as ha
 from ..dialogs.hazard_dialog import HazardDialog
 from ..models import HazardTableModel
-from ..qt import QCheckBox, QComboBox, QPushButton, Qt, QToolButton, QWidget
+from ..qt import QAction, QCheckBox, QComboBox, QMenu, QPushButton, Qt, QToolButton, QUrl, QWidget
 from ..widgets import DebouncedLineEdit, esc, field_rows
 from .record_page import RecordPage
 
@@ -34,6 +35,19 @@ class HazardsPage(RecordPage):
                                               self.tr("Edit the selected hazard (F2)"))
         self.delete_button = self.action_button(self.tr("Delete"), "delete", self.delete_record,
                                                 self.tr("Delete the selected hazard (Del); Ctrl+Z undoes"))
+        self.process_button = QPushButton(self.tr("Actions"))
+        self.process_button.setToolTip(self.tr("Move the selected hazard on: notice, re-check, extension …"))
+        self.process_menu = QMenu(self.process_button)
+        self.action_items: dict[str, QAction] = {}
+        for code in ha.ACTIONS:
+            if code in (ha.EXTEND, ha.FIVE):
+                self.process_menu.addSeparator()
+            item = self.process_menu.addAction(ha.title(code) + "…")
+            item.triggered.connect(lambda _checked=False, c=code: self.open_action(c))
+            self.action_items[code] = item
+        self.process_button.setMenu(self.process_menu)
+        self.actions_row.addWidget(self.process_button)
+        self.detail.anchorClicked.connect(self._on_detail_link)
         self.actions_row.addStretch(1)
         self.actions_row.addWidget(self.count_label)
 
@@ -145,6 +159,54 @@ class HazardsPage(RecordPage):
         has = self.current_id() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self._update_actions()
+
+    def availability(self) -> dict[str, ha.Availability]:
+        """What the current user may do to the selected hazard now (empty: nothing selected)."""
+        hazard_id = self.current_id()
+        if hazard_id is None:
+            return {}
+        try:
+            d = hazards.hazard_details(self.ctx.session, hazard_id)
+        except DomainError:
+            return {}
+        return ha.available_actions(self.ctx.session.user, d)
+
+    def _update_actions(self) -> None:
+        avail = self.availability()
+        for code, item in self.action_items.items():
+            a = avail.get(code)
+            item.setVisible(a is None or a.visible)
+            item.setEnabled(bool(a and a.enabled))
+        self.process_button.setEnabled(any(a.enabled for a in avail.values()))
+
+    def refresh_detail(self) -> None:
+        super().refresh_detail()
+        if hasattr(self, "action_items"):
+            self._update_actions()
+
+    def _on_detail_link(self, url: QUrl) -> None:
+        kind, _, code = url.toString().partition(":")
+        if kind == "action" and code in ha.ACTIONS:
+            self.open_action(code)
+
+    def open_action(self, code: str) -> ha.HazardActionDialog | None:
+        """Open the form of one lifecycle action on the selected hazard (None if not allowed)."""
+        hazard_id = self.current_id()
+        if hazard_id is None:
+            return None
+        try:
+            d = hazards.hazard_details(self.ctx.session, hazard_id)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return None
+        a = ha.available_actions(self.ctx.session.user, d).get(code)
+        if a is None or not a.enabled:
+            return None
+        dialog = ha.HazardActionDialog(self.ctx, code, d, parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ actions
     def add_record(self, site_id: str | None = None) -> HazardDialog:
@@ -193,7 +255,16 @@ class HazardsPage(RecordPage):
             d = hazards.hazard_details(self.ctx.session, hazard_id)
         except DomainError:
             return ""
-        return self._fields_html(d) + self._events_html(d["events"])
+        return self._fields_html(d) + self._actions_html(d) + self._events_html(d["events"])
+
+    def _actions_html(self, d: dict[str, Any]) -> str:
+        avail = ha.available_actions(self.ctx.session.user, d)
+        links = [f"<a href='action:{code}'>{esc(ha.title(code))}</a>"
+                 for code in ha.ACTIONS if avail[code].enabled]
+        if not links:
+            return ""
+        return (f"<h4 style='margin-bottom:2px'>{esc(self.tr('Actions'))}</h4>"
+                "<p style='margin-top:0; line-height:160%'>" + " · ".join(links) + "</p>")
 
     def _fields_html(self, d: dict[str, Any]) -> str:
         level = esc(labels.level(d["level"]))
@@ -243,8 +314,13 @@ class HazardsPage(RecordPage):
             note = []
             if data.get("due_date"):
                 note.append(self.tr("due {}").format(data["due_date"]))
-            if e["kind"] == hs.EventKind.LEVEL_CHANGED and data.get("level"):
+            if e["kind"] in (hs.EventKind.LEVEL_CHANGED, hs.EventKind.LEVEL_CONFIRMED) and data.get("level"):
                 note.append(labels.level(data["level"]))
+            if e["kind"] == hs.EventKind.ESCALATED and data.get("step"):
+                note.append(labels.escalation(data["step"]))
+            for key in ("opinion", "reason", "note"):
+                if data.get(key):
+                    note.append(str(data[key])[:80])
             detail = f" <span style='color:#5f6368'>· {esc(' · '.join(note))}</span>" if note else ""
             when = " · ".join(x for x in (labels.local_time(e["at"]), e.get("by") or "") if x)
             items.append(

@@ -1,0 +1,404 @@
+"""Move a hazard through its lifecycle: notice, report, re-check, extension, escalation …
+
+``available_actions`` says which actions the current user sees (their role) and may use now
+(the hazard's status); ``HazardActionDialog`` is the compact form of one action. It calls the
+``services.rectification`` function directly (they are quick), shows a refusal inline and
+keeps what was typed, and on success publishes the returned ``Changes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ...core import escalation, permissions
+from ...core import hazard_status as hs
+from ...core.entities import User
+from ...core.permissions import Action
+from ...services import rectification
+from ...services.changes import Saved
+from ...services.hazard_input import FIELD_ZH
+from .. import labels
+from ..context import AppContext
+from ..qt import (
+    QT_TRANSLATE_NOOP,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+from .common import RecordDialog, text_or_none
+
+E = hs.EventKind
+CTX = "HazardActions"
+
+NOTIFY, REPORT_DONE, RECHECK, FIX_ON_SPOT = "notify", "report_done", "recheck", "fix_on_spot"
+EXTEND, ESCALATE, LIST, DELIST = "extend", "escalate", "list", "delist"
+REOPEN, CONFIRM_LEVEL, FIVE = "reopen", "confirm_level", "five"
+ACTIONS = (NOTIFY, REPORT_DONE, RECHECK, FIX_ON_SPOT, EXTEND, ESCALATE, LIST, DELIST, REOPEN,
+           CONFIRM_LEVEL, FIVE)
+
+TITLE = {
+    NOTIFY: QT_TRANSLATE_NOOP("HazardActions", "Serve rectification notice"),
+    REPORT_DONE: QT_TRANSLATE_NOOP("HazardActions", "Report rectification done"),
+    RECHECK: QT_TRANSLATE_NOOP("HazardActions", "Re-check"),
+    FIX_ON_SPOT: QT_TRANSLATE_NOOP("HazardActions", "Fixed on the spot"),
+    EXTEND: QT_TRANSLATE_NOOP("HazardActions", "Extend deadline"),
+    ESCALATE: QT_TRANSLATE_NOOP("HazardActions", "Escalate"),
+    LIST: QT_TRANSLATE_NOOP("HazardActions", "List for supervision"),
+    DELIST: QT_TRANSLATE_NOOP("HazardActions", "De-list"),
+    REOPEN: QT_TRANSLATE_NOOP("HazardActions", "Reopen"),
+    CONFIRM_LEVEL: QT_TRANSLATE_NOOP("HazardActions", "Confirm level"),
+    FIVE: QT_TRANSLATE_NOOP("HazardActions", "Five implementations"),
+}
+DONE = {
+    NOTIFY: QT_TRANSLATE_NOOP("HazardActions", "Notice served"),
+    REPORT_DONE: QT_TRANSLATE_NOOP("HazardActions", "Completion reported"),
+    RECHECK: QT_TRANSLATE_NOOP("HazardActions", "Re-check recorded"),
+    FIX_ON_SPOT: QT_TRANSLATE_NOOP("HazardActions", "Recorded as fixed on the spot"),
+    EXTEND: QT_TRANSLATE_NOOP("HazardActions", "Deadline extended"),
+    ESCALATE: QT_TRANSLATE_NOOP("HazardActions", "Escalated"),
+    LIST: QT_TRANSLATE_NOOP("HazardActions", "Listed for supervision"),
+    DELIST: QT_TRANSLATE_NOOP("HazardActions", "De-listed"),
+    REOPEN: QT_TRANSLATE_NOOP("HazardActions", "Reopened"),
+    CONFIRM_LEVEL: QT_TRANSLATE_NOOP("HazardActions", "Level confirmed"),
+    FIVE: QT_TRANSLATE_NOOP("HazardActions", "Five implementations saved"),
+}
+# the event each action records (None: no status rule) and the permission it needs
+_RULE: dict[str, tuple[str | None, Callable[[str], str]]] = {
+    NOTIFY: (E.NOTIFIED, lambda _lvl: Action.NOTIFY),
+    REPORT_DONE: (E.REPORTED_DONE, lambda _lvl: Action.REPORT_DONE),
+    RECHECK: (E.RECHECK_FAILED, lambda _lvl: Action.RECHECK),
+    FIX_ON_SPOT: (E.FIXED_ON_SPOT, lambda _lvl: Action.FIX_ON_SPOT),
+    EXTEND: (E.EXTENDED, lambda _lvl: Action.EXTEND),
+    ESCALATE: (E.ESCALATED, lambda _lvl: Action.ESCALATE),
+    LIST: (E.LISTED, lambda _lvl: Action.LIST),
+    DELIST: (E.DELISTED, lambda _lvl: Action.DELIST),
+    REOPEN: (E.REOPENED, lambda lvl: Action.REOPEN_MAJOR if lvl == "major" else Action.REOPEN_GENERAL),
+    CONFIRM_LEVEL: (E.LEVEL_CONFIRMED, lambda _lvl: Action.CONFIRM_LEVEL),
+    FIVE: (None, lambda _lvl: Action.EDIT_HAZARD),
+}
+SUPERVISOR_ONLY = (EXTEND, ESCALATE, LIST, DELIST, CONFIRM_LEVEL)
+
+
+def title(action: str) -> str:
+    return translate(CTX, TITLE[action])
+
+
+@dataclass(frozen=True)
+class Availability:
+    visible: bool  # the user's role may ever do it
+    enabled: bool  # … and the hazard's status allows it now
+
+
+def available_actions(user: User, d: dict[str, Any]) -> dict[str, Availability]:
+    """Per action: shown for this user's role, and usable for this hazard now."""
+    state = hs.HazardState(status=d["status"], level=d["level"], listed=bool(d["listed"]))
+    allowed = set(hs.allowed_events(state))
+    result = {}
+    for action in ACTIONS:
+        kind, needs = _RULE[action]
+        visible = permissions.can(user, needs(d["level"]))
+        if action == REOPEN and not visible:
+            visible = permissions.can(user, Action.REOPEN_GENERAL)  # shown, disabled for a major
+        enabled = permissions.can(user, needs(d["level"])) and (kind is None or kind in allowed)
+        if action == EXTEND:
+            enabled = enabled and bool(d["due_date"])
+        elif action == LIST:
+            enabled = enabled and (d["level"] == "major" or (bool(d["overdue"]) and bool(d["escalation"])))
+        elif action == CONFIRM_LEVEL:
+            enabled = enabled and d["level"] == "major" and not d["level_confirmed"]
+        elif action == FIVE:
+            enabled = enabled and d["status"] != hs.CLOSED
+        result[action] = Availability(visible, enabled)
+    return result
+
+
+def missing_text(missing: list[str], lang: str) -> str:
+    if lang == "zh":
+        return "、".join(FIELD_ZH.get(m, m) for m in missing)
+    return ", ".join(m.replace("_", " ") for m in missing)
+
+
+def _date_edit(today: date, earliest: str | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMaximumDate(QDate(today.year, today.month, today.day))
+    if earliest:
+        first = date.fromisoformat(earliest[:10])
+        edit.setMinimumDate(QDate(first.year, first.month, first.day))
+    edit.setDate(QDate(today.year, today.month, today.day))
+    return edit
+
+
+def _text_edit(height: int = 60) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setFixedHeight(height)
+    edit.setTabChangesFocus(True)
+    return edit
+
+
+class HazardActionDialog(RecordDialog):
+    """One lifecycle action on one hazard; OK runs it, a refusal stays in the form."""
+
+    def __init__(self, ctx: AppContext, action: str, details: dict[str, Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx.lang, parent)
+        self.ctx, self.action, self.details = ctx, action, details
+        self.hazard_id: str = details["id"]
+        self.today = ctx.session.clock.today()
+        self.setWindowTitle(title(action))
+        self.setMinimumWidth(440)
+        self.button_box.setStandardButtons(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("OK"))
+        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        self.info_label.setStyleSheet("color: #5f6368;")
+        self.hint_label = QLabel()  # what 五落实 still lacks before a major hazard's notice
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet(
+            "QLabel { background: #fef7e0; color: #7a4f01; border: 1px solid #f9e29c;"
+            " border-radius: 4px; padding: 6px 8px; }")
+        self.hint_label.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.info_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.button_box)
+        self._collect: Callable[[], dict[str, Any]] = dict
+        getattr(self, f"_build_{action}")()
+        self.info_label.setText(self._info())
+        self.save_with(self._run)
+
+    # ------------------------------------------------------------------ common
+    def _info(self) -> str:
+        d = self.details
+        parts = [d["description"].splitlines()[0][:60], labels.status(d["status"]), labels.level(d["level"])]
+        if d["due_date"]:
+            parts.append(self.tr("due {}").format(d["due_date"]))
+        return " · ".join(p for p in parts if p)
+
+    def _add(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        self.form.addRow(label, widget)
+        if field:
+            self.field_widgets[field] = widget
+        return widget
+
+    def _days_row(self, label: str, days: int | None, working: bool, minimum: int = 0) -> None:
+        self.days_spin = QSpinBox()
+        self.days_spin.setRange(minimum, 365)
+        self.days_spin.setSuffix(self.tr(" days"))
+        if minimum < 0:
+            self.days_spin.setSpecialValueText(self.tr("As recorded"))
+        self.days_spin.setValue(minimum if days is None else days)
+        self.working_check = QCheckBox(self.tr("Working days"))
+        self.working_check.setChecked(working)
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.days_spin)
+        box.addWidget(self.working_check)
+        box.addStretch(1)
+        self._add(label, row, "deadline_days")
+
+    def _days(self) -> int | None:
+        return None if self.days_spin.value() < 0 else self.days_spin.value()
+
+    def _run(self, kwargs: dict[str, Any]) -> Saved:
+        call = {
+            NOTIFY: rectification.notify, REPORT_DONE: rectification.report_done,
+            RECHECK: rectification.recheck, FIX_ON_SPOT: rectification.fix_on_spot,
+            EXTEND: rectification.extend, ESCALATE: rectification.escalate,
+            LIST: rectification.list_hazard, DELIST: rectification.delist,
+            REOPEN: rectification.reopen, CONFIRM_LEVEL: rectification.confirm_level,
+            FIVE: rectification.set_five_implementations,
+        }[self.action]
+        saved = call(self.ctx.session, self.hazard_id, **kwargs)
+        self.ctx.events.publish(saved.changes)
+        messages = [translate(CTX, DONE[self.action])] + [w.message(self.ctx.lang) for w in saved.warnings]
+        self.ctx.events.notice.emit(("；" if self.ctx.lang == "zh" else "; ").join(messages))
+        return saved
+
+    def collect(self) -> dict[str, Any]:
+        return self._collect()
+
+    # ------------------------------------------------------------------ one form per action
+    def _build_notify(self) -> None:
+        d = self.details
+        self.date_edit = self._add(self.tr("Served on"), _date_edit(self.today, d["found_on"]), "served_on")
+        self._days_row(self.tr("Deadline"), None, bool(d["working_days"]), minimum=-1)
+        missing = rectification.missing_for_notice(d) if d["level"] == "major" else []
+        if d["level"] == "major" and not d["level_confirmed"]:
+            missing = ["level_unconfirmed", *missing]
+        if missing:
+            names = missing_text([m for m in missing if m != "level_unconfirmed"], self.lang)
+            lines = []
+            if "level_unconfirmed" in missing:
+                lines.append(self.tr("A supervisor must confirm the major level first."))
+            if names:
+                lines.append(self.tr("Before the notice, still missing: {}").format(names))
+            self.hint_label.setText("\n".join(lines))
+            self.hint_label.show()
+
+        def collect() -> dict[str, Any]:
+            return {"served_on": self.date_edit.date().toPython(), "deadline_days": self._days(),
+                    "working_days": self.working_check.isChecked() if self._days() is not None else None}
+
+        self._collect = collect
+
+    def _build_report_done(self) -> None:
+        self.date_edit = self._add(self.tr("Reported on"),
+                                   _date_edit(self.today, self.details["served_on"]), "on")
+        self.note_edit = self._add(self.tr("Note"), _text_edit(), "note")
+        self._collect = lambda: {"on": self.date_edit.date().toPython(),
+                                 "note": text_or_none(self.note_edit)}
+
+    def _build_fix_on_spot(self) -> None:
+        self.date_edit = self._add(self.tr("Fixed on"), _date_edit(self.today, self.details["found_on"]), "on")
+        self.note_edit = self._add(self.tr("What was done"), _text_edit(), "note")
+        self._collect = lambda: {"on": self.date_edit.date().toPython(),
+                                 "note": text_or_none(self.note_edit)}
+
+    def _build_recheck(self) -> None:
+        d = self.details
+        self.date_edit = self._add(self.tr("Re-checked on"), _date_edit(self.today, d["served_on"]), "on")
+        self.passed_radio = QRadioButton(self.tr("Passed"))
+        self.failed_radio = QRadioButton(self.tr("Not passed"))
+        self.result_group = QButtonGroup(self)
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        for radio in (self.passed_radio, self.failed_radio):
+            self.result_group.addButton(radio)
+            box.addWidget(radio)
+        box.addStretch(1)
+        self._add(self.tr("Result"), row)
+        close_action = Action.CLOSE_MAJOR if d["level"] == "major" else Action.CLOSE_GENERAL
+        may_close = permissions.can(self.ctx.session.user, close_action)
+        self.passed_radio.setEnabled(may_close)
+        if not may_close:
+            self.passed_radio.setToolTip(self.tr("Only a supervisor may accept a major hazard"))
+        (self.passed_radio if may_close else self.failed_radio).setChecked(True)
+        self.opinion_edit = self._add(self.tr("Re-check opinion"), _text_edit(), "opinion")
+        self._days_row(self.tr("New deadline"), d["deadline_days"] or 7, bool(d["working_days"]))
+        self.passed_radio.toggled.connect(self._update_recheck)
+        self._update_recheck()
+
+        def collect() -> dict[str, Any]:
+            passed = self.passed_radio.isChecked()
+            return {"passed": passed, "opinion": text_or_none(self.opinion_edit),
+                    "on": self.date_edit.date().toPython(),
+                    "new_deadline_days": None if passed else self.days_spin.value(),
+                    "working_days": None if passed else self.working_check.isChecked()}
+
+        self._collect = collect
+
+    def _update_recheck(self) -> None:
+        failed = not self.passed_radio.isChecked()
+        self.days_spin.setEnabled(failed)
+        self.working_check.setEnabled(failed)
+
+    def _build_extend(self) -> None:
+        self._days_row(self.tr("Extra days"), 7, bool(self.details["working_days"]), minimum=1)
+        self.reason_edit = self._add(self.tr("Reason"), _text_edit(), "reason")
+        self._collect = lambda: {"days": self.days_spin.value(), "reason": text_or_none(self.reason_edit),
+                                 "working_days": self.working_check.isChecked()}
+
+    def _build_escalate(self) -> None:
+        self.step_combo = QComboBox()
+        current = escalation.rank(self.details["escalation"])
+        for step in escalation.ladder():
+            self.step_combo.addItem(step.label(self.lang), step.code)
+        above = [i for i, s in enumerate(escalation.ladder()) if s.rank > current]
+        self.step_combo.setCurrentIndex(above[0] if above else 0)
+        self._add(self.tr("Step"), self.step_combo, "step")
+        self.reason_edit = self._add(self.tr("Reason"), _text_edit(), "reason")
+        self._collect = lambda: {"step": self.step_combo.currentData(),
+                                 "reason": text_or_none(self.reason_edit)}
+
+    def _build_list(self) -> None:
+        self.reason_edit = self._add(self.tr("Reason"), _text_edit(), "reason")
+        self.authority_edit = self._add(self.tr("Listed by (authority)"), QLineEdit(), "authority")
+        self._collect = lambda: {"reason": text_or_none(self.reason_edit),
+                                 "authority": text_or_none(self.authority_edit)}
+
+    def _build_delist(self) -> None:
+        self.reason_edit = self._add(self.tr("Reason"), _text_edit(), "reason")
+        self._collect = lambda: {"reason": text_or_none(self.reason_edit)}
+
+    def _build_reopen(self) -> None:
+        self.reason_edit = self._add(self.tr("Reason"), _text_edit(), "reason")
+        self._days_row(self.tr("New deadline"), self.details["deadline_days"] or 7,
+                       bool(self.details["working_days"]))
+        self._collect = lambda: {"reason": text_or_none(self.reason_edit),
+                                 "deadline_days": self.days_spin.value(),
+                                 "working_days": self.working_check.isChecked()}
+
+    def _build_confirm_level(self) -> None:
+        self.level_combo = QComboBox()
+        for code in hs.LEVELS:
+            self.level_combo.addItem(labels.level(code), code)
+        self.level_combo.setCurrentIndex(max(self.level_combo.findData(self.details["level"]), 0))
+        self._add(self.tr("Level"), self.level_combo, "level")
+        self.reason_edit = self._add(self.tr("Reason"), _text_edit(), "reason")
+        self._collect = lambda: {"level": self.level_combo.currentData(),
+                                 "reason": text_or_none(self.reason_edit)}
+
+    def _build_five(self) -> None:
+        d = self.details
+        self.setMinimumWidth(520)
+        self.five_edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        amount = d["funds_amount"]
+        rows = (
+            ("responsible_person", self.tr("Responsible person"), QLineEdit()),
+            ("responsible_phone", self.tr("Phone"), QLineEdit()),
+            ("measures", self.tr("Measures"), _text_edit()),
+            ("funds_amount", self.tr("Funds (yuan)"), QLineEdit()),
+            ("funds_source", self.tr("Funds source"), QLineEdit()),
+            ("contingency_plan", self.tr("Contingency plan"), _text_edit()),
+            ("interim_measures", self.tr("Interim measures"), _text_edit()),
+        )
+        for field, label, edit in rows:
+            value = d.get(field)
+            if field == "funds_amount" and amount is not None:
+                value = f"{amount:g}"
+            if isinstance(edit, QPlainTextEdit):
+                edit.setPlainText(value or "")
+            else:
+                edit.setText("" if value is None else str(value))
+            self.five_edits[field] = edit
+            self._add(label, edit, field)
+        self.five_edits["funds_amount"].setPlaceholderText(self.tr("e.g. 5000"))
+        if d["level"] == "major" and d["status"] in (hs.DRAFT, hs.OPEN):
+            missing = rectification.missing_for_notice(d)
+            if missing:
+                self.hint_label.setText(self.tr("Before the notice, still missing: {}").format(
+                    missing_text(missing, self.lang)))
+                self.hint_label.show()
+
+        def collect() -> dict[str, Any]:
+            return {f: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()).strip()
+                    for f, e in self.five_edits.items()}
+
+        self._collect = collect

@@ -1,0 +1,441 @@
+"""The checklist run of one inspection: items in a table, the current item large, 1/2/3 keys.
+
+Every answer goes to ``record_result`` at once (a crash loses nothing) and the ``Changes``
+it returns are published, so the hazard list and the workbench refresh. Keys in the item
+table: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = the note field.
+OK and not applicable move on to the next item by themselves; a hazard stays on its item
+so the inspector can add a note (N) that becomes the draft hazard's description.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core.errors import DomainError
+from ...services import inspections
+from ...services.changes import HAZARDS, INSPECTIONS, SITES, Changes
+from ...services.inspection_views import get_inspection
+from .. import labels
+from ..context import AppContext
+from ..qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QColor,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QItemSelectionModel,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QModelIndex,
+    QPushButton,
+    QShortcut,
+    QSplitter,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ..widgets import colour_icon, esc, heading
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+RESULT_COLOUR = {"ok": QColor("#188038"), "hazard": QColor("#d93025"), "na": QColor("#80868b")}
+RESULT_TINT = {"ok": QColor("#e6f4ea"), "hazard": QColor("#fce8e6"), "na": QColor("#f1f3f4")}
+CODE, TEXT, RESULT, NOTE = range(4)
+
+
+class ChecklistModel(QAbstractTableModel):
+    """The items of all the inspection's checklists, one row each (plain dicts)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[dict[str, Any]] = []
+
+    def result_text(self, result: str | None) -> str:
+        return {"ok": self.tr("OK"), "hazard": self.tr("Hazard"), "na": self.tr("N/A")}.get(result or "", "")
+
+    def set_items(self, items: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def set_answer(self, row: int, **values: Any) -> None:
+        self.items[row].update(values)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, NOTE))
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
+            return (self.tr("No."), self.tr("Item"), self.tr("Result"), self.tr("Note"))[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self.items[index.row()], index.column()
+        result = item.get("result")
+        if role == DISPLAY:
+            if column == CODE:
+                return item["code"]
+            if column == TEXT:
+                return ("★ " if item["major"] else "") + item["text"]
+            if column == RESULT:
+                return self.result_text(result)
+            return item.get("note") or ""
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, NOTE):
+            return item["text"] if column == TEXT else item.get("note")
+        if role == Qt.ItemDataRole.BackgroundRole and result:
+            return RESULT_TINT[result]
+        if role == Qt.ItemDataRole.ForegroundRole and column == RESULT and result:
+            return RESULT_COLOUR[result]
+        if role == Qt.ItemDataRole.DecorationRole and column == RESULT and result:
+            return colour_icon(RESULT_COLOUR[result])
+        return None
+
+    def counts(self) -> tuple[int, int]:
+        return sum(1 for i in self.items if i.get("result")), len(self.items)
+
+
+class ChecklistView(QTableView):
+    """The item table; turns the answer keys into signals (a key press goes nowhere else)."""
+
+    answered = Signal(str)
+    advance = Signal()
+    note_requested = Signal()
+
+    KEYS = {Qt.Key.Key_1: "ok", Qt.Key.Key_2: "hazard", Qt.Key.Key_3: "na"}
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods == Qt.KeyboardModifier.NoModifier:
+            if key in self.KEYS:
+                self.answered.emit(self.KEYS[key])
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.advance.emit()
+                return
+            if key == Qt.Key.Key_N:
+                self.note_requested.emit()
+                return
+        super().keyPressEvent(event)
+
+
+class ChecklistRun(QWidget):
+    """Runs one in-progress inspection; emits ``finished`` with the summary when done."""
+
+    finished = Signal(dict)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.inspection: dict[str, Any] | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.site_label = heading("", 4)
+        self.templates_label = QLabel()
+        self.templates_label.setStyleSheet("color: #5f6368;")
+        self.templates_label.setWordWrap(True)
+        self.progress_label = heading("", 2)
+        self.progress_label.setStyleSheet("color: #174ea6;")
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.site_label)
+        titles.addWidget(self.templates_label)
+        head.addLayout(titles, 1)
+        head.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.model = ChecklistModel(self)
+        self.table = ChecklistView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(max(26, self.table.fontMetrics().height() + 10))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(CODE, metrics.horizontalAdvance("NS-000") + 24)
+        self.table.setColumnWidth(RESULT, max(metrics.horizontalAdvance(self.model.result_text(r))
+                                              for r in ("ok", "hazard", "na")) + 48)
+        self.table.setColumnWidth(NOTE, 180)
+        self.table.setStyleSheet("QTableView::item:selected { background: #d2e3fc; color: #202124; }")
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_item(cur.row()))
+        self.table.answered.connect(self.answer)
+        self.table.advance.connect(self.next_item)
+        self.table.note_requested.connect(self.focus_note)
+
+        self.item_label = QLabel()
+        self.item_label.setWordWrap(True)
+        self.item_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.item_label.font()
+        font.setPointSize(font.pointSize() + 5)
+        self.item_label.setFont(font)
+        self.basis_label = QLabel()
+        self.basis_label.setWordWrap(True)
+        self.basis_label.setTextFormat(Qt.TextFormat.RichText)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("Note for this item (N); with a hazard it becomes "
+                                                  "the hazard's description"))
+        self.note_edit.returnPressed.connect(self._note_entered)
+        self.note_edit.editingFinished.connect(self.save_note)
+        self.ok_button = self._answer_button(self.tr("OK (1)"), "ok")
+        self.hazard_button = self._answer_button(self.tr("Hazard (2)"), "hazard")
+        self.na_button = self._answer_button(self.tr("N/A (3)"), "na")
+        self.next_button = QPushButton(self.tr("Next (Enter)"))
+        self.next_button.clicked.connect(lambda _c=False: self.next_item())
+        self.finish_button = QPushButton(self.tr("Finish inspection"))
+        self.finish_button.setToolTip(self.tr("Finish the inspection and publish its hazards (Ctrl+Enter)"))
+        self.finish_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 14px; }")
+        self.finish_button.clicked.connect(lambda _c=False: self.finish())
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.finish)
+        buttons = QHBoxLayout()
+        for button in (self.ok_button, self.hazard_button, self.na_button, self.next_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.finish_button)
+
+        detail = QFrame()
+        detail.setObjectName("itemDetail")
+        detail.setStyleSheet("QFrame#itemDetail { background: #f8f9fa; border: 1px solid #dadce0;"
+                             " border-radius: 6px; }")
+        box = QVBoxLayout(detail)
+        box.setContentsMargins(12, 10, 12, 10)
+        box.addWidget(self.item_label)
+        box.addWidget(self.basis_label)
+        box.addStretch(1)
+        box.addWidget(self.note_edit)
+        box.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([480, 190])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.splitter, 1)
+
+    def _answer_button(self, text: str, result: str) -> QPushButton:
+        button = QPushButton(colour_icon(RESULT_COLOUR[result]), text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the table
+        button.clicked.connect(lambda _c=False: self.answer(result))
+        return button
+
+    # ------------------------------------------------------------------ loading
+    @property
+    def inspection_id(self) -> str | None:
+        return self.inspection["id"] if self.inspection else None
+
+    def load(self, inspection_id: str) -> None:
+        data = get_inspection(self.ctx.session, inspection_id)
+        self.inspection = data
+        items = [{**item, "template": t["title"]} for t in data["templates"] for item in t["items"]]
+        self.model.set_items(items)
+        self.site_label.setText(data["site_name"])
+        titles = " · ".join(t["title"] for t in data["templates"]) or self.tr("No checklist")
+        where = f" · {data['location']}" if data.get("location") else ""
+        self.templates_label.setText(titles + where)
+        first_open = next((n for n, i in enumerate(items) if not i.get("result")), 0)
+        self.select_row(first_open)
+        self._update_progress()
+        if not items:
+            self._show_item(-1)
+
+    def current_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, CODE)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _show_item(self, row: int) -> None:
+        has = 0 <= row < len(self.model.items)
+        for button in (self.ok_button, self.hazard_button, self.na_button, self.next_button):
+            button.setEnabled(has)
+        self.note_edit.setEnabled(has)
+        if not has:
+            self.item_label.setText(self.tr("This inspection has no checklist items."))
+            self.basis_label.clear()
+            self.note_edit.clear()
+            return
+        item = self.model.items[row]
+        self.item_label.setText(f"{item['code']}  {item['text']}")
+        parts = []
+        if item["major"]:
+            parts.append("<span style='color:#d93025; font-weight:bold'>★ "
+                         + esc(self.tr("Major-hazard criterion")) + "</span>")
+        if item.get("basis"):
+            parts.append("<b>" + esc(self.tr("Basis:")) + "</b> " + esc(item["basis"]))
+        if item.get("hint"):
+            parts.append("<b>" + esc(self.tr("How to check:")) + "</b> " + esc(item["hint"]))
+        parts.append("<span style='color:#5f6368'>" + esc(item["template"]) + "</span>")
+        self.basis_label.setText("<br>".join(parts))
+        self.note_edit.setText(item.get("note") or "")
+
+    def _update_progress(self) -> None:
+        done, total = self.model.counts()
+        self.progress_label.setText(self.tr("Checked {} / {}").format(done, total))
+
+    # ------------------------------------------------------------------ answering
+    def answer(self, result: str) -> bool:
+        """Record ``result`` for the current item; True if it was saved."""
+        row = self.current_row()
+        if self.inspection is None or not 0 <= row < len(self.model.items):
+            return False
+        item = self.model.items[row]
+        note = self.note_edit.text().strip() or None
+        try:
+            recorded = inspections.record_result(self.ctx.session, self.inspection["id"], item["id"],
+                                                 result, note)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return False
+        had_hazard = item.get("hazard_id")
+        self.model.set_answer(row, result=result, note=note, hazard_id=recorded.hazard_id)
+        self._update_progress()
+        self.ctx.events.publish(recorded.changes)
+        messages = [w.message(self.ctx.lang) for w in recorded.warnings]
+        if result == "hazard" and recorded.hazard_id and recorded.hazard_id != had_hazard:
+            level = labels.level("major" if item["major"] else "general")
+            messages.insert(0, self.tr("Draft hazard recorded ({}): {}").format(level, item["code"]))
+        if messages:
+            self.ctx.events.notice.emit(" ".join(messages))
+        if result != "hazard":
+            self.next_item()
+        return True
+
+    def next_item(self) -> None:
+        self.save_note()
+        self.select_row(self.current_row() + 1)
+
+    def focus_note(self) -> None:
+        self.note_edit.setFocus()
+        self.note_edit.selectAll()
+
+    def _note_entered(self) -> None:
+        self.save_note()
+        self.table.setFocus()
+
+    def save_note(self) -> None:
+        """Keep the note of the current item: saved at once if the item has an answer."""
+        row = self.current_row()
+        if self.inspection is None or not 0 <= row < len(self.model.items):
+            return
+        item = self.model.items[row]
+        note = self.note_edit.text().strip() or None
+        if note == (item.get("note") or None):
+            return
+        if item.get("result"):
+            try:
+                recorded = inspections.record_result(self.ctx.session, self.inspection["id"],
+                                                     item["id"], item["result"], note)
+            except DomainError as exc:
+                self.ctx.events.error.emit(exc.message(self.ctx.lang))
+                return
+            self.ctx.events.publish(recorded.changes)
+        self.model.set_answer(row, note=note)
+
+    # ------------------------------------------------------------------ finishing
+    def finish(self) -> None:
+        if self.inspection is None:
+            return
+        self.save_note()
+        done, total = self.model.counts()
+        if done >= total:
+            self.do_finish()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Finish inspection"),
+                          self.tr("{} of {} items are not checked yet. Finish anyway?").format(total - done, total),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.do_finish)
+        self.confirm_box = box
+        box.open()
+
+    def do_finish(self) -> dict[str, Any] | None:
+        if self.inspection is None:
+            return None
+        try:
+            summary = inspections.finish_inspection(self.ctx.session, self.inspection["id"])
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return None
+        summary = {**summary, "site_name": self.inspection["site_name"]}
+        self.inspection = None
+        self.ctx.events.publish(Changes.of(INSPECTIONS, HAZARDS, SITES))
+        self.ctx.events.notice.emit(self.tr("Inspection finished: {} hazards recorded.").format(summary["hazards"]))
+        self.finished.emit(summary)
+        return summary
+
+
+class SummaryPanel(QFrame):
+    """What a finished inspection found; stays until the next inspection starts or resumes."""
+
+    start_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary: dict[str, Any] = {}
+        self.title = heading(self.tr("Inspection finished"), 6)
+        self.site_label = heading("", 2)
+        self.body = QLabel()
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        font = self.body.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.body.setFont(font)
+        self.start_button = QPushButton(self.tr("Start the next inspection…"))
+        self.start_button.clicked.connect(lambda _c=False: self.start_requested.emit())
+        row = QHBoxLayout()
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.site_label)
+        layout.addWidget(self.body)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def show_summary(self, summary: dict[str, Any]) -> None:
+        self.summary = summary
+        self.site_label.setText(summary.get("site_name", ""))
+        by_level = summary.get("hazards_by_level", {})
+        rows = [
+            (self.tr("Items checked"), f"{summary['items_checked']} / {summary['items_total']}"),
+            (self.tr("OK"), summary["ok"]),
+            (self.tr("Hazard"), summary["hazard"]),
+            (self.tr("N/A"), summary["na"]),
+            (self.tr("Not checked"), summary["unchecked"]),
+            (self.tr("Hazards recorded"), summary["hazards"]),
+            (labels.level("general"), by_level.get("general", 0)),
+            (labels.level("major"), by_level.get("major", 0)),
+        ]
+        if summary.get("major_unconfirmed"):
+            rows.append((self.tr("Major level to be confirmed"), summary["major_unconfirmed"]))
+        cells = "".join(f"<tr><td style='color:#5f6368; padding:4px 24px 4px 0'>{esc(k)}</td>"
+                        f"<td style='padding:4px 0'><b>{esc(v)}</b></td></tr>" for k, v in rows)
+        self.body.setText(f"<table cellspacing='0'>{cells}</table>")

@@ -1,0 +1,281 @@
+"""检查 page: the inspector's daily path — pick a site, run its checklist, record hazards.
+
+Left: the inspections in progress (double-click or Enter resumes one) and "Start
+inspection" (Ctrl+Shift+I). Right: the checklist run (``checklist_run.ChecklistRun``), or
+the summary of the inspection just finished. Every write goes through the services at
+once and its ``Changes`` are published, so other pages refresh themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core.errors import DomainError
+from ...services import inspections
+from ...services.changes import INSPECTIONS, SITES, Changes
+from ...services.checklists import list_templates, suggest_templates
+from ...services.inspection_views import list_inspections
+from ...services.inspections import StartInput
+from ...services.sites import list_sites
+from .. import labels
+from ..context import AppContext
+from ..icons import icon
+from ..qt import (
+    QT_TRANSLATE_NOOP,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QShowEvent,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+from ..widgets import heading
+from .checklist_run import ChecklistRun, SummaryPanel
+
+KIND = {
+    "patrol": QT_TRANSLATE_NOOP("InspectionKinds", "Routine patrol"),
+    "recheck": QT_TRANSLATE_NOOP("InspectionKinds", "Re-check"),
+    "campaign": QT_TRANSLATE_NOOP("InspectionKinds", "Special campaign"),
+    "report": QT_TRANSLATE_NOOP("InspectionKinds", "Report verification"),
+    "random": QT_TRANSLATE_NOOP("InspectionKinds", "Random check"),
+}
+START_KINDS = ("patrol", "recheck", "campaign", "report")
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def kind_label(code: str) -> str:
+    return translate("InspectionKinds", KIND[code]) if code in KIND else code
+
+
+class StartInspectionDialog(QDialog):
+    """Site (type to find it), checklists (the site's suggested ones ticked), kind, place."""
+
+    def __init__(self, ctx: AppContext, site_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Start inspection"))
+        self.setMinimumWidth(480)
+        self.site_combo = QComboBox()
+        self.site_combo.setEditable(True)
+        self.site_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for site in list_sites(ctx.session):
+            self.site_combo.addItem(site.name, site.id)
+        completer = QCompleter(self.site_combo.model(), self.site_combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.site_combo.setCompleter(completer)
+        self.site_combo.lineEdit().setPlaceholderText(self.tr("Type part of the site name"))
+        self.template_list = QListWidget()
+        self.template_list.setMinimumHeight(150)
+        self.kind_combo = QComboBox()
+        for code in START_KINDS:
+            self.kind_combo.addItem(kind_label(code), code)
+        self.location_edit = QLineEdit()
+        self.location_edit.setPlaceholderText(self.tr("Optional, e.g. back kitchen, 2nd floor"))
+        form = QFormLayout()
+        form.addRow(self.tr("Site"), self.site_combo)
+        form.addRow(self.tr("Checklists"), self.template_list)
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Location"), self.location_edit)
+        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                           | QDialogButtonBox.StandardButton.Cancel)
+        self.button_box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.button_box)
+        self.site_combo.currentIndexChanged.connect(lambda _i: self._fill_templates())
+        self.site_combo.editTextChanged.connect(lambda _t: self._update_ok())
+        self.template_list.itemChanged.connect(lambda _i: self._update_ok())
+        found = self.site_combo.findData(site_id) if site_id else -1
+        self.site_combo.setCurrentIndex(found)
+        if found < 0:
+            self.site_combo.setEditText("")
+        self._fill_templates()
+
+    def site_id(self) -> str | None:
+        index = self.site_combo.currentIndex()
+        if index < 0 or self.site_combo.currentText() != self.site_combo.itemText(index):
+            return None
+        return self.site_combo.itemData(index)
+
+    def set_site(self, site_id: str) -> None:
+        self.site_combo.setCurrentIndex(self.site_combo.findData(site_id))
+
+    def template_ids(self) -> list[str]:
+        return [item.data(ID_ROLE) for item in self._template_items()
+                if item.checkState() == Qt.CheckState.Checked]
+
+    def _template_items(self) -> list[QListWidgetItem]:
+        return [self.template_list.item(i) for i in range(self.template_list.count())]
+
+    def _fill_templates(self) -> None:
+        site_id = self.site_id()
+        suggested = []
+        if site_id:
+            try:
+                suggested = suggest_templates(self.ctx.session, site_id)
+            except DomainError:
+                suggested = []
+        ids = {t.id for t in suggested}
+        others = [t for t in list_templates(self.ctx.session) if t.id not in ids]
+        self.template_list.blockSignals(True)
+        self.template_list.clear()
+        for t in [*suggested, *others]:
+            item = QListWidgetItem(self.tr("{} ({} items)").format(t.title, t.item_count), self.template_list)
+            item.setData(ID_ROLE, t.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if t.id in ids else Qt.CheckState.Unchecked)
+        self.template_list.blockSignals(False)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        self.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.site_id() is not None)
+
+    def start_input(self) -> StartInput:
+        return StartInput(site_id=self.site_id() or "", template_ids=self.template_ids(),
+                          kind=self.kind_combo.currentData(),
+                          location=self.location_edit.text().strip() or None)
+
+
+class InspectionsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: StartInspectionDialog | None = None
+        self._stale = False
+        self.start_button = QPushButton(icon("add"), self.tr("Start inspection"))
+        self.start_button.setToolTip(self.tr("Pick a site and run its checklist (Ctrl+Shift+I)"))
+        self.start_button.setShortcut("Ctrl+Shift+I")
+        self.start_button.clicked.connect(lambda _c=False: self.start_dialog())
+        self.resume_list = QListWidget()
+        self.resume_list.setSpacing(2)
+        self.resume_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.resume_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.resume_list.setToolTip(self.tr("Double-click or press Enter to continue an inspection"))
+        self.resume_list.itemActivated.connect(lambda item: self.resume(item.data(ID_ROLE)))
+        self.resume_list.itemDoubleClicked.connect(lambda item: self.resume(item.data(ID_ROLE)))
+        self.resume_empty = QLabel(self.tr("No inspection in progress."))
+        self.resume_empty.setStyleSheet("color: #5f6368;")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.start_button)
+        left_layout.addSpacing(6)
+        left_layout.addWidget(heading(self.tr("Inspections in progress"), 1))
+        left_layout.addWidget(self.resume_empty)
+        left_layout.addWidget(self.resume_list, 1)
+
+        self.run = ChecklistRun(ctx)
+        self.run.finished.connect(self._on_finished)
+        self.summary = SummaryPanel()
+        self.summary.start_requested.connect(self.start_dialog)
+        self.empty = QLabel(self.tr("Start an inspection (Ctrl+Shift+I) or continue one from the list.\n\n"
+                                    "In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, "
+                                    "Enter = next item, N = note, Ctrl+Enter = finish."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #5f6368; font-size: 11pt;")
+        self.right = QStackedWidget()
+        for widget in (self.empty, self.run, self.summary):
+            self.right.addWidget(widget)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 900])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.addWidget(self.splitter, 1)
+        ctx.events.changed.connect(self.on_changed)
+        self.reload()
+
+    def shutdown(self) -> None:
+        try:
+            self.ctx.events.changed.disconnect(self.on_changed)
+        except (RuntimeError, TypeError):
+            pass
+
+    # ------------------------------------------------------------------ resume list
+    def reload(self) -> None:
+        self._stale = False
+        rows = list_inspections(self.ctx.session, status="in_progress", mine=True)
+        keep = self.run.inspection_id
+        self.resume_list.clear()
+        for r in rows:
+            started = labels.local_time(r["started_at"])
+            text = f"{r['site_name']}\n{kind_label(r['kind'])} · {started}"
+            if r["hazards"]:
+                text += " · " + self.tr("{} hazards").format(r["hazards"])
+            item = QListWidgetItem(icon("inspections"), text, self.resume_list)
+            item.setData(ID_ROLE, r["id"])
+            if r["id"] == keep:
+                self.resume_list.setCurrentItem(item)
+        self.resume_empty.setVisible(not rows)
+
+    def in_progress_ids(self) -> list[str]:
+        return [self.resume_list.item(i).data(ID_ROLE) for i in range(self.resume_list.count())]
+
+    def on_changed(self, changes: Changes) -> None:
+        if not changes.touches(INSPECTIONS, SITES):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    # ------------------------------------------------------------------ actions
+    def start_dialog(self, site_id: str | None = None) -> StartInspectionDialog:
+        dialog = StartInspectionDialog(self.ctx, site_id, parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start(dialog.start_input()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start(self, data: StartInput) -> str | None:
+        try:
+            saved = inspections.start_inspection(self.ctx.session, data)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return None
+        self.ctx.events.publish(saved.changes)
+        if saved.warnings:
+            self.ctx.events.notice.emit(" ".join(w.message(self.ctx.lang) for w in saved.warnings))
+        self.resume(saved.id)
+        return saved.id
+
+    def resume(self, inspection_id: str) -> bool:
+        try:
+            self.run.load(inspection_id)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return False
+        self.right.setCurrentWidget(self.run)
+        self.reload()
+        self.run.table.setFocus()
+        return True
+
+    def _on_finished(self, summary: dict[str, Any]) -> None:
+        self.summary.show_summary(summary)
+        self.right.setCurrentWidget(self.summary)
+        self.reload()
