@@ -35,6 +35,128 @@
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="58"/>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="58"/>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="58"/>
+        <source>N/A</source>
+        <translation>不涉及</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="77"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="77"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="77"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="77"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistRun</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="190"/>
+        <source>Note for this item (N); with a hazard it becomes the hazard&apos;s description</source>
+        <translation>本项备注（N）；判为隐患时作为隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="194"/>
+        <source>OK (1)</source>
+        <translation>合格 (1)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="195"/>
+        <source>Hazard (2)</source>
+        <translation>隐患 (2)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="196"/>
+        <source>N/A (3)</source>
+        <translation>不涉及 (3)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="197"/>
+        <source>Next (Enter)</source>
+        <translation>下一项 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="199"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="369"/>
+        <source>Finish inspection</source>
+        <translation>完成检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="200"/>
+        <source>Finish the inspection and publish its hazards (Ctrl+Enter)</source>
+        <translation>完成检查并发布发现的隐患（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="253"/>
+        <source>No checklist</source>
+        <translation>无检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="279"/>
+        <source>This inspection has no checklist items.</source>
+        <translation>本次检查没有检查项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="288"/>
+        <source>Major-hazard criterion</source>
+        <translation>重大隐患判定项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="290"/>
+        <source>Basis:</source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="292"/>
+        <source>How to check:</source>
+        <translation>检查方法：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="299"/>
+        <source>Checked {} / {}</source>
+        <translation>已查 {} / {}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="322"/>
+        <source>Draft hazard recorded ({}): {}</source>
+        <translation>已生成隐患草稿（{}）：{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="370"/>
+        <source>{} of {} items are not checked yet. Finish anyway?</source>
+        <translation>还有 {} 项未检查（共 {} 项）。仍要完成检查吗？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="389"/>
+        <source>Inspection finished: {} hazards recorded.</source>
+        <translation>检查已完成：共登记 {} 条隐患。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../inspector_app/ui/pages/dashboard.py" line="83"/>
@@ -115,6 +237,299 @@
         <location filename="../../inspector_app/ui/pages/dashboard.py" line="222"/>
         <source>Nothing is overdue or due in the next 3 days.</source>
         <translation>没有逾期或 3 天内到期的隐患。</translation>
+    </message>
+</context>
+<context>
+    <name>HazardActionDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="170"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="171"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="201"/>
+        <source>due {}</source>
+        <translation>到期 {}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="213"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="215"/>
+        <source>As recorded</source>
+        <translation>按已设定期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="218"/>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="252"/>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="253"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="261"/>
+        <source>A supervisor must confirm the major level first.</source>
+        <translation>须先由监管人员确认重大隐患等级。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="263"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="399"/>
+        <source>Before the notice, still missing: {}</source>
+        <translation>送达整改通知前尚缺：{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="274"/>
+        <source>Reported on</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="276"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="281"/>
+        <source>Fixed on</source>
+        <translation>整改日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="282"/>
+        <source>What was done</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="288"/>
+        <source>Re-checked on</source>
+        <translation>复查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="289"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="290"/>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="299"/>
+        <source>Result</source>
+        <translation>复查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="304"/>
+        <source>Only a supervisor may accept a major hazard</source>
+        <translation>重大隐患须由监管人员验收销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="306"/>
+        <source>Re-check opinion</source>
+        <translation>复查意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="307"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="355"/>
+        <source>New deadline</source>
+        <translation>新的整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="326"/>
+        <source>Extra days</source>
+        <translation>延期天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="327"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="344"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="354"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="367"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="338"/>
+        <source>Step</source>
+        <translation>督办措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="345"/>
+        <source>Listed by (authority)</source>
+        <translation>挂牌单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="366"/>
+        <source>Level</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="377"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="378"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="379"/>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="380"/>
+        <source>Funds (yuan)</source>
+        <translation>整改资金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="381"/>
+        <source>Funds source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="382"/>
+        <source>Contingency plan</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="383"/>
+        <source>Interim measures</source>
+        <translation>临时安全措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="395"/>
+        <source>e.g. 5000</source>
+        <translation>例如 5000</translation>
+    </message>
+</context>
+<context>
+    <name>HazardActions</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="56"/>
+        <source>Serve rectification notice</source>
+        <translation>送达整改通知</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="57"/>
+        <source>Report rectification done</source>
+        <translation>报告整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="58"/>
+        <source>Re-check</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="59"/>
+        <source>Fixed on the spot</source>
+        <translation>当场整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="60"/>
+        <source>Extend deadline</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="61"/>
+        <source>Escalate</source>
+        <translation>升级督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="62"/>
+        <source>List for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="63"/>
+        <source>De-list</source>
+        <translation>摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="64"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="65"/>
+        <source>Confirm level</source>
+        <translation>确认等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="66"/>
+        <source>Five implementations</source>
+        <translation>五落实</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="69"/>
+        <source>Notice served</source>
+        <translation>整改通知已送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="70"/>
+        <source>Completion reported</source>
+        <translation>已报告整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="71"/>
+        <source>Re-check recorded</source>
+        <translation>复查已记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="72"/>
+        <source>Recorded as fixed on the spot</source>
+        <translation>已按当场整改销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="73"/>
+        <source>Deadline extended</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="74"/>
+        <source>Escalated</source>
+        <translation>已升级督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="75"/>
+        <source>Listed for supervision</source>
+        <translation>已挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="76"/>
+        <source>De-listed</source>
+        <translation>已摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="77"/>
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="78"/>
+        <source>Level confirmed</source>
+        <translation>等级已确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="79"/>
+        <source>Five implementations saved</source>
+        <translation>五落实已保存</translation>
     </message>
 </context>
 <context>
@@ -244,194 +659,274 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="31"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="32"/>
         <source>Record hazard</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="32"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="33"/>
         <source>Record a hazard (Ctrl+Shift+N)</source>
         <translation>登记隐患（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="33"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="34"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="34"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="35"/>
         <source>Edit the selected hazard (F2)</source>
         <translation>编辑选中的隐患（F2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="35"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="36"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="36"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="37"/>
         <source>Delete the selected hazard (Del); Ctrl+Z undoes</source>
         <translation>删除选中的隐患（Del），可按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="41"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="38"/>
+        <source>Actions</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="39"/>
+        <source>Move the selected hazard on: notice, re-check, extension …</source>
+        <translation>处理所选隐患：送达通知、复查、延期……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="55"/>
         <source>Filter: description, location, basis …</source>
         <translation>筛选：隐患描述、部位、依据…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="59"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="49"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="63"/>
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="55"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="69"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="64"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="78"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="148"/>
         <source>Due within {} days</source>
         <translation>{} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="150"/>
         <source>One site</source>
         <translation>指定场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="138"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="152"/>
         <source>Remove this filter</source>
         <translation>取消此筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="156"/>
         <source>{} hazards</source>
         <translation>共 {} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="191"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="253"/>
         <source>Select a hazard to see its details and history.</source>
         <translation>选择一条隐患，查看详情和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="203"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="274"/>
         <source>(awaiting a supervisor&apos;s confirmation)</source>
         <translation>（待管理员确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="208"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="279"/>
         <source>(provisional until a notice is served)</source>
         <translation>（送达整改通知前为暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="282"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="211"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="282"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="220"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="291"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="221"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="222"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="293"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="223"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="294"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="224"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="295"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="298"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="300"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="301"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="303"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="304"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="234"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="305"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="316"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="254"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="330"/>
         <source>No events yet.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="255"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="331"/>
         <source>History</source>
         <translation>处理记录</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionKinds</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="47"/>
+        <source>Routine patrol</source>
+        <translation>日常巡查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="48"/>
+        <source>Re-check</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="49"/>
+        <source>Special campaign</source>
+        <translation>专项整治</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="50"/>
+        <source>Report verification</source>
+        <translation>举报核查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="51"/>
+        <source>Random check</source>
+        <translation>双随机抽查</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="160"/>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="161"/>
+        <source>Pick a site and run its checklist (Ctrl+Shift+I)</source>
+        <translation>选择场所并按检查表逐项检查（Ctrl+Shift+I）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="168"/>
+        <source>Double-click or press Enter to continue an inspection</source>
+        <translation>双击或按 Enter 继续该次检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="171"/>
+        <source>No inspection in progress.</source>
+        <translation>没有进行中的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="178"/>
+        <source>Inspections in progress</source>
+        <translation>进行中的检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="186"/>
+        <source>Start an inspection (Ctrl+Shift+I) or continue one from the list.
+
+In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = note, Ctrl+Enter = finish.</source>
+        <translation>开始检查（Ctrl+Shift+I），或从左侧列表继续一次检查。
+
+检查表中：1 = 合格，2 = 隐患，3 = 不涉及，Enter = 下一项，N = 备注，Ctrl+Enter = 完成检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="223"/>
+        <source>{} hazards</source>
+        <translation>{} 条隐患</translation>
     </message>
 </context>
 <context>
@@ -573,102 +1068,112 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/labels.py" line="64"/>
-        <location filename="../../inspector_app/ui/labels.py" line="79"/>
+        <location filename="../../inspector_app/ui/labels.py" line="80"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/labels.py" line="65"/>
+        <source>Investigation taken up a level</source>
+        <translation>提级调查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="66"/>
         <source>Handed to enforcement</source>
         <translation>移交执法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="68"/>
+        <location filename="../../inspector_app/ui/labels.py" line="69"/>
         <source>Draft recorded</source>
         <translation>记录草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="69"/>
+        <location filename="../../inspector_app/ui/labels.py" line="70"/>
         <source>Hazard recorded</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="70"/>
+        <location filename="../../inspector_app/ui/labels.py" line="71"/>
         <source>Submitted</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="71"/>
+        <location filename="../../inspector_app/ui/labels.py" line="72"/>
         <source>Rectification notice served</source>
         <translation>送达整改通知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="72"/>
+        <location filename="../../inspector_app/ui/labels.py" line="73"/>
         <source>Fixed on the spot</source>
         <translation>当场整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="73"/>
+        <location filename="../../inspector_app/ui/labels.py" line="74"/>
         <source>Unit reported completion</source>
         <translation>单位报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="74"/>
+        <location filename="../../inspector_app/ui/labels.py" line="75"/>
         <source>Re-check passed</source>
         <translation>复查通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="75"/>
+        <location filename="../../inspector_app/ui/labels.py" line="76"/>
         <source>Re-check failed</source>
         <translation>复查未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="76"/>
+        <location filename="../../inspector_app/ui/labels.py" line="77"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="77"/>
+        <location filename="../../inspector_app/ui/labels.py" line="78"/>
         <source>Deadline extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="78"/>
+        <location filename="../../inspector_app/ui/labels.py" line="79"/>
         <source>Escalated</source>
         <translation>升级督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="80"/>
+        <location filename="../../inspector_app/ui/labels.py" line="81"/>
         <source>Delisted</source>
         <translation>摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="81"/>
+        <location filename="../../inspector_app/ui/labels.py" line="82"/>
         <source>Level changed</source>
         <translation>调整等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="82"/>
+        <location filename="../../inspector_app/ui/labels.py" line="83"/>
         <source>Deadline changed</source>
         <translation>修改整改期限</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/labels.py" line="84"/>
+        <source>Level confirmed</source>
+        <translation>确认等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="86"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="85"/>
+        <location filename="../../inspector_app/ui/labels.py" line="87"/>
         <source>Extended</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="86"/>
+        <location filename="../../inspector_app/ui/labels.py" line="88"/>
         <source>Listed</source>
         <translation>挂牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/labels.py" line="87"/>
+        <location filename="../../inspector_app/ui/labels.py" line="89"/>
         <source>Not rated</source>
         <translation>未评定</translation>
     </message>
@@ -1526,21 +2031,117 @@
     </message>
 </context>
 <context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="67"/>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="79"/>
+        <source>Type part of the site name</source>
+        <translation>输入场所名称的一部分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="86"/>
+        <source>Optional, e.g. back kitchen, 2nd floor</source>
+        <translation>选填，如：二楼后厨</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="88"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="89"/>
+        <source>Checklists</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="90"/>
+        <source>Kind</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="91"/>
+        <source>Location</source>
+        <translation>检查部位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="94"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="138"/>
+        <source>{} ({} items)</source>
+        <translation>{}（{} 项）</translation>
+    </message>
+</context>
+<context>
     <name>StoreSwitcher</name>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="32"/>
+        <location filename="../../inspector_app/ui/stores.py" line="31"/>
         <source>Please wait until the running task has finished.</source>
         <translation>请等待当前任务完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="56"/>
+        <location filename="../../inspector_app/ui/stores.py" line="55"/>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="65"/>
+        <location filename="../../inspector_app/ui/stores.py" line="64"/>
         <source>Choose the data folder</source>
         <translation>选择数据目录</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="402"/>
+        <source>Inspection finished</source>
+        <translation>检查已完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="409"/>
+        <source>Start the next inspection…</source>
+        <translation>开始下一次检查…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="428"/>
+        <source>Items checked</source>
+        <translation>已查项目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="429"/>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="430"/>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="431"/>
+        <source>N/A</source>
+        <translation>不涉及</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="432"/>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="433"/>
+        <source>Hazards recorded</source>
+        <translation>登记隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="438"/>
+        <source>Major level to be confirmed</source>
+        <translation>重大隐患等级待确认</translation>
     </message>
 </context>
 <context>

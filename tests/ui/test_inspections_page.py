@@ -183,3 +183,17 @@ def test_screenshot_of_a_run(window, session, site_id, qtbot) -> None:
     out = Path("/tmp/ui-shots")
     out.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(out / "inspection-run.png"))
+
+
+def test_ctrl_shift_i_opens_the_start_dialog_with_a_site(window, site_id, qtbot) -> None:
+    page = open_page(window, qtbot)
+    page.resume_list.setFocus()
+    qtbot.keyClick(page.resume_list, Qt.Key.Key_I,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=2000)  # a button shortcut animates
+    dialog = page.dialog
+    assert dialog.isVisible()
+    dialog.set_site(site_id)
+    assert dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert dialog.start_input().site_id == site_id and dialog.start_input().kind == "patrol"
+    dialog.reject()

@@ -44,11 +44,10 @@ def test_ctrl_digit_switches_pages(window, qtbot) -> None:
 
 def test_pages_not_built_yet_say_what_is_coming(window) -> None:
     placeholders = [p for p in window.pages if isinstance(p, PlaceholderPage)]
-    assert [p.key for p in placeholders] == ["inspections", "documents", "sync", "statistics"]
-    inspections = placeholders[0]
-    assert inspections.title.text() == "检查"
-    assert "按行业检查表逐项检查" in inspections.summary.text()
-    assert "即将推出" in inspections.summary.text()
+    assert [p.key for p in placeholders] == ["documents", "sync", "statistics"]
+    documents = placeholders[0]
+    assert documents.title.text() == "文书"
+    assert "即将推出" in documents.summary.text()
     for page in placeholders:
         assert page.title.text() and page.summary.text() and "<li" in page.bullets.text()
 

@@ -185,11 +185,13 @@ class HazardActionDialog(RecordDialog):
         layout.addWidget(self.hint_label)
         layout.addWidget(self.info_label)
         layout.addLayout(self.form)
+        layout.addStretch(1)
         layout.addWidget(self.button_box)
         self._collect: Callable[[], dict[str, Any]] = dict
         getattr(self, f"_build_{action}")()
         self.info_label.setText(self._info())
         self.save_with(self._run)
+        self.adjustSize()
 
     # ------------------------------------------------------------------ common
     def _info(self) -> str:
@@ -211,6 +213,7 @@ class HazardActionDialog(RecordDialog):
         self.days_spin.setSuffix(self.tr(" days"))
         if minimum < 0:
             self.days_spin.setSpecialValueText(self.tr("As recorded"))
+            self.days_spin.setMinimumWidth(140)
         self.days_spin.setValue(minimum if days is None else days)
         self.working_check = QCheckBox(self.tr("Working days"))
         self.working_check.setChecked(working)
