@@ -724,137 +724,142 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="148"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="149"/>
         <source>Due within {} days</source>
         <translation>{} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="150"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="151"/>
         <source>One site</source>
         <translation>指定场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="152"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="153"/>
+        <source>Not closed</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="155"/>
         <source>Remove this filter</source>
         <translation>取消此筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="156"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="159"/>
         <source>{} hazards</source>
         <translation>共 {} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="256"/>
         <source>Select a hazard to see its details and history.</source>
         <translation>选择一条隐患，查看详情和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="274"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="277"/>
         <source>(awaiting a supervisor&apos;s confirmation)</source>
         <translation>（待管理员确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="282"/>
         <source>(provisional until a notice is served)</source>
         <translation>（送达整改通知前为暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="282"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="282"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="294"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="295"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="298"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="300"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="301"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="303"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="304"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="305"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="306"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="307"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="319"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="330"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="333"/>
         <source>No events yet.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="331"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="334"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>

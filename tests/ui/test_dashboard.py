@@ -52,3 +52,28 @@ def test_demo_store_is_separate_and_marked(window, ctx, session, data_dir: Path,
     assert sites.list_sites(ctx.session) == []  # nothing leaked into the real store
     assert window.dashboard_page.empty_banner.isVisible()
 
+
+
+def test_major_card_lists_only_hazards_not_closed(window, session, qtbot) -> None:
+    from inspector_app.core.entities import HazardInput, SiteInput
+    from inspector_app.services import hazards, rectification
+
+    site = sites.add_site(session, SiteInput(name="消防重点单位")).id
+    running = hazards.add_hazard(session, HazardInput(site_id=site, description="安全出口锁闭",
+                                                      level="major", deadline_days=3)).id
+    done = hazards.add_hazard(session, HazardInput(site_id=site, description="灭火器过期",
+                                                   level="major", deadline_days=3)).id
+    rectification.set_fields(session, done, {
+        "responsible_person": "张三", "responsible_phone": "13800000000", "measures": "更换灭火器",
+        "funds_source": "单位自筹", "funds_amount": 800, "contingency_plan": "临时增配灭火器",
+        "plan_target": "全部更换", "plan_methods": "采购", "plan_materials": "灭火器 6 具",
+        "plan_bodies": "店主", "plan_schedule": "7 日内", "plan_safety": "专人值守"})
+    for step in (rectification.notify, rectification.report_done):
+        step(session, done)
+    rectification.recheck(session, done, passed=True, opinion="已整改")
+    window.dashboard_page.refresh()
+    card = window.dashboard_page.cards["major_open"]
+    assert card.number.text() == "1"
+    card.click()
+    assert window.hazards_page.model.ids == [running]
+    assert "未销号" in window.hazards_page.chip.text()

@@ -108,7 +108,7 @@ class DashboardPage(QWidget):
             "overdue": HazardFilter(overdue=True),
             "due_soon": HazardFilter(due_within=3),
             "awaiting_recheck": HazardFilter(status="awaiting_recheck"),
-            "major_open": HazardFilter(level="major"),
+            "major_open": HazardFilter(level="major", active=True),
             "open": HazardFilter(status="notified"),
         }
         grid = QGridLayout()

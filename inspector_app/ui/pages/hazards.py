@@ -98,6 +98,7 @@ class HazardsPage(RecordPage):
             overdue=self.overdue_check.isChecked(),
             site_id=self._extra.get("site_id"),
             due_within=self._extra.get("due_within"),
+            active=self._extra.get("active", False),
         )
 
     def apply_filter(self) -> None:
@@ -121,8 +122,8 @@ class HazardsPage(RecordPage):
         self.overdue_check.setChecked(flt.overdue)
         for widget in widgets:
             widget.blockSignals(False)
-        self._extra = {k: v for k, v in (("site_id", flt.site_id), ("due_within", flt.due_within))
-                       if v is not None}
+        self._extra = {k: v for k, v in (("site_id", flt.site_id), ("due_within", flt.due_within),
+                                         ("active", flt.active or None)) if v is not None}
         self._update_chip()
 
     def show_filter(self, flt: HazardFilter) -> None:
@@ -148,6 +149,8 @@ class HazardsPage(RecordPage):
             parts.append(self.tr("Due within {} days").format(self._extra["due_within"]))
         if self._extra.get("site_id"):
             parts.append(self.tr("One site"))
+        if self._extra.get("active"):
+            parts.append(self.tr("Not closed"))
         self.chip.setText(" · ".join(parts) + "  ✕")
         self.chip.setToolTip(self.tr("Remove this filter"))
         self.chip.setVisible(bool(parts))
