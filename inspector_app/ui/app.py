@@ -38,6 +38,7 @@ from .qt import (
     QUndoStack,
 )
 from .settings import Settings
+from .tray import OverdueNotifier
 
 log = logging.getLogger("inspector_app.ui")
 
@@ -177,13 +178,17 @@ def run_gui(data_dir: str | Path | None = None, as_user: str | None = None,
     window = MainWindow(ctx)
     reporter = _BugReporter(window, log_path)
     sys.excepthook = reporter
+    notifier = OverdueNotifier(window, app)
     try:
         window.show()
+        notifier.start()  # the overdue notice: after the first paint, then once a day
         if quit_after is not None:
             QTimer.singleShot(int(max(quit_after, 0) * 1000), app.quit)
         code = app.exec()
     finally:
         sys.excepthook = reporter.previous
+        notifier.shutdown()
+        notifier.deleteLater()
         window.close()
         window.deleteLater()
         # quit() leaves a posted Quit event behind; processed later, outside exec(), it would

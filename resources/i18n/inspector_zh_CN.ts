@@ -4,32 +4,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="108"/>
+        <location filename="../../inspector_app/ui/app.py" line="109"/>
         <source>Grid Inspector</source>
         <translation>网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="109"/>
+        <location filename="../../inspector_app/ui/app.py" line="110"/>
         <source>You can choose another data folder, or quit.</source>
         <translation>可以选择其他数据目录，或退出程序。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="110"/>
+        <location filename="../../inspector_app/ui/app.py" line="111"/>
         <source>Choose another folder…</source>
         <translation>选择其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="112"/>
+        <location filename="../../inspector_app/ui/app.py" line="113"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="116"/>
+        <location filename="../../inspector_app/ui/app.py" line="117"/>
         <source>Choose the data folder</source>
         <translation>选择数据目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="144"/>
+        <location filename="../../inspector_app/ui/app.py" line="145"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>
@@ -159,84 +159,133 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="83"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="89"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="88"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="94"/>
         <source>This is an empty database. Would you like to look around with demo data first? The demo store is kept separately and is never mixed into your real data.</source>
         <translation>这是一个空的数据库。要先用演示数据看看吗？演示库单独存放，绝不会混入正式数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="90"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="96"/>
         <source>Open demo store</source>
         <translation>打开演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="91"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="97"/>
         <source>Don&apos;t show again</source>
         <translation>不再提示</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="101"/>
         <source>You are looking at the demo store: every record in it is invented. Your real data is untouched.</source>
         <translation>当前为演示库：其中的记录均为虚构，正式数据不受影响。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="97"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="103"/>
         <source>Back to the real store</source>
         <translation>返回正式库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="100"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="106"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="290"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="101"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="107"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="230"/>
         <source>Due within 3 days</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="102"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="108"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="231"/>
         <source>Awaiting re-check</source>
         <translation>待复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="103"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="109"/>
         <source>Major hazards (not closed)</source>
         <translation>重大隐患（未销号）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="104"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="110"/>
         <source>Being rectified</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="105"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="111"/>
         <source>Sites</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="122"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="129"/>
+        <source>My grids</source>
+        <translation>我的网格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="130"/>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="131"/>
+        <source>Which grids</source>
+        <translation>网格范围</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="133"/>
         <source>Needs follow-up</source>
         <translation>需要跟进</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="192"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="215"/>
         <source>Today is {} · signed in as {}</source>
         <translation>今天是 {} · 当前用户：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="213"/>
-        <source>Due soon</source>
-        <translation>即将到期</translation>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="232"/>
+        <source>Major hazards under supervision</source>
+        <translation>重大隐患督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="222"/>
-        <source>Nothing is overdue or due in the next 3 days.</source>
-        <translation>没有逾期或 3 天内到期的隐患。</translation>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="233"/>
+        <source>Acceptance re-check within 10 days</source>
+        <translation>10 日内应验收复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="234"/>
+        <source>Sites due for inspection</source>
+        <translation>应检查场所</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="288"/>
+        <source>The inspection plan is not available.</source>
+        <translation>检查计划暂不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="290"/>
+        <source>Due</source>
+        <translation>应检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="308"/>
+        <source>Listed</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="327"/>
+        <source>Show all {}…</source>
+        <translation>查看全部 {} 条…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="332"/>
+        <source>Nothing here.</source>
+        <translation>暂无。</translation>
     </message>
 </context>
 <context>
@@ -659,207 +708,207 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="32"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="44"/>
         <source>Record hazard</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="33"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="45"/>
         <source>Record a hazard (Ctrl+Shift+N)</source>
         <translation>登记隐患（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="34"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="46"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="35"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="47"/>
         <source>Edit the selected hazard (F2)</source>
         <translation>编辑选中的隐患（F2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="36"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="48"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="37"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="49"/>
         <source>Delete the selected hazard (Del); Ctrl+Z undoes</source>
         <translation>删除选中的隐患（Del），可按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="38"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="50"/>
         <source>Actions</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="39"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="51"/>
         <source>Move the selected hazard on: notice, re-check, extension …</source>
         <translation>处理所选隐患：送达通知、复查、延期……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="55"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="78"/>
         <source>Filter: description, location, basis …</source>
         <translation>筛选：隐患描述、部位、依据…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="82"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="63"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="86"/>
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="69"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="92"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="78"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="101"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="149"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="176"/>
         <source>Due within {} days</source>
         <translation>{} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="151"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="178"/>
         <source>One site</source>
         <translation>指定场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="153"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="180"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="155"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="182"/>
         <source>Remove this filter</source>
         <translation>取消此筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="159"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="186"/>
         <source>{} hazards</source>
         <translation>共 {} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="256"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
         <source>Select a hazard to see its details and history.</source>
         <translation>选择一条隐患，查看详情和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="277"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="306"/>
         <source>(awaiting a supervisor&apos;s confirmation)</source>
         <translation>（待管理员确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="282"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="311"/>
         <source>(provisional until a notice is served)</source>
         <translation>（送达整改通知前为暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="314"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="314"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="323"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="324"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="325"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="326"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="327"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="328"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="329"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="330"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="331"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="332"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="333"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="334"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="335"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="336"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="337"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="348"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="362"/>
         <source>No events yet.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="334"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
@@ -1453,6 +1502,215 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <location filename="../../inspector_app/ui/ops.py" line="181"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueNotifier</name>
+    <message>
+        <location filename="../../inspector_app/ui/tray.py" line="34"/>
+        <location filename="../../inspector_app/ui/tray.py" line="88"/>
+        <source>Grid Inspector</source>
+        <translation>网格安全巡查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tray.py" line="67"/>
+        <source>{} new overdue hazards</source>
+        <translation>新增 {} 条逾期隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/tray.py" line="69"/>
+        <source>{} new overdue hazards: {}</source>
+        <translation>新增 {} 条逾期隐患：{}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="104"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="105"/>
+        <source>Taken: {}</source>
+        <translation>拍摄时间：{}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="55"/>
+        <source>Before rectification</source>
+        <translation>整改前</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="57"/>
+        <source>After rectification</source>
+        <translation>整改后</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="59"/>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="208"/>
+        <source>Phase of the photos you add</source>
+        <translation>新添加照片的类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="209"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="210"/>
+        <source>Add photos or videos; you can also drop files or folders here</source>
+        <translation>添加照片或视频；也可以把文件或文件夹拖到这里</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="212"/>
+        <source>No photos yet. Drop files here or use “Add photos…”.</source>
+        <translation>还没有照片。把文件拖到这里，或点击“添加照片…”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="255"/>
+        <source>Photos ({})</source>
+        <translation>照片（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="268"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="271"/>
+        <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi)</source>
+        <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="272"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="291"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="316"/>
+        <source>Adding photos</source>
+        <translation>正在添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="298"/>
+        <source>Photos: {} added, {} already there, {} failed</source>
+        <translation>照片：添加 {} 张，已有 {} 张，失败 {} 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="305"/>
+        <source>✓ {}</source>
+        <translation>✓ {}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="307"/>
+        <source>= {} (already added)</source>
+        <translation>= {}（已添加过）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="309"/>
+        <source>✗ {}</source>
+        <translation>✗ {}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="311"/>
+        <source>– {} (cancelled)</source>
+        <translation>– {}（已取消）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="312"/>
+        <source>– {} (not a photo or video, skipped)</source>
+        <translation>– {}（不是照片或视频，已跳过）</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="49"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="64"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="65"/>
+        <source>Previous photo (Left, PageUp)</source>
+        <translation>上一张（Left、PageUp）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="66"/>
+        <source>Next ▶</source>
+        <translation>下一张 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="67"/>
+        <source>Next photo (Right, PageDown)</source>
+        <translation>下一张（Right、PageDown）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="69"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="71"/>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>放大（Ctrl+=）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="72"/>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="73"/>
+        <source>Fit to the window (Ctrl+0)</source>
+        <translation>适合窗口大小（Ctrl+0）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="74"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="141"/>
+        <source>{} of {}</source>
+        <translation>第 {} 张，共 {} 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="170"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="171"/>
+        <source>Taken: {}</source>
+        <translation>拍摄时间：{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="173"/>
+        <source>GPS: {}, {}</source>
+        <translation>GPS：{}，{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="174"/>
+        <source>SHA-256: {}</source>
+        <translation>SHA-256：{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="211"/>
+        <source>Photo {} of {} · {}%</source>
+        <translation>照片 {}/{} · {}%</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,15 @@ offers the separate demo store.
 
 from __future__ import annotations
 
-from ...services import hazards
+from ...services import dashboard as dash
 from ...services.changes import HAZARDS, SITES, STORE, Changes
 from ...services.hazards import HazardFilter
 from ...services.overview import Overview
 from .. import labels
 from ..context import AppContext
 from ..qt import (
+    QColor,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -23,14 +25,18 @@ from ..qt import (
     QShowEvent,
     QSizePolicy,
     Qt,
+    QTabWidget,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ..widgets import heading
 
-FOLLOW_UP_SHOWN = 12
+PANEL_ROWS = 8
+PANEL_KEYS = ("overdue", "due_soon", "awaiting_recheck", "major_supervised", "recheck_due", "sites_due")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LINK_COLOUR = QColor("#1a73e8")
 BANNER_STYLE = (
     "QFrame#banner {{ background: {bg}; border: 1px solid {border}; border-radius: 6px; }}"
 )
@@ -119,12 +125,32 @@ class DashboardPage(QWidget):
                 card.clicked.connect(lambda _c=False: self.show_sites.emit())
             else:
                 card.clicked.connect(lambda _c=False, f=filters[key]: self.show_hazards.emit(f))
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("My grids"), True)
+        self.scope.addItem(self.tr("All grids"), False)
+        self.scope.setAccessibleName(self.tr("Which grids"))
+        self.scope.currentIndexChanged.connect(lambda _i: self.load_panels())
         self.follow_title = heading(self.tr("Needs follow-up"), 2)
-        self.follow_list = QListWidget()
-        self.follow_list.itemActivated.connect(self._open_item)
-        self.follow_list.itemClicked.connect(self._open_item)
-        self.follow_empty = QLabel()
-        self.follow_empty.setStyleSheet("color: #5f6368;")
+        head = QHBoxLayout()
+        head.addWidget(self.follow_title)
+        head.addStretch(1)
+        head.addWidget(self.scope)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.panels: dict[str, QListWidget] = {}
+        for key in PANEL_KEYS:
+            panel = QListWidget()
+            panel.setAlternatingRowColors(True)
+            panel.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
+            panel.setAccessibleName(self._panel_caption(key))
+            panel.itemActivated.connect(self._open_item)
+            panel.itemClicked.connect(self._open_item)
+            self.panels[key] = panel
+            self.tabs.addTab(panel, self._panel_caption(key))
+        self.counts: dict[str, int | None] = dict.fromkeys(PANEL_KEYS)
+        self._panels_pending = False
+        self._sites_pending = False
+        self._set_default_scope()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -134,12 +160,9 @@ class DashboardPage(QWidget):
         layout.addWidget(self.empty_banner)
         layout.addWidget(self.demo_banner)
         layout.addLayout(grid)
-        layout.addSpacing(6)
-        layout.addWidget(self.follow_title)
-        layout.addWidget(self.follow_empty)
-        layout.addWidget(self.follow_list, 1)
-        self.filler = QWidget()  # takes the space while the follow-up list is hidden
-        layout.addWidget(self.filler, 1)
+        layout.addSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
         self._stale = False
         ctx.events.changed.connect(self.on_changed)
         self.refresh()
@@ -198,29 +221,143 @@ class DashboardPage(QWidget):
             empty and not self.ctx.is_demo and not self.ctx.settings.demo_offer_dismissed
         )
         self.demo_banner.setVisible(self.ctx.is_demo)
-        self._fill_follow_up()
+        self._schedule_panels()
 
-    def _fill_follow_up(self) -> None:
-        """Overdue first (oldest due date first), then what falls due in the next 3 days."""
-        session = self.ctx.session
-        overdue = hazards.list_hazard_ids(session, HazardFilter(overdue=True), sort="due_date",
-                                          descending=False, limit=FOLLOW_UP_SHOWN)
-        soon = hazards.list_hazard_ids(session, HazardFilter(due_within=3), sort="due_date",
-                                       descending=False, limit=FOLLOW_UP_SHOWN - len(overdue))
-        rows = hazards.hazard_rows(session, overdue + soon)
-        self.follow_list.clear()
-        for row in rows:
-            flag = labels.text(labels.OVERDUE) if row.overdue else self.tr("Due soon")
-            text = f"{row.due_date or ''}  [{flag}]  {row.description.splitlines()[0]} — {row.site_name or ''}"
+    # ------------------------------------------------------------------ follow-up panels
+    def _panel_caption(self, key: str) -> str:
+        return {
+            "overdue": self.tr("Overdue"),
+            "due_soon": self.tr("Due within 3 days"),
+            "awaiting_recheck": self.tr("Awaiting re-check"),
+            "major_supervised": self.tr("Major hazards under supervision"),
+            "recheck_due": self.tr("Acceptance re-check within 10 days"),
+            "sites_due": self.tr("Sites due for inspection"),
+        }[key]
+
+    def _set_default_scope(self) -> None:
+        """Inspectors see their own grids only; supervisors and admins start on all grids."""
+        supervisor = self.ctx.session.user.is_supervisor
+        self.scope.blockSignals(True)
+        self.scope.setCurrentIndex(1 if supervisor else 0)
+        self.scope.setEnabled(supervisor)
+        self.scope.blockSignals(False)
+
+    @property
+    def mine(self) -> bool:
+        return bool(self.scope.currentData()) or not self.ctx.session.user.is_supervisor
+
+    def _schedule_panels(self) -> None:
+        """The panels load after the first paint: start-up only waits for the cards."""
+        if not self._panels_pending:
+            self._panels_pending = True
+            QTimer.singleShot(0, self._load_pending)
+
+    def _load_pending(self) -> None:
+        if self._panels_pending:
+            self.load_panels()
+
+    def load_panels(self) -> None:
+        """Re-query the hazard panels now; the (slower) sites panel follows on the next turn."""
+        self._panels_pending = False
+        session, mine = self.ctx.session, self.mine
+        hazard_panels = {
+            "overdue": dash.overdue(session, mine=mine, limit=PANEL_ROWS),
+            "due_soon": dash.due_soon(session, mine=mine, limit=PANEL_ROWS),
+            "awaiting_recheck": dash.awaiting_recheck(session, mine=mine, limit=PANEL_ROWS),
+            "major_supervised": dash.major_under_supervision(session, mine=mine, limit=PANEL_ROWS),
+            "recheck_due": dash.rechecks_due(session, mine=mine, limit=PANEL_ROWS),
+        }
+        for key, panel in hazard_panels.items():
+            self._fill_hazards(key, panel)
+        if not self._sites_pending:
+            self._sites_pending = True
+            QTimer.singleShot(0, self.load_sites_due)
+
+    def load_sites_due(self) -> None:
+        self._sites_pending = False
+        due = dash.sites_due_for_inspection(self.ctx.session, limit=100_000 if self.mine else PANEL_ROWS)
+        rows = list(due.rows)
+        count = due.count
+        user = self.ctx.session.user
+        if self.mine and user.is_supervisor and user.grid_ids:
+            rows = [r for r in rows if r.grid_id in user.grid_ids]
+            count = len(rows)
+        listw = self.panels["sites_due"]
+        listw.clear()
+        if not due.available:
+            self._placeholder(listw, self.tr("The inspection plan is not available."))
+        for row in rows[:PANEL_ROWS]:
+            flag = self.tr("Overdue") if row.status == "overdue" else self.tr("Due")
+            grid = f"（{row.grid}）" if row.grid else ""
+            item = QListWidgetItem(f"{row.due_on}  [{flag}]  {row.name}{grid}")
+            item.setData(ID_ROLE, ("site", row.site_id))
+            if row.status == "overdue":
+                item.setForeground(labels.OVERDUE_COLOUR)
+            listw.addItem(item)
+        self._finish(listw, "sites_due", count, len(rows[:PANEL_ROWS]))
+
+    def _fill_hazards(self, key: str, panel: dash.Panel) -> None:
+        listw = self.panels[key]
+        listw.clear()
+        for row in panel.rows[:PANEL_ROWS]:
+            day = (getattr(row, "recheck_due", None) if key == "recheck_due" else row.due_date) or ""
+            flags = []
+            if row.overdue:
+                flags.append(labels.text(labels.OVERDUE))
+            if row.listed:
+                flags.append(self.tr("Listed"))
+            flag = f"  [{' · '.join(flags)}]" if flags else ""
+            text = f"{day}{flag}  {row.description.splitlines()[0] if row.description else ''}"
+            text += f" — {row.site_name}" if row.site_name else ""
             item = QListWidgetItem(text)
-            item.setData(ID_ROLE, row.id)
+            item.setData(ID_ROLE, ("hazard", row.id))
+            item.setToolTip(row.description)
             if row.overdue:
                 item.setForeground(labels.OVERDUE_COLOUR)
-            self.follow_list.addItem(item)
-        self.follow_list.setVisible(bool(rows))
-        self.filler.setVisible(not rows)
-        self.follow_empty.setText(self.tr("Nothing is overdue or due in the next 3 days."))
-        self.follow_empty.setVisible(not rows)
+            listw.addItem(item)
+        self._finish(listw, key, panel.count, min(len(panel.rows), PANEL_ROWS))
+
+    def _placeholder(self, listw: QListWidget, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        listw.addItem(item)
+
+    def _finish(self, listw: QListWidget, key: str, count: int, shown: int) -> None:
+        if count > shown:
+            more = QListWidgetItem(self.tr("Show all {}…").format(count))
+            more.setData(ID_ROLE, ("more", key))
+            more.setForeground(LINK_COLOUR)
+            listw.addItem(more)
+        elif count == 0 and listw.count() == 0:
+            self._placeholder(listw, self.tr("Nothing here."))
+        self.counts[key] = count
+        index = PANEL_KEYS.index(key)
+        self.tabs.setTabText(index, f"{self._panel_caption(key)} ({count})")
+
+    def show_panel(self, key: str) -> None:
+        """Bring one panel to the front (the tray notification opens the overdue list)."""
+        self.tabs.setCurrentIndex(PANEL_KEYS.index(key))
+        if self._panels_pending:
+            self.load_panels()
 
     def _open_item(self, item: QListWidgetItem) -> None:
-        self.open_record.emit("hazard", item.data(ID_ROLE))
+        data = item.data(ID_ROLE)
+        if not data:
+            return
+        kind, value = data
+        if kind != "more":
+            self.open_record.emit(kind, value)
+        elif value == "sites_due":
+            self.show_sites.emit()
+        else:
+            self.show_hazards.emit(self._panel_filter(value))
+
+    def _panel_filter(self, key: str) -> HazardFilter:
+        mine = self.mine
+        return {
+            "overdue": HazardFilter(overdue=True, mine=mine),
+            "due_soon": HazardFilter(due_within=3, mine=mine),
+            "awaiting_recheck": HazardFilter(status="awaiting_recheck", mine=mine),
+            "major_supervised": HazardFilter(level="major", active=True, mine=mine),
+            "recheck_due": HazardFilter(recheck_window=True, mine=mine),
+        }[key]

@@ -14,7 +14,19 @@ from ..context import AppContext
 from ..dialogs import hazard_actions as ha
 from ..dialogs.hazard_dialog import HazardDialog
 from ..models import HazardTableModel
-from ..qt import QAction, QCheckBox, QComboBox, QMenu, QPushButton, Qt, QToolButton, QUrl, QWidget
+from ..photo_strip import PhotoStrip
+from ..qt import (
+    QAction,
+    QCheckBox,
+    QComboBox,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QToolButton,
+    QUrl,
+    QWidget,
+)
 from ..widgets import DebouncedLineEdit, esc, field_rows
 from .record_page import RecordPage
 
@@ -48,6 +60,17 @@ class HazardsPage(RecordPage):
         self.process_button.setMenu(self.process_menu)
         self.actions_row.addWidget(self.process_button)
         self.detail.anchorClicked.connect(self._on_detail_link)
+        # the detail pane over the selected hazard's photos, in a splitter of their own
+        self.photo_strip = PhotoStrip(ctx)
+        self.detail_split = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.replaceWidget(1, self.detail_split)
+        self.detail_split.addWidget(self.detail)
+        self.detail_split.addWidget(self.photo_strip)
+        self.detail.setVisible(True)
+        self.detail_split.setStretchFactor(0, 3)
+        self.detail_split.setStretchFactor(1, 2)
+        self.detail_split.setChildrenCollapsible(False)
+        self.detail_split.setSizes([520, 210])
         self.actions_row.addStretch(1)
         self.actions_row.addWidget(self.count_label)
 
@@ -88,6 +111,10 @@ class HazardsPage(RecordPage):
         self._update_count()
         self._update_buttons()
         self.refresh_detail()
+
+    def shutdown(self) -> None:
+        super().shutdown()
+        self.photo_strip.shutdown()
 
     # ------------------------------------------------------------------ filters
     def current_filter(self) -> HazardFilter:
@@ -185,6 +212,8 @@ class HazardsPage(RecordPage):
 
     def refresh_detail(self) -> None:
         super().refresh_detail()
+        if hasattr(self, "photo_strip") and self.photo_strip.hazard_id != self._selected:
+            self.photo_strip.set_hazard(self._selected)
         if hasattr(self, "action_items"):
             self._update_actions()
 
