@@ -10,10 +10,6 @@ Goal: ≤ 100 ms each. Printed, not asserted.
 
 from __future__ import annotations
 
-import statistics
-import sys
-import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,19 +17,11 @@ import pytest
 
 from inspector_app.services import dashboard, notifications, stats
 from inspector_app.services.session import Session, load_user, open_session
-from tests.benchmarks.generate import build
+from tests.benchmarks.generate import DEFAULT_STORE, build, median_ms, store_from_argv
 
 GOAL_MS = 100.0
 
 
-def _median_ms(fn: Callable[[], object], runs: int = 7) -> float:
-    fn()  # warm the page cache once
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _cases(session: Session) -> dict[str, Callable[[], object]]:
@@ -61,7 +49,7 @@ def run(store_dir: Path) -> list[str]:
         total = conn.execute("SELECT count(*) FROM hazard").fetchone()[0]
         sites = conn.execute("SELECT count(*) FROM site").fetchone()[0]
         lines.append(f"hazards in store: {total}, sites: {sites}, schema {session.store.schema_version}")
-        base_ms = _median_ms(lambda: conn.execute("SELECT count(*) FROM hazard").fetchone())
+        base_ms = median_ms(lambda: conn.execute("SELECT count(*) FROM hazard").fetchone())
         lines.append(f"baseline SELECT count(*) FROM hazard: {base_ms:.3f} ms")
         login = conn.execute("SELECT login FROM app_user WHERE role = 'inspector' AND deleted = 0"
                              " ORDER BY login LIMIT 1").fetchone()
@@ -73,7 +61,7 @@ def run(store_dir: Path) -> list[str]:
             lines.append(f"-- as {label}")
             lines.append(f"{'query':<26} {'median':>9} {'x count(*)':>11} {'goal':>6}")
             for name, fn in _cases(s).items():
-                ms = _median_ms(fn, runs=5)
+                ms = median_ms(fn, runs=5)
                 verdict = "ok" if ms <= GOAL_MS else "SLOW"
                 lines.append(f"{name:<26} {ms:>7.1f}ms {ms / base_ms:>10.1f}x {verdict:>6}")
     finally:
@@ -83,12 +71,12 @@ def run(store_dir: Path) -> list[str]:
 
 @pytest.mark.benchmark
 def test_dashboard_benchmark():
-    store = Path(tempfile.gettempdir()) / "inspector-bench-100k"
+    store = DEFAULT_STORE
     for line in run(store):
         print(line)
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.gettempdir()) / "inspector-bench-100k"
+    target = store_from_argv()
     for line in run(target):
         print(line)

@@ -8,10 +8,6 @@ with a raw FTS5 MATCH on the same index in the same run. Goal: ≤ 50 ms per que
 
 from __future__ import annotations
 
-import statistics
-import sys
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -19,19 +15,11 @@ import pytest
 from inspector_app.services import search
 from inspector_app.services.session import open_session
 from inspector_app.store.search_index import match_expression
-from tests.benchmarks.generate import build
+from tests.benchmarks.generate import DEFAULT_STORE, build, median_ms, store_from_argv
 
 QUERIES = ["消防", "燃气", "电动", "灭火器", "飞线充", "消防通道", "安全出口", "液化石油"]
 
 
-def _median_ms(fn, runs: int = 7) -> float:
-    fn()  # warm the page cache once
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def run(store_dir: Path) -> list[str]:
@@ -57,9 +45,9 @@ def run(store_dir: Path) -> list[str]:
 
             matches = conn.execute(
                 "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (expr,)).fetchone()[0]
-            raw_ms = _median_ms(raw)
-            top_ms = _median_ms(lambda q=q: search.search(session, q, limit=50))
-            all_ms = _median_ms(lambda q=q: search.search(session, q), runs=3)
+            raw_ms = median_ms(raw)
+            top_ms = median_ms(lambda q=q: search.search(session, q, limit=50))
+            all_ms = median_ms(lambda q=q: search.search(session, q), runs=3)
             lines.append(f"{q:<8} {len(q):>5} {matches:>8} {raw_ms:>7.1f}ms {top_ms:>9.1f}ms "
                          f"{top_ms / raw_ms:>5.1f}x {all_ms:>10.1f}ms")
     finally:
@@ -69,12 +57,12 @@ def run(store_dir: Path) -> list[str]:
 
 @pytest.mark.benchmark
 def test_search_benchmark():
-    store = Path(tempfile.gettempdir()) / "inspector-bench-100k"
+    store = DEFAULT_STORE
     for line in run(store):
         print(line)
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.gettempdir()) / "inspector-bench-100k"
+    target = store_from_argv()
     for line in run(target):
         print(line)

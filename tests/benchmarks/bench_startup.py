@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks.generate import build
+from tests.benchmarks.generate import DEFAULT_STORE, build, store_from_argv
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -115,11 +115,11 @@ def run(store_dir: Path, runs: int = 5) -> list[str]:
 
 @pytest.mark.benchmark
 def test_startup_benchmark():
-    for line in run(Path(tempfile.gettempdir()) / "inspector-bench-100k"):
+    for line in run(DEFAULT_STORE):
         print(line)
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.gettempdir()) / "inspector-bench-100k"
+    target = store_from_argv()
     for line in run(target):
         print(line)

@@ -9,12 +9,33 @@ Prints the creation time. The store is an ordinary data folder; open it with
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from inspector_app.services import demo
 from inspector_app.services.session import open_session
+
+DEFAULT_STORE = Path(tempfile.gettempdir()) / "inspector-bench-100k"
+
+
+def store_from_argv() -> Path:
+    """The store named on the command line, else the shared default benchmark store."""
+    return Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_STORE
+
+
+def median_ms(fn: Callable[[], object], runs: int = 7) -> float:
+    """Median wall time of ``fn`` in milliseconds, after one warm-up call (page cache)."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 def build(data_dir: Path, sites: int = 20_000, hazards: int = 100_000) -> float:
