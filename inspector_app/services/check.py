@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..store import audit
+from ..store.migration_tallies import TALLY_KEYS, tally_query
 from .session import Session
 
 
@@ -34,8 +35,22 @@ def check_store(session: Session) -> CheckReport:
         what = {"gap": "entry missing before", "prev_hash": "chain broken at",
                 "hash": "entry altered at"}[p.problem]
         report.problems.append(f"audit log of device {p.device_id}: {what} entry {p.n}")
+    report.checked.append("statistics_tally")
+    report.problems += tally_problems(conn)
     from .photos import verify_media
 
     report.checked.append("media")
     report.problems += verify_media(session)[1]  # re-hash every original: missing / altered
     return report
+
+
+def tally_problems(conn) -> list[str]:  # noqa: ANN001 - a sqlite3 connection
+    """Compare the statistics tally kept by triggers with a fresh count of the hazards."""
+    kept = {tuple(r[:-1]): r[-1] for r in conn.execute(
+        f"SELECT {', '.join(TALLY_KEYS)}, n FROM hazard_tally WHERE n != 0")}
+    fresh = {tuple(r[:-1]): r[-1] for r in conn.execute(tally_query())}
+    if kept == fresh:
+        return []
+    wrong = sum(1 for k in kept.keys() | fresh.keys() if kept.get(k) != fresh.get(k))
+    return [f"statistics tally: {wrong} group(s) differ from the hazards"
+            " (the statistics would be wrong; report this)"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from ..core import permissions
 from ..core.entities import RISK_COLOURS
@@ -84,27 +84,56 @@ def set_intervals(session: Session, intervals: dict[str, int]) -> Changes:
     return Changes.of(STORE)
 
 
+def latest_base(horizon: date, months: int) -> date:
+    """The last day ``d`` with ``add_months(d, months) <= horizon`` (add_months never
+    decreases as ``d`` grows, so everything inspected up to ``d`` is due by ``horizon``)."""
+    day = horizon - timedelta(days=28 * months)  # add_months(d, m) >= d + 28·m days
+    while add_months(day, months) > horizon:
+        day -= timedelta(days=1)
+    return day
+
+
+def utc_stamp_before(day: date) -> str:
+    """The stored-timestamp prefix of the local midnight starting ``day``: a UTC stamp
+    compares lower than it exactly when its local date is before ``day``."""
+    local_midnight = datetime.combine(day, datetime.min.time()).astimezone()
+    return local_midnight.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
 def plan(session: Session, *, within_days: int = 30, include_ok: bool = False,
          today: date | None = None) -> list[PlanRow]:
-    """Sites overdue, then those due within ``within_days`` (all with ``include_ok``)."""
+    """Sites overdue, then those due within ``within_days`` (all with ``include_ok``).
+
+    SQLite picks the candidates: never inspected, or last inspected before the colour's
+    cut-off (from ``latest_base``); the last finished inspection per site comes from the
+    partial index ``inspection_last_finished`` (migration 7). Python only dates the few.
+    """
     today = today or session.clock.today()
     horizon = today + timedelta(days=within_days)
     intervals = get_intervals(session)
     conn = session.store.read()
-    last = dict(conn.execute(
-        "SELECT site_id, max(ended_at) FROM inspection WHERE status = 'finished' AND deleted = 0"
-        " GROUP BY site_id").fetchall())
-    sql = ("SELECT s.id, s.name, s.grid_id, g.name AS grid, s.risk_colour, s.created_at FROM site s"
-           " LEFT JOIN region g ON g.id = s.grid_id WHERE s.deleted = 0")
+    colours = (*RISK_COLOURS, "unrated")
+    cutoff = {c: utc_stamp_before(latest_base(horizon, intervals[c]) + timedelta(days=1))
+              for c in colours}
+    sql = ("SELECT s.id, s.name, s.grid_id, (SELECT name FROM region g WHERE g.id = s.grid_id) AS grid,"
+           " s.risk_colour, s.created_at, (SELECT max(i.ended_at) FROM inspection i"
+           " WHERE i.site_id = s.id AND i.status = 'finished' AND i.deleted = 0) AS last"
+           " FROM site s WHERE s.deleted = 0")
     params: list[object] = []
     if not permissions.sees_all_grids(session.user):
         sql += f" AND s.grid_id IN ({', '.join('?' for _ in session.user.grid_ids) or 'NULL'})"
         params += list(session.user.grid_ids)
+    if not include_ok:
+        cases = " ".join(f"WHEN '{c}' THEN ?" for c in RISK_COLOURS)
+        sql = (f"SELECT * FROM ({sql}) WHERE last IS NULL"
+               f" OR last < CASE risk_colour {cases} ELSE ? END")
+        params += [cutoff[c] for c in colours]
     rows = []
     for r in conn.execute(sql, params):
         colour = r["risk_colour"] if r["risk_colour"] in RISK_COLOURS else None
         months = intervals[colour or "unrated"]
-        inspected = local_date(last[r["id"]]) if r["id"] in last else None
+        last = r["last"]
+        inspected = local_date(last) if last else None
         due = add_months(inspected or local_date(r["created_at"]), months)
         if due < today:
             status = "overdue"

@@ -10,8 +10,8 @@ breakdown, so the whole report stays fast at 100k hazards.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,8 +30,11 @@ class _Tally:
     major_listed: int = 0
 
     def add(self, other: _Tally) -> None:
-        for name in ("found", "closed", "overdue", "major_open", "major_listed"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.found += other.found
+        self.closed += other.closed
+        self.overdue += other.overdue
+        self.major_open += other.major_open
+        self.major_listed += other.major_listed
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.__dict__, "rectification_rate": rate(self.closed, self.found)}
@@ -42,13 +45,36 @@ def rate(closed: int, found: int) -> float | None:
     return round(closed / found, 4) if found else None
 
 
-@dataclass
-class _Acc:
-    by: dict[str, dict[Any, _Tally]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(_Tally)))
+DIMENSIONS = ("grid", "sector", "level", "factor", "measure_type", "inspector")
 
-    def add(self, keys: dict[str, Any], tally: _Tally) -> None:
-        for dim, key in keys.items():
-            self.by[dim][key].add(tally)
+
+class _Acc:
+    """Sums of (found, closed, overdue, major_open, major_listed) per key of each dimension.
+
+    Plain lists, not objects: a 100k-hazard store has thousands of groups × six dimensions.
+    """
+
+    def __init__(self) -> None:
+        self.total = [0, 0, 0, 0, 0]
+        self.by: dict[str, dict[Any, list[int]]] = {d: {} for d in DIMENSIONS}
+        self._tables = [self.by[d] for d in DIMENSIONS]
+
+    def add(self, keys: tuple, values: tuple[int, int, int, int, int], late: bool = False) -> None:
+        total = self.total
+        for i, v in enumerate(values):
+            total[i] += v
+        for table, key, dim in zip(self._tables, keys, DIMENSIONS, strict=True):
+            if late and dim in ("factor", "measure_type"):
+                continue  # overdue counts are not broken down by factor or measure type
+            sums = table.get(key)
+            if sums is None:
+                table[key] = list(values)
+            else:
+                for i, v in enumerate(values):
+                    sums[i] += v
+
+    def tallies(self) -> dict[str, dict[Any, _Tally]]:
+        return {d: {k: _Tally(*v) for k, v in table.items()} for d, table in self.by.items()}
 
 
 def stats(session: Session, *, mine: bool = False, found_from: str | date | None = None,
@@ -69,35 +95,41 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
         where.append("h.found_on <= ?")
         params.append(hi.isoformat())
     cond = " AND ".join(where)
-    total, acc = _Tally(), _Acc()
+    acc = _Acc()
     escalations: dict[str, int] = defaultdict(int)
-    # One GROUP BY in the column order of a covering index (migration 5): SQLite reads no
-    # table row and sorts nothing; every breakdown is summed up from its groups here. Rows
-    # without the cached sector (written directly, e.g. demo content) take it from the site.
+    # Without a period, the running tally kept by triggers (migration 7) has the groups
+    # already; with one, one GROUP BY in the column order of a covering index (migration 5)
+    # reads no table row and sorts nothing. Every breakdown is summed up from the groups
+    # here. Rows without the cached sector (written directly, e.g. demo content) take it
+    # from the site.
     cols = "h.grid_id, {sector}, h.status, h.level, h.listed, h.found_by, h.factor, h.measure_type, h.escalation"
-    groups = conn.execute(
-        f"SELECT {cols.format(sector='h.sector')}, count(*) FROM hazard h WHERE {cond}"
-        " AND h.sector IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", params).fetchall()
+    if lo is None and hi is None:
+        tally_cond = " AND ".join(["h.n > 0", *([scope] if scope else [])])
+        groups = conn.execute(f"SELECT {cols.format(sector='h.sector')}, h.n FROM hazard_tally h"
+                              f" WHERE {tally_cond}", scope_params).fetchall()
+    else:
+        groups = conn.execute(
+            f"SELECT {cols.format(sector='h.sector')}, count(*) FROM hazard h WHERE {cond}"
+            " AND h.sector IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", params).fetchall()
     groups += conn.execute(
         f"SELECT {cols.format(sector=_SITE_SECTOR)}, count(*) FROM hazard h WHERE {cond}"
         " AND h.sector IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", params).fetchall()
     for grid, sector, status, level, listed, finder, factor, measure, step, n in groups:
-        tally = _status_tally(status, level, listed, n)
-        total.add(tally)
-        acc.add({"grid": grid, "sector": sector, "level": level, "factor": factor,
-                 "measure_type": measure, "inspector": finder}, tally)
+        closed = n if status == "closed" else 0
+        major_open = n if level == "major" and status != "closed" else 0
+        acc.add((grid, sector, level, factor, measure, finder),
+                (n, closed, 0, major_open, major_open if listed else 0))
         if step:
             escalations[step] += n
-    late_sql = ("SELECT h.grid_id, {sector}, h.level, h.found_by FROM hazard h WHERE {cond} AND"
-                " h.status IN ('open', 'notified') AND h.due_date < ? AND h.sector IS {null}")
-    late_rows: Counter[tuple] = Counter()
+    late_sql = ("SELECT h.grid_id, {sector}, h.level, h.found_by, count(*) FROM hazard h WHERE {cond}"
+                " AND h.status IN ('open', 'notified') AND h.due_date < ? AND h.sector IS {null}"
+                " GROUP BY 1, 2, 3, 4")
     for sector, null in (("h.sector", "NOT NULL"), (_SITE_SECTOR, "NULL")):
-        late_rows.update(conn.execute(late_sql.format(sector=sector, cond=cond, null=null),
-                                      [*params, today]).fetchall())
-    for (grid, sector_, level, finder), n in late_rows.items():
-        late = _Tally(overdue=n)
-        total.add(late)
-        acc.add({"grid": grid, "sector": sector_, "level": level, "inspector": finder}, late)
+        for grid, sector_, level, finder, n in conn.execute(
+                late_sql.format(sector=sector, cond=cond, null=null), [*params, today]):
+            acc.add((grid, sector_, level, None, None, finder), (0, 0, n, 0, 0), late=True)
+    total = _Tally(*acc.total)
+    by = acc.tallies()
 
     names = _names(conn)
     inspections = _inspections(session, scope is not None, lo, hi)
@@ -111,28 +143,22 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
         "major_listed": total.major_listed,
         "period": {"from": lo.isoformat() if lo else None, "to": hi.isoformat() if hi else None},
         "scope": "all" if scope is None else "mine",
-        "by_level": {lv: acc.by["level"].get(lv, _Tally()).as_dict() for lv in ("general", "major")},
+        "by_level": {lv: by["level"].get(lv, _Tally()).as_dict() for lv in ("general", "major")},
         "by_grid": sorted(
-            ({"grid_id": g, "grid": names["grid"].get(g), **t.as_dict()} for g, t in acc.by["grid"].items()),
+            ({"grid_id": g, "grid": names["grid"].get(g), **t.as_dict()} for g, t in by["grid"].items()),
             key=lambda r: (r["grid"] or "", r["grid_id"] or "")),
-        "by_sector": sorted(({"sector": k, **t.as_dict()} for k, t in acc.by["sector"].items()),
+        "by_sector": sorted(({"sector": k, **t.as_dict()} for k, t in by["sector"].items()),
                             key=lambda r: -r["found"]),
-        "by_factor": {k: acc.by["factor"].get(k, _Tally()).found for k in FACTORS},
-        "by_measure_type": {k: acc.by["measure_type"].get(k, _Tally()).found for k in MEASURE_TYPES},
+        "by_factor": {k: by["factor"].get(k, _Tally()).found for k in FACTORS},
+        "by_measure_type": {k: by["measure_type"].get(k, _Tally()).found for k in MEASURE_TYPES},
         "escalations": dict(escalations),
         **inspections,
     }
-    result["by_inspector"] = _by_inspector(acc, per_inspector, names["user"])
+    result["by_inspector"] = _by_inspector(by["inspector"], per_inspector, names["user"])
     return result
 
 
 _SITE_SECTOR = "(SELECT json_extract(s.sectors, '$[0]') FROM site s WHERE s.id = h.site_id)"
-
-
-def _status_tally(status: str, level: str, listed: int, n: int) -> _Tally:
-    major_open = n if level == "major" and status != "closed" else 0
-    return _Tally(found=n, closed=n if status == "closed" else 0, major_open=major_open,
-                  major_listed=major_open if listed else 0)
 
 
 def _names(conn: Any) -> dict[str, dict[str, str]]:
@@ -145,7 +171,7 @@ def _names(conn: Any) -> dict[str, dict[str, str]]:
 def _inspections(session: Session, scoped: bool, lo: date | None, hi: date | None) -> dict[str, Any]:
     """Inspections done (per inspector) and sites covered, in the same scope and period."""
     conn = session.store.read()
-    where, params = ["i.deleted = 0", "i.status != 'in_progress'"], []
+    where, params = ["i.deleted = 0", "i.status = 'finished'"], []
     grid_marks = ", ".join("?" for _ in session.user.grid_ids) or "NULL"
     if scoped:
         # at a site of the user's grids, or done by the user (matched inside the JSON list)
@@ -159,7 +185,11 @@ def _inspections(session: Session, scoped: bool, lo: date | None, hi: date | Non
         where.append("i.started_at < date(?, '+1 day')")
         params.append(hi.isoformat())
     base = f"FROM inspection i WHERE {' AND '.join(where)}"
-    total, covered = conn.execute(f"SELECT count(*), count(DISTINCT i.site_id) {base}", params).fetchone()
+    # unfiltered, the partial index of finished inspections by site (migration 7) has the
+    # site ids in order; the planner would rather scan the wider covering index
+    counted = base if scoped or lo or hi else base.replace(
+        "FROM inspection i", "FROM inspection i INDEXED BY inspection_last_finished", 1)
+    total, covered = conn.execute(f"SELECT count(*), count(DISTINCT i.site_id) {counted}", params).fetchone()
     per: dict[str, int] = {}
     # grouped in the order of the covering index (inspector_ids is a JSON list of user ids)
     for ids, n in conn.execute(f"SELECT i.inspector_ids, count(*) {base} GROUP BY 1", params):
@@ -180,12 +210,12 @@ def _json_ids(text: str | None) -> list[str]:
     return [str(v) for v in json.loads(text)]
 
 
-def _by_inspector(acc: _Acc, inspections: dict[str, int], users: dict[str, tuple[str, str]]
+def _by_inspector(found_by: dict[Any, _Tally], inspections: dict[str, int], users: dict[str, tuple[str, str]]
                   ) -> list[dict[str, Any]]:
-    ids = set(inspections) | {k for k in acc.by["inspector"] if k}
+    ids = set(inspections) | {k for k in found_by if k}
     rows = []
     for uid in ids:
-        tally = acc.by["inspector"].get(uid, _Tally())
+        tally = found_by.get(uid, _Tally())
         login, name = users.get(uid, (None, None))
         rows.append({"user_id": uid, "login": login, "name": name, "hazards_found": tally.found,
                      "hazards_closed": tally.closed, "inspections": inspections.get(uid, 0)})

@@ -18,6 +18,7 @@ from . import audit, search_index
 from .migration_lifecycle import m005_lifecycle
 from .migration_media import m003_media
 from .migration_register import m004_register
+from .migration_tallies import m007_tallies
 from .oplog import regenerate_triggers
 from .schema import FOREIGN_KEYS, INDEXES, SYNC_COLUMNS, SYNCED_TABLES
 
@@ -82,6 +83,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     4: m004_register,
     5: m005_lifecycle,
     6: _m006_active_due,
+    7: m007_tallies,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -70,3 +70,36 @@ def test_version_5_store_gets_the_running_hazards_due_date_index(data_dir, clock
             "SELECT count(*) FROM sqlite_master WHERE name = 'hazard_active_due'").fetchone()[0] == 1
     finally:
         s.close()
+
+
+def test_version_6_store_gets_the_statistics_tally_filled(data_dir, clock):
+    from inspector_app.core.entities import HazardInput
+    from inspector_app.services.hazards import add_hazard
+
+    s = open_session(data_dir, clock=clock)
+    try:
+        site = sites.add_site(s, SiteInput(name="五金店", sectors=("small_places",))).id
+        for text in ("灭火器过期", "疏散通道堵塞"):
+            add_hazard(s, HazardInput(site_id=site, description=text, level="general"))
+    finally:
+        s.close()
+    # take the store back to what version 6 had: no tally, no plan indexes
+    conn = sqlite3.connect(data_dir / "inspector.db")
+    for name in ("tally_hazard_insert", "tally_hazard_delete", "tally_hazard_update_old",
+                 "tally_hazard_update_new"):
+        conn.execute(f"DROP TRIGGER {name}")
+    for name in ("inspection_last_finished", "hazard_without_sector"):
+        conn.execute(f"DROP INDEX {name}")
+    conn.execute("DROP TABLE hazard_tally")
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    s = open_session(data_dir, clock=clock)
+    try:
+        conn = s.store.read()
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT sum(n) FROM hazard_tally").fetchone()[0] == 2
+        for name in ("inspection_last_finished", "hazard_without_sector", "tally_hazard_insert"):
+            assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0] == 1
+    finally:
+        s.close()

@@ -110,3 +110,43 @@ def test_new_overdue_since(town, clock):
     assert news.since.isoformat() == "2026-09-28" and [r.id for r in news.rows] == [town.h7]
     assert news.message("en") == "1 hazard(s) became overdue since 2026-09-28"
     assert notifications.new_overdue_since(town.li, "2026-09-28").count == 0  # not in li's grids
+
+
+def _same_as_counted_live(session, who) -> None:
+    """The trigger-kept tally equals a fresh count, and the statistics read from it equal
+    the statistics grouped from the hazard rows (a period covering everything)."""
+    from inspector_app.services.check import tally_problems
+
+    assert tally_problems(session.store.read()) == []
+    fast = stats.stats(who)
+    slow = stats.stats(who, found_from="2000-01-01", found_to="2099-12-31")
+    fast.pop("period"), slow.pop("period")
+    assert fast == slow
+
+
+def test_the_statistics_tally_follows_every_kind_of_change(town, session):
+    from inspector_app.services import hazards, sites
+
+    _same_as_counted_live(session, town.wang)
+    _same_as_counted_live(session, town.li)  # an inspector: their grids only
+    rectification.escalate(town.wang, town.h2, step="reminder", reason="逾期未整改")
+    rectification.reopen(town.li, town.h1, reason="复查发现反弹", deadline_days=5)
+    _same_as_counted_live(session, town.wang)
+    hazards.delete_hazard(town.wang, town.h4)
+    _same_as_counted_live(session, town.wang)
+    hazards.restore_hazard(town.wang, town.h4)
+    sites.delete_site(town.wang, town.s3)  # its hazards go with it (deleted = 2)
+    _same_as_counted_live(session, town.wang)
+    assert stats.stats(town.wang)["hazards_total"] == 3
+    sites.restore_site(town.wang, town.s3)
+    _same_as_counted_live(session, town.wang)
+    assert stats.stats(town.wang)["hazards_total"] == 6
+
+
+def test_check_reports_a_tally_that_drifted(town, session):
+    from inspector_app.services.check import check_store
+
+    assert check_store(session).ok
+    session.write(lambda tx: tx.conn.execute("UPDATE hazard_tally SET n = n + 1 WHERE rowid = (SELECT min(rowid) FROM hazard_tally)"))
+    report = check_store(session)
+    assert any("statistics tally" in p for p in report.problems)
