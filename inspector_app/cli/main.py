@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def versions(qt_version: str | None) -> str:
-    from ..store.migrations import SCHEMA_VERSION
+    from ..store.version import SCHEMA_VERSION
 
     return f"inspector-app {__version__} (schema {SCHEMA_VERSION}, Qt {qt_version or 'not installed'})"
 

@@ -21,8 +21,7 @@ from .migration_register import m004_register
 from .migration_tallies import m007_tallies
 from .oplog import regenerate_triggers
 from .schema import FOREIGN_KEYS, INDEXES, SYNC_COLUMNS, SYNCED_TABLES
-
-APPLICATION_ID = 0x47524944  # "GRID": marks a file as ours
+from .version import APPLICATION_ID, SCHEMA_VERSION
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
@@ -85,7 +84,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     6: _m006_active_due,
     7: m007_tallies,
 }
-SCHEMA_VERSION = max(MIGRATIONS)
+assert max(MIGRATIONS) == SCHEMA_VERSION, "bump store/version.py with a new migration"
 
 
 def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION) -> None:

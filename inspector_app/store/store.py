@@ -23,10 +23,10 @@ from ..core.errors import StoreError
 from ..core.hlc import HybridClock
 from ..core.ids import uuid7
 from . import audit, search_index
-from .migrations import SCHEMA_VERSION, migrate
 from .opening import inspect_file, prepare_data_dir, readonly_uri
 from .oplog import RemoteApply
 from .schema import SYNCED_TABLES, columns_of
+from .version import SCHEMA_VERSION
 from .writer import WriterThread
 
 log = logging.getLogger(__name__)
@@ -195,7 +195,10 @@ class Store:
                     raise StoreError("the store is newer than this app", "数据库版本比本程序新")
                 if current and current < target_version:
                     _backup_before_upgrade(conn, self.data_dir, current)
-                migrate(conn, current, target_version)
+                if current < target_version:
+                    from .migrations import migrate  # imported only when the file needs it
+
+                    migrate(conn, current, target_version)
             except BaseException:
                 conn.close()
                 raise

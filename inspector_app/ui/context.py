@@ -36,11 +36,12 @@ class AppContext:
         # connected before any page exists, so it runs before the pages' own handlers
         self.events.changed.connect(self._forget_overview)
 
-    def overview(self, fresh: bool = False) -> Overview:
+    def overview(self, fresh: bool = False, max_age: float = 60) -> Overview:
         """The store's counts, shared by the status bar and the dashboard until the next
-        change (or a minute, since "overdue" moves with the clock); ``fresh`` re-queries."""
+        change (or ``max_age`` seconds, since "overdue" moves with the clock); ``fresh``
+        re-queries."""
         now = time.monotonic()
-        if fresh or self._overview is None or now - self._overview[0] > 60:
+        if fresh or self._overview is None or now - self._overview[0] > max_age:
             self._overview = (now, overview(self.session))
         return self._overview[1]
 

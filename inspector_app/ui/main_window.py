@@ -9,19 +9,15 @@ session object survive.
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..services.changes import HAZARDS, SITES, Changes
 from ..services.hazards import HazardFilter
 from .context import AppContext
 from .icons import icon
-from .pages.dashboard import DashboardPage
-from .pages.hazards import HazardsPage
-from .pages.inspections import InspectionsPage
-from .pages.placeholder import PlaceholderPage
-from .pages.settings import SettingsPage
-from .pages.sites import SitesPage
 from .qt import (
     PYSIDE_VERSION,
     QAction,
@@ -35,6 +31,7 @@ from .qt import (
     QMainWindow,
     QMessageBox,
     QObject,
+    QShowEvent,
     QSize,
     QSizePolicy,
     QStackedWidget,
@@ -48,11 +45,21 @@ from .qt import (
 from .search_box import SearchBox
 from .stores import StoreSwitcher
 
+if TYPE_CHECKING:
+    from .pages.dashboard import DashboardPage
+    from .pages.hazards import HazardsPage
+    from .pages.inspections import InspectionsPage
+    from .pages.leads import LeadsPage
+    from .pages.settings import SettingsPage
+    from .pages.sites import SitesPage
+
 log = logging.getLogger("inspector_app.ui")
 
-PAGE_KEYS = ("dashboard", "sites", "inspections", "hazards", "documents", "sync", "statistics",
-             "settings")
-DASHBOARD, SITES_PAGE, INSPECTIONS, HAZARDS_PAGE, DOCUMENTS, SYNC, STATISTICS, SETTINGS = range(8)
+PAGE_KEYS = ("dashboard", "sites", "inspections", "hazards", "leads", "documents", "sync",
+             "statistics", "settings")
+(DASHBOARD, SITES_PAGE, INSPECTIONS, HAZARDS_PAGE, LEADS_PAGE, DOCUMENTS, SYNC, STATISTICS,
+ SETTINGS) = range(9)
+WARM_UP_DELAY_MS = 400  # after the first paint, build the other pages one per event-loop turn
 DEFAULT_SIZE = QSize(1280, 680)  # fits a 1366×768 laptop with its taskbar and title bar
 
 class MainWindow(QMainWindow):
@@ -67,6 +74,7 @@ class MainWindow(QMainWindow):
         ctx.events.changed.connect(self._on_changed)
         self._owner: QObject | None = None
         self.stores = StoreSwitcher(self)
+        self._warming = False
         self._build()
         self._restore_geometry()
         self.go_to(ctx.settings.last_page if 0 <= ctx.settings.last_page < len(PAGE_KEYS) else 0)
@@ -75,23 +83,18 @@ class MainWindow(QMainWindow):
     def _page_titles(self) -> list[str]:
         return [
             self.tr("Workbench"), self.tr("Sites"), self.tr("Inspections"), self.tr("Hazards"),
-            self.tr("Documents"), self.tr("Sync"), self.tr("Statistics"), self.tr("Settings"),
+            self.tr("Leads"), self.tr("Documents"), self.tr("Sync"), self.tr("Statistics"),
+            self.tr("Settings"),
         ]
 
     def _build(self) -> None:
         self._owner = QObject(self)  # parent of the actions: one delete on rebuild
-        self.dashboard_page = DashboardPage(self.ctx)
-        self.sites_page = SitesPage(self.ctx)
-        self.hazards_page = HazardsPage(self.ctx)
-        self.settings_page = SettingsPage(self.ctx)
-        self.pages: list[QWidget] = [
-            self.dashboard_page, self.sites_page, InspectionsPage(self.ctx), self.hazards_page,
-            PlaceholderPage("documents"), PlaceholderPage("sync"), PlaceholderPage("statistics"),
-            self.settings_page,
-        ]
+        # Pages (and the modules behind them) are built when first shown or asked for, so
+        # start-up pays only for the page it opens on.
+        self.pages: list[QWidget | None] = [None] * len(PAGE_KEYS)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
+        for _ in PAGE_KEYS:
+            self.stack.addWidget(QWidget())  # stand-in until the page is first needed
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(22, 22))
@@ -208,23 +211,100 @@ class MainWindow(QMainWindow):
         self.setStatusBar(bar)
 
     def _connect_pages(self) -> None:
-        for page in (self.dashboard_page, self.sites_page, self.hazards_page):
-            page.open_record.connect(self.open_record)
         self.search_box.open_record.connect(self.open_record)
-        self.dashboard_page.show_hazards.connect(self.show_hazards)
-        self.dashboard_page.show_sites.connect(lambda: self.go_to(SITES_PAGE))
-        self.dashboard_page.open_demo_requested.connect(self.open_demo)
-        self.dashboard_page.back_to_real_requested.connect(self.back_to_real)
-        self.sites_page.new_hazard_requested.connect(self.hazards_page.add_record)
-        self.settings_page.language_chosen.connect(
-            lambda lang: QTimer.singleShot(0, lambda: self.switch_language(lang))
-        )
-        self.settings_page.choose_data_dir_requested.connect(self.choose_data_dir)
+
+    # (module, class) of each page; placeholders take their key
+    _PAGE_CLASSES: dict[int, tuple[str, str]] = {
+        DASHBOARD: ("dashboard", "DashboardPage"),
+        SITES_PAGE: ("sites", "SitesPage"),
+        INSPECTIONS: ("inspections", "InspectionsPage"),
+        HAZARDS_PAGE: ("hazards", "HazardsPage"),
+        LEADS_PAGE: ("leads", "LeadsPage"),
+        SETTINGS: ("settings", "SettingsPage"),
+    }
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index``, built (and wired) on first use."""
+        built = self.pages[index]
+        if built is not None:
+            return built
+        module, name = self._PAGE_CLASSES.get(index, ("placeholder", "PlaceholderPage"))
+        cls = getattr(importlib.import_module(f"{__package__}.pages.{module}"), name)
+        page = cls(self.ctx) if index in self._PAGE_CLASSES else cls(PAGE_KEYS[index])
+        self.pages[index] = page
+        stand_in = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.insertWidget(index, page)
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        self._wire(index, page)
+        return page
+
+    def _wire(self, index: int, page: Any) -> None:
+        if hasattr(page, "open_record"):
+            page.open_record.connect(self.open_record)
+        if index == DASHBOARD:
+            page.show_hazards.connect(self.show_hazards)
+            page.show_sites.connect(lambda: self.go_to(SITES_PAGE))
+            page.open_demo_requested.connect(self.open_demo)
+            page.back_to_real_requested.connect(self.back_to_real)
+        elif index == SITES_PAGE:
+            page.new_hazard_requested.connect(lambda site_id: self.hazards_page.add_record(site_id))
+        elif index == SETTINGS:
+            page.language_chosen.connect(
+                lambda lang: QTimer.singleShot(0, lambda: self.switch_language(lang))
+            )
+            page.choose_data_dir_requested.connect(self.choose_data_dir)
+
+    def _warm_up(self) -> None:
+        """Build the next page not built yet, then yield to the event loop (the user's
+        first click on a page should not wait for its imports and widgets)."""
+        for index in range(len(PAGE_KEYS)):
+            if self.pages[index] is None:
+                self.page(index)
+                QTimer.singleShot(30, self, self._warm_up)
+                return
+        self._warming = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._warming and None in self.pages:
+            self._warming = True
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
+
+    def built_pages(self) -> list[QWidget]:
+        return [p for p in self.pages if p is not None]
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        return self.page(DASHBOARD)  # type: ignore[return-value]
+
+    @property
+    def sites_page(self) -> SitesPage:
+        return self.page(SITES_PAGE)  # type: ignore[return-value]
+
+    @property
+    def inspections_page(self) -> InspectionsPage:
+        return self.page(INSPECTIONS)  # type: ignore[return-value]
+
+    @property
+    def hazards_page(self) -> HazardsPage:
+        return self.page(HAZARDS_PAGE)  # type: ignore[return-value]
+
+    @property
+    def leads_page(self) -> LeadsPage:
+        return self.page(LEADS_PAGE)  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(SETTINGS)  # type: ignore[return-value]
 
     def rebuild(self) -> None:
         """Build every widget again (new language, other store); keep window and session."""
         index = self.stack.currentIndex()
-        for page in self.pages:
+        for page in self.built_pages():
             shutdown = getattr(page, "shutdown", None)
             if shutdown is not None:
                 shutdown()
@@ -237,11 +317,15 @@ class MainWindow(QMainWindow):
             self._owner.deleteLater()
         self._build()
         self.go_to(index)
+        if not self._warming:
+            self._warming = True
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
 
     # ------------------------------------------------------------------ navigation
     def _on_nav(self, index: int) -> None:
         if index < 0:
             return
+        self.page(index)
         self.stack.setCurrentIndex(index)
         self.page_actions[index].setChecked(True)
 
@@ -272,15 +356,16 @@ class MainWindow(QMainWindow):
         return self.sites_page.add_record()
 
     def new_hazard(self):  # noqa: ANN201
-        site_id = self.sites_page.current_id() if self.current_page() is self.sites_page else None
+        on_sites = self.pages[SITES_PAGE] is not None and self.current_page() is self.pages[SITES_PAGE]
+        site_id = self.sites_page.current_id() if on_sites else None
         if site_id is None:
             self.go_to(HAZARDS_PAGE)
         return self.hazards_page.add_record(site_id)
 
     def _record_page(self) -> SitesPage | HazardsPage | None:
         page = self.current_page()
-        if isinstance(page, SitesPage | HazardsPage):
-            return page
+        if self.stack.currentIndex() in (SITES_PAGE, HAZARDS_PAGE) and page is self.pages[self.stack.currentIndex()]:
+            return page  # type: ignore[return-value]
         self.show_notice(self.tr("Select a record in the site or hazard list first."))
         return None
 

@@ -103,3 +103,10 @@ def test_version_6_store_gets_the_statistics_tally_filled(data_dir, clock):
             assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0] == 1
     finally:
         s.close()
+
+
+def test_the_schema_version_is_the_last_migration():
+    from inspector_app.store.migrations import MIGRATIONS
+    from inspector_app.store.version import SCHEMA_VERSION as written
+
+    assert written == max(MIGRATIONS) == SCHEMA_VERSION

@@ -21,7 +21,7 @@ def nav_labels(window) -> list[str]:
 
 def test_opens_in_chinese(window, data_dir) -> None:
     assert nav_labels(window) == NAV_ZH
-    assert len(PAGE_KEYS) == window.stack.count() == 8
+    assert len(PAGE_KEYS) == window.stack.count() == 9
     assert window.windowTitle() == f"网格安全巡查 — {data_dir}"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
@@ -43,7 +43,8 @@ def test_ctrl_digit_switches_pages(window, qtbot) -> None:
 
 
 def test_pages_not_built_yet_say_what_is_coming(window) -> None:
-    placeholders = [p for p in window.pages if isinstance(p, PlaceholderPage)]
+    placeholders = [p for i in range(len(PAGE_KEYS))
+                    if isinstance(p := window.page(i), PlaceholderPage)]
     assert [p.key for p in placeholders] == ["documents", "sync", "statistics"]
     documents = placeholders[0]
     assert documents.title.text() == "文书"
@@ -72,3 +73,18 @@ def test_window_geometry_is_remembered(window, settings) -> None:
     window.resize(1000, 640)
     window.close()
     assert not settings.window_geometry.isEmpty()
+
+
+def test_pages_are_built_on_first_use_then_warmed_up_in_the_background(ctx, qtbot) -> None:
+    from inspector_app.ui.main_window import DASHBOARD, SITES_PAGE, MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    assert [i for i, p in enumerate(win.pages) if p is not None] == [DASHBOARD]
+    win.go_to(SITES_PAGE)
+    assert win.pages[SITES_PAGE] is win.stack.currentWidget() is win.sites_page
+    win.show()
+    qtbot.waitUntil(lambda: None not in win.pages, timeout=10000)
+    assert win.stack.count() == len(PAGE_KEYS)
+    assert [win.stack.widget(i) for i in range(len(PAGE_KEYS))] == win.pages
+    assert win.stack.currentWidget() is win.sites_page

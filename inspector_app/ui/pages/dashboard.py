@@ -150,6 +150,7 @@ class DashboardPage(QWidget):
         self.counts: dict[str, int | None] = dict.fromkeys(PANEL_KEYS)
         self._panels_pending = False
         self._sites_pending = False
+        self._shut = False
         self._set_default_scope()
 
         layout = QVBoxLayout(self)
@@ -165,7 +166,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self._stale = False
         ctx.events.changed.connect(self.on_changed)
-        self.refresh()
+        self.refresh(fresh=False)  # the status bar has just counted
 
     def _banner(self, bg: str, border: str, text: str, buttons: list) -> QFrame:
         frame = QFrame()
@@ -186,6 +187,7 @@ class DashboardPage(QWidget):
         return frame
 
     def shutdown(self) -> None:
+        self._shut = True  # queued panel loads of a page being replaced do nothing
         try:
             self.ctx.events.changed.disconnect(self.on_changed)
         except (RuntimeError, TypeError):
@@ -208,10 +210,10 @@ class DashboardPage(QWidget):
         if self._stale:
             self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, fresh: bool = True) -> None:
         self._stale = False
         session = self.ctx.session
-        ov: Overview = self.ctx.overview(fresh=True)
+        ov: Overview = self.ctx.overview(fresh=fresh, max_age=5)
         self.subtitle.setText(self.tr("Today is {} · signed in as {}").format(
             session.clock.today().isoformat(), session.user.name))
         for key, card in self.cards.items():
@@ -250,10 +252,10 @@ class DashboardPage(QWidget):
         """The panels load after the first paint: start-up only waits for the cards."""
         if not self._panels_pending:
             self._panels_pending = True
-            QTimer.singleShot(0, self._load_pending)
+            QTimer.singleShot(0, self, self._load_pending)  # dropped if the page is deleted
 
     def _load_pending(self) -> None:
-        if self._panels_pending:
+        if self._panels_pending and not self._shut:
             self.load_panels()
 
     def load_panels(self) -> None:
@@ -271,7 +273,11 @@ class DashboardPage(QWidget):
             self._fill_hazards(key, panel)
         if not self._sites_pending:
             self._sites_pending = True
-            QTimer.singleShot(0, self.load_sites_due)
+            QTimer.singleShot(0, self, self._load_sites_pending)
+
+    def _load_sites_pending(self) -> None:
+        if self._sites_pending and not self._shut:
+            self.load_sites_due()
 
     def load_sites_due(self) -> None:
         self._sites_pending = False
