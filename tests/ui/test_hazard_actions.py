@@ -195,3 +195,33 @@ def test_screenshots(window, session, qtbot) -> None:
     qtbot.waitExposed(dialog)
     assert dialog.grab().save(str(SHOTS / "hazard-actions-recheck.png"))
     dialog.reject()
+
+
+def test_fix_on_the_spot_with_an_after_photo(window, session, qtbot, tmp_path) -> None:
+    from PIL import Image
+
+    from inspector_app.services import photos as photo_service
+
+    hazard_id = add_hazard(session)
+    page = open_hazard(window, hazard_id)
+    dialog = page.open_action(ha.FIX_ON_SPOT)
+    assert dialog.after_photo_count() == 0
+    type_text(qtbot, dialog.note_edit, "当场更换灭火器")
+    dialog.ok_button.click()  # no after photo yet: refused, the note stays
+    assert dialog.isVisible() and "整改后照片" in dialog.error_banner.text()
+    assert dialog.note_edit.toPlainText() == "当场更换灭火器"
+    photo = tmp_path / "整改后.jpg"
+    Image.new("RGB", (160, 120), (40, 160, 60)).save(photo, quality=90)
+    with qtbot.waitSignal(dialog.photos_imported, timeout=60000):
+        assert dialog.import_after_photos([str(photo)]) is not None
+    assert dialog.after_photo_count() == 1
+    assert "1" in dialog.photo_label.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(SHOTS / "fix-on-spot-after-photo.png"))
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.ok_button.click()
+    row = hazards.get_hazard(session, hazard_id)
+    assert (row.status, row.closed_on) == ("closed", "2026-09-28")
+    linked = photo_service.photos_of_hazard(session, hazard_id)
+    assert [p["phase"] for p in linked] == ["after"]
+    assert page.photo_strip.model.rowCount() == 1

@@ -11,15 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ...core import escalation, permissions
 from ...core import hazard_status as hs
 from ...core.entities import User
+from ...core.errors import DomainError
 from ...core.permissions import Action
-from ...services import rectification
+from ...photos.results import ERROR, BatchResult
+from ...services import hazards, rectification
+from ...services import photos as photo_service
 from ...services.changes import Saved
 from ...services.hazard_input import FIELD_ZH
+from ...services.rectification_fields import PLAN_FIELDS
 from .. import labels
 from ..context import AppContext
 from ..qt import (
@@ -30,15 +35,19 @@ from ..qt import (
     QDate,
     QDateEdit,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
+    Qt,
     QVBoxLayout,
     QWidget,
+    Signal,
     translate,
 )
 from .common import RecordDialog, text_or_none
@@ -48,9 +57,9 @@ CTX = "HazardActions"
 
 NOTIFY, REPORT_DONE, RECHECK, FIX_ON_SPOT = "notify", "report_done", "recheck", "fix_on_spot"
 EXTEND, ESCALATE, LIST, DELIST = "extend", "escalate", "list", "delist"
-REOPEN, CONFIRM_LEVEL, FIVE = "reopen", "confirm_level", "five"
+REOPEN, CONFIRM_LEVEL, FIVE, PLAN = "reopen", "confirm_level", "five", "plan"
 ACTIONS = (NOTIFY, REPORT_DONE, RECHECK, FIX_ON_SPOT, EXTEND, ESCALATE, LIST, DELIST, REOPEN,
-           CONFIRM_LEVEL, FIVE)
+           CONFIRM_LEVEL, FIVE, PLAN)
 
 TITLE = {
     NOTIFY: QT_TRANSLATE_NOOP("HazardActions", "Serve rectification notice"),
@@ -64,6 +73,7 @@ TITLE = {
     REOPEN: QT_TRANSLATE_NOOP("HazardActions", "Reopen"),
     CONFIRM_LEVEL: QT_TRANSLATE_NOOP("HazardActions", "Confirm level"),
     FIVE: QT_TRANSLATE_NOOP("HazardActions", "Five implementations"),
+    PLAN: QT_TRANSLATE_NOOP("HazardActions", "Governance plan"),
 }
 DONE = {
     NOTIFY: QT_TRANSLATE_NOOP("HazardActions", "Notice served"),
@@ -77,6 +87,7 @@ DONE = {
     REOPEN: QT_TRANSLATE_NOOP("HazardActions", "Reopened"),
     CONFIRM_LEVEL: QT_TRANSLATE_NOOP("HazardActions", "Level confirmed"),
     FIVE: QT_TRANSLATE_NOOP("HazardActions", "Five implementations saved"),
+    PLAN: QT_TRANSLATE_NOOP("HazardActions", "Governance plan saved"),
 }
 # the event each action records (None: no status rule) and the permission it needs
 _RULE: dict[str, tuple[str | None, Callable[[str], str]]] = {
@@ -91,7 +102,11 @@ _RULE: dict[str, tuple[str | None, Callable[[str], str]]] = {
     REOPEN: (E.REOPENED, lambda lvl: Action.REOPEN_MAJOR if lvl == "major" else Action.REOPEN_GENERAL),
     CONFIRM_LEVEL: (E.LEVEL_CONFIRMED, lambda _lvl: Action.CONFIRM_LEVEL),
     FIVE: (None, lambda _lvl: Action.EDIT_HAZARD),
+    PLAN: (None, lambda _lvl: Action.EDIT_HAZARD),
 }
+# the notice's missing fields that the 五落实 form fills in (the plan form does PLAN_FIELDS)
+FIVE_MISSING = ("responsible_person", "responsible_phone", "measures", "funds_amount", "funds_source",
+                "contingency_plan")
 SUPERVISOR_ONLY = (EXTEND, ESCALATE, LIST, DELIST, CONFIRM_LEVEL)
 
 
@@ -124,6 +139,8 @@ def available_actions(user: User, d: dict[str, Any]) -> dict[str, Availability]:
             enabled = enabled and d["level"] == "major" and not d["level_confirmed"]
         elif action == FIVE:
             enabled = enabled and d["status"] != hs.CLOSED
+        elif action == PLAN:  # 治理方案: the major hazards' form
+            enabled = enabled and d["status"] != hs.CLOSED and d["level"] == "major"
         result[action] = Availability(visible, enabled)
     return result
 
@@ -155,6 +172,8 @@ def _text_edit(height: int = 60) -> QPlainTextEdit:
 
 class HazardActionDialog(RecordDialog):
     """One lifecycle action on one hazard; OK runs it, a refusal stays in the form."""
+
+    photos_imported = Signal(object)  # BatchResult of the fix-on-the-spot form's after photos
 
     def __init__(self, ctx: AppContext, action: str, details: dict[str, Any],
                  parent: QWidget | None = None) -> None:
@@ -236,6 +255,8 @@ class HazardActionDialog(RecordDialog):
             LIST: rectification.list_hazard, DELIST: rectification.delist,
             REOPEN: rectification.reopen, CONFIRM_LEVEL: rectification.confirm_level,
             FIVE: rectification.set_five_implementations,
+            PLAN: lambda session, hazard_id, **plan: rectification.set_governance_plan(
+                session, hazard_id, rectification.GovernancePlan(**plan)),
         }[self.action]
         saved = call(self.ctx.session, self.hazard_id, **kwargs)
         self.ctx.events.publish(saved.changes)
@@ -251,24 +272,64 @@ class HazardActionDialog(RecordDialog):
         d = self.details
         self.date_edit = self._add(self.tr("Served on"), _date_edit(self.today, d["found_on"]), "served_on")
         self._days_row(self.tr("Deadline"), None, bool(d["working_days"]), minimum=-1)
-        missing = rectification.missing_for_notice(d) if d["level"] == "major" else []
-        if d["level"] == "major" and not d["level_confirmed"]:
-            missing = ["level_unconfirmed", *missing]
-        if missing:
-            names = missing_text([m for m in missing if m != "level_unconfirmed"], self.lang)
-            lines = []
-            if "level_unconfirmed" in missing:
-                lines.append(self.tr("A supervisor must confirm the major level first."))
-            if names:
-                lines.append(self.tr("Before the notice, still missing: {}").format(names))
-            self.hint_label.setText("\n".join(lines))
-            self.hint_label.show()
+        # what a major hazard lacks, with buttons that open the forms filling it in
+        self.sub_dialog: HazardActionDialog | None = None
+        self.fill_five_button = QPushButton(self.tr("Fill in five implementations…"))
+        self.fill_plan_button = QPushButton(self.tr("Fill in governance plan…"))
+        self.fill_five_button.clicked.connect(lambda _c=False: self.open_fill_form(FIVE))
+        self.fill_plan_button.clicked.connect(lambda _c=False: self.open_fill_form(PLAN))
+        self.fill_row = QWidget()
+        box = QHBoxLayout(self.fill_row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.fill_five_button)
+        box.addWidget(self.fill_plan_button)
+        box.addStretch(1)
+        self.layout().insertWidget(2, self.fill_row)
+        self._update_notify_hint()
 
         def collect() -> dict[str, Any]:
             return {"served_on": self.date_edit.date().toPython(), "deadline_days": self._days(),
                     "working_days": self.working_check.isChecked() if self._days() is not None else None}
 
         self._collect = collect
+
+    def _update_notify_hint(self) -> None:
+        d = self.details
+        missing = rectification.missing_for_notice(d) if d["level"] == "major" else []
+        lines = []
+        if d["level"] == "major" and not d["level_confirmed"]:
+            lines.append(self.tr("A supervisor must confirm the major level first."))
+        if missing:
+            lines.append(self.tr("Before the notice, still missing: {}").format(missing_text(missing, self.lang)))
+        self.hint_label.setText("\n".join(lines))
+        self.hint_label.setVisible(bool(lines))
+        may_edit = permissions.can(self.ctx.session.user, Action.EDIT_HAZARD)
+        five = may_edit and any(m in FIVE_MISSING for m in missing)
+        plan = may_edit and any(m in PLAN_FIELDS for m in missing)
+        self.fill_five_button.setVisible(five)
+        self.fill_plan_button.setVisible(plan)
+        self.fill_row.setVisible(five or plan)
+
+    def open_fill_form(self, action: str) -> HazardActionDialog:
+        """The 五落实 or 治理方案 form over this notice; the hint is re-checked when it is saved."""
+        dialog = HazardActionDialog(self.ctx, action, self._fresh_details(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_filled)
+        self.sub_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _fresh_details(self) -> dict[str, Any]:
+        try:
+            return hazards.hazard_details(self.ctx.session, self.hazard_id)
+        except DomainError:
+            return self.details
+
+    def _on_filled(self) -> None:
+        self.sub_dialog = None
+        self.details = self._fresh_details()
+        self._update_notify_hint()
+        self.info_label.setText(self._info())
 
     def _build_report_done(self) -> None:
         self.date_edit = self._add(self.tr("Reported on"),
@@ -280,8 +341,78 @@ class HazardActionDialog(RecordDialog):
     def _build_fix_on_spot(self) -> None:
         self.date_edit = self._add(self.tr("Fixed on"), _date_edit(self.today, self.details["found_on"]), "on")
         self.note_edit = self._add(self.tr("What was done"), _text_edit(), "note")
+        # the evidence: 'after' photos, imported at once (an Op) and linked to the hazard
+        self.import_workers: int | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.photo_label = QLabel()
+        self.photo_label.setWordWrap(True)
+        self.add_photo_button = QPushButton(self.tr("Add after photos…"))
+        self.add_photo_button.setToolTip(self.tr("Photos of the fixed hazard (after rectification)"))
+        self.add_photo_button.clicked.connect(lambda _c=False: self.choose_after_photos())
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.add_photo_button)
+        box.addWidget(self.photo_label, 1)
+        self._add(self.tr("After photos"), row, "after_photo")
+        self._update_after_photos()
         self._collect = lambda: {"on": self.date_edit.date().toPython(),
                                  "note": text_or_none(self.note_edit)}
+
+    def after_photo_count(self) -> int:
+        try:
+            found = photo_service.photos_of_hazard(self.ctx.session, self.hazard_id)
+        except DomainError:
+            return 0
+        return sum(1 for p in found if p["phase"] == "after")
+
+    def _update_after_photos(self) -> None:
+        n = self.after_photo_count()
+        if n:
+            self.photo_label.setText(self.tr("{} after photo(s) linked").format(n))
+            self.photo_label.setStyleSheet("color: #137333;")
+        else:
+            self.photo_label.setText(self.tr("An after photo is required as evidence"))
+            self.photo_label.setStyleSheet("color: #5f6368;")
+
+    def choose_after_photos(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Add after photos"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters([self.tr("Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)"),
+                               self.tr("All files (*)")])
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(lambda files: self.import_after_photos(list(files)))
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def import_after_photos(self, paths: list[str]):  # noqa: ANN201 - returns the Op (or None)
+        """Import files as 'after' photos of this hazard, off the GUI thread (progress, cancel)."""
+        if not paths:
+            return None
+        session, hazard_id, workers = self.ctx.session, self.hazard_id, self.import_workers
+
+        def job(progress, cancel) -> BatchResult:
+            return photo_service.import_photos(session, hazard_id, paths, "after", progress, cancel,
+                                               workers=workers)
+
+        self.add_photo_button.setEnabled(False)
+        op = self.ctx.ops.run(job, title=self.tr("Adding photos"), parent=self,
+                              on_success=self._on_photos_imported)
+        op.finished.connect(lambda: self.add_photo_button.setEnabled(True))
+        return op
+
+    def _on_photos_imported(self, result: BatchResult) -> None:
+        if result.changes:
+            self.ctx.events.publish(result.changes)
+        self._update_after_photos()
+        failed = [r.message(self.lang) or Path(r.path).name for r in result.results if r.status == ERROR]
+        failed += [self.tr("{} is not a photo").format(Path(p).name) for p in result.skipped]
+        if failed:
+            self.error_banner.show_message("\n".join(failed[:5]))
+        else:
+            self.error_banner.clear_message()
+        self.photos_imported.emit(result)
 
     def _build_recheck(self) -> None:
         d = self.details
@@ -304,23 +435,78 @@ class HazardActionDialog(RecordDialog):
             self.passed_radio.setToolTip(self.tr("Only a supervisor may accept a major hazard"))
         (self.passed_radio if may_close else self.failed_radio).setChecked(True)
         self.opinion_edit = self._add(self.tr("Re-check opinion"), _text_edit(), "opinion")
+        # not rectified: the next step is a new deadline, an escalation rung, or both
+        self.next_label = QLabel(self.tr("Next step (not rectified)"))
+        self.next_label.setStyleSheet("font-weight: 600; margin-top: 6px;")
+        self.form.addRow(self.next_label)
+        self.deadline_check = QCheckBox(self.tr("Set a new deadline"))
+        self.deadline_check.setChecked(True)
+        self.form.addRow(self.deadline_check)
         self._days_row(self.tr("New deadline"), d["deadline_days"] or 7, bool(d["working_days"]))
-        self.passed_radio.toggled.connect(self._update_recheck)
+        self.escalate_check = QCheckBox(self.tr("Escalate"))
+        self.form.addRow(self.escalate_check)
+        self.step_combo = self._step_combo()
+        self._add(self.tr("Step"), self.step_combo, "escalate_step")
+        self.escalate_reason_edit = QLineEdit()
+        self.escalate_reason_edit.setPlaceholderText(self.tr("Empty: the re-check opinion"))
+        self._add(self.tr("Reason"), self.escalate_reason_edit, "escalate_reason")
+        self.may_escalate = permissions.can(self.ctx.session.user, Action.ESCALATE)
+        self.escalate_note = QLabel(self.tr(
+            "Only a supervisor may escalate: set a new deadline and tell your supervisor."))
+        self.escalate_note.setWordWrap(True)
+        self.escalate_note.setStyleSheet("color: #7a4f01;")
+        self.form.addRow(self.escalate_note)
+        if not self.may_escalate:
+            self.escalate_check.setToolTip(self.escalate_note.text())
+        for widget in (self.passed_radio, self.deadline_check, self.escalate_check):
+            widget.toggled.connect(self._update_recheck)
         self._update_recheck()
 
         def collect() -> dict[str, Any]:
             passed = self.passed_radio.isChecked()
+            new_deadline = not passed and self.deadline_check.isChecked()
+            escalate = not passed and self.may_escalate and self.escalate_check.isChecked()
             return {"passed": passed, "opinion": text_or_none(self.opinion_edit),
                     "on": self.date_edit.date().toPython(),
-                    "new_deadline_days": None if passed else self.days_spin.value(),
-                    "working_days": None if passed else self.working_check.isChecked()}
+                    "new_deadline_days": self.days_spin.value() if new_deadline else None,
+                    "working_days": self.working_check.isChecked() if new_deadline else None,
+                    "escalate_step": self.step_combo.currentData() if escalate else None,
+                    "escalate_reason": text_or_none(self.escalate_reason_edit) if escalate else None}
 
         self._collect = collect
 
+    def _step_combo(self) -> QComboBox:
+        """The escalation ladder (resources/escalation.json), the next rung up selected."""
+        combo = QComboBox()
+        current = escalation.rank(self.details["escalation"])
+        for step in escalation.ladder():
+            combo.addItem(step.label(self.lang), step.code)
+        above = [i for i, s in enumerate(escalation.ladder()) if s.rank > current]
+        combo.setCurrentIndex(above[0] if above else combo.count() - 1)
+        return combo
+
     def _update_recheck(self) -> None:
         failed = not self.passed_radio.isChecked()
-        self.days_spin.setEnabled(failed)
-        self.working_check.setEnabled(failed)
+        self.deadline_check.setEnabled(failed)
+        with_deadline = failed and self.deadline_check.isChecked()
+        self.days_spin.setEnabled(with_deadline)
+        self.working_check.setEnabled(with_deadline)
+        self.escalate_check.setEnabled(failed and self.may_escalate)
+        escalating = failed and self.may_escalate and self.escalate_check.isChecked()
+        self.step_combo.setEnabled(escalating)
+        self.escalate_reason_edit.setEnabled(escalating)
+        self.escalate_note.setVisible(failed and not self.may_escalate)
+        for widget in (self.next_label, self.deadline_check, self.escalate_check):
+            widget.setVisible(failed)
+        for field, shown in (("deadline_days", failed), ("escalate_step", failed and self.may_escalate),
+                             ("escalate_reason", failed and self.may_escalate)):
+            widget = self.field_widgets[field]
+            widget.setVisible(shown)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(shown)
+        if self.isVisible():
+            self.adjustSize()
 
     def _build_extend(self) -> None:
         self._days_row(self.tr("Extra days"), 7, bool(self.details["working_days"]), minimum=1)
@@ -405,3 +591,28 @@ class HazardActionDialog(RecordDialog):
                     for f, e in self.five_edits.items()}
 
         self._collect = collect
+
+    def _build_plan(self) -> None:
+        """治理方案 of a major hazard (domain.md §2): six texts, pre-filled from the hazard."""
+        d = self.details
+        self.setMinimumWidth(560)
+        rows = (
+            ("target", self.tr("Targets and tasks")),
+            ("methods", self.tr("Methods and measures")),
+            ("materials", self.tr("Funds and materials")),
+            ("bodies", self.tr("Responsible bodies and staff")),
+            ("schedule", self.tr("Time limit and requirements")),
+            ("safety", self.tr("Safety measures and emergency plan")),
+        )
+        self.plan_edits: dict[str, QPlainTextEdit] = {}
+        for name, label in rows:
+            edit = _text_edit(54)
+            edit.setPlainText(d.get(f"plan_{name}") or "")
+            self.plan_edits[name] = edit
+            self._add(label, edit, f"plan_{name}")
+        missing = [m for m in rectification.missing_for_notice(d) if m in PLAN_FIELDS]
+        if d["status"] in (hs.DRAFT, hs.OPEN) and missing:
+            self.hint_label.setText(self.tr("Before the notice, still missing: {}").format(
+                missing_text(missing, self.lang)))
+            self.hint_label.show()
+        self._collect = lambda: {name: e.toPlainText().strip() for name, e in self.plan_edits.items()}

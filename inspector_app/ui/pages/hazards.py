@@ -287,7 +287,34 @@ class HazardsPage(RecordPage):
             d = hazards.hazard_details(self.ctx.session, hazard_id)
         except DomainError:
             return ""
-        return self._fields_html(d) + self._actions_html(d) + self._events_html(d["events"])
+        return (self._fields_html(d) + self._plan_html(d) + self._actions_html(d)
+                + self._events_html(d["events"]))
+
+    def _plan_html(self, d: dict[str, Any]) -> str:
+        """五落实 and (major hazards) 治理方案, when anything of them is filled in."""
+        amount = d["funds_amount"]
+        five = [
+            (self.tr("Responsible person"), " ".join(x for x in (d["responsible_person"] or "",
+                                                                d["responsible_phone"] or "") if x)),
+            (self.tr("Measures"), d["measures"]),
+            (self.tr("Funds"), " · ".join(x for x in (self.tr("{} yuan").format(f"{amount:g}") if amount is not None else "",
+                                                     d["funds_source"] or "") if x)),
+            (self.tr("Contingency plan"), d["contingency_plan"] or d["interim_measures"]),
+        ]
+        plan = [
+            (self.tr("Targets and tasks"), d["plan_target"]),
+            (self.tr("Methods and measures"), d["plan_methods"]),
+            (self.tr("Funds and materials"), d["plan_materials"]),
+            (self.tr("Responsible bodies and staff"), d["plan_bodies"]),
+            (self.tr("Time limit and requirements"), d["plan_schedule"]),
+            (self.tr("Safety measures and emergency plan"), d["plan_safety"]),
+        ]
+        html = ""
+        for heading, rows in ((self.tr("Five implementations"), five), (self.tr("Governance plan"), plan)):
+            if any(v for _l, v in rows):
+                html += (f"<h4 style='margin-bottom:2px'>{esc(heading)}</h4>"
+                         + field_rows((label, esc(value)) for label, value in rows))
+        return html
 
     def _actions_html(self, d: dict[str, Any]) -> str:
         avail = ha.available_actions(self.ctx.session.user, d)
