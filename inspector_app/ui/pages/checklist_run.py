@@ -17,6 +17,7 @@ from ...services.changes import HAZARDS, INSPECTIONS, SITES, Changes
 from ...services.inspection_views import get_inspection
 from .. import labels
 from ..context import AppContext
+from ..dialogs.hazard_dialog import HazardDialog
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -132,6 +133,7 @@ class ChecklistRun(QWidget):
     """Runs one in-progress inspection; emits ``finished`` with the summary when done."""
 
     finished = Signal(dict)
+    discarded = Signal(str)  # the id of the inspection thrown away
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,7 +152,13 @@ class ChecklistRun(QWidget):
         titles.addWidget(self.site_label)
         titles.addWidget(self.templates_label)
         head.addLayout(titles, 1)
-        head.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.free_label = QLabel()
+        self.free_label.setStyleSheet("color: #d93025;")
+        progress = QVBoxLayout()
+        progress.setSpacing(2)
+        progress.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignRight)
+        progress.addWidget(self.free_label, 0, Qt.AlignmentFlag.AlignRight)
+        head.addLayout(progress)
 
         self.model = ChecklistModel(self)
         self.table = ChecklistView(self)
@@ -200,6 +208,18 @@ class ChecklistRun(QWidget):
         self.finish_button.setToolTip(self.tr("Finish the inspection and publish its hazards (Ctrl+Enter)"))
         self.finish_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 14px; }")
         self.finish_button.clicked.connect(lambda _c=False: self.finish())
+        self.free_hazard_button = QPushButton(self.tr("New hazard…"))
+        self.free_hazard_button.setToolTip(self.tr("Record a hazard that is not on the checklist (Ctrl+H)"))
+        self.free_hazard_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.free_hazard_button.clicked.connect(lambda _c=False: self.add_free_hazard())
+        self.discard_button = QPushButton(self.tr("Discard…"))
+        self.discard_button.setToolTip(self.tr("Throw this inspection away with its answers and draft hazards"))
+        self.discard_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.discard_button.clicked.connect(lambda _c=False: self.discard())
+        self.hazard_dialog: HazardDialog | None = None
+        free = QShortcut(QKeySequence("Ctrl+H"), self)
+        free.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        free.activated.connect(self.add_free_hazard)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -208,6 +228,8 @@ class ChecklistRun(QWidget):
         for button in (self.ok_button, self.hazard_button, self.na_button, self.next_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.free_hazard_button)
+        buttons.addWidget(self.discard_button)
         buttons.addWidget(self.finish_button)
 
         detail = QFrame()
@@ -253,11 +275,15 @@ class ChecklistRun(QWidget):
         titles = " · ".join(t["title"] for t in data["templates"]) or self.tr("No checklist")
         where = f" · {data['location']}" if data.get("location") else ""
         self.templates_label.setText(titles + where)
+        self._show_free(len(data.get("free_hazards", [])))
         first_open = next((n for n, i in enumerate(items) if not i.get("result")), 0)
         self.select_row(first_open)
         self._update_progress()
         if not items:
             self._show_item(-1)
+
+    def _show_free(self, count: int) -> None:
+        self.free_label.setText(self.tr("{} hazards not on the checklist").format(count) if count else "")
 
     def current_row(self) -> int:
         return self.table.currentIndex().row()
@@ -356,6 +382,72 @@ class ChecklistRun(QWidget):
                 return
             self.ctx.events.publish(recorded.changes)
         self.model.set_answer(row, note=note)
+
+    # ------------------------------------------------------------------ off-list hazards, discard
+    def add_free_hazard(self) -> HazardDialog | None:
+        """The hazard form for something not on the checklist; a draft until the inspection ends."""
+        if self.inspection is None:
+            return None
+        self.save_note()
+        inspection_id = self.inspection["id"]
+        dialog = HazardDialog(self.ctx, lambda data: inspections.add_free_hazard(
+            self.ctx.session, inspection_id, data), site_id=self.inspection["site_id"], parent=self)
+        dialog.setWindowTitle(self.tr("Hazard not on the checklist"))
+        dialog.site_picker.setEnabled(False)  # the inspection's site
+        dialog.source_combo.setEnabled(False)  # follows the inspection's kind
+        if self.inspection.get("location"):
+            dialog.location_edit.setText(self.inspection["location"])
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._free_hazard_saved(dialog.saved))
+        self.hazard_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _free_hazard_saved(self, saved: Any) -> None:
+        self.hazard_dialog = None
+        self.ctx.events.publish(saved.changes)
+        messages = [self.tr("Draft hazard recorded (not on the checklist).")]
+        messages += [w.message(self.ctx.lang) for w in saved.warnings]
+        self.ctx.events.notice.emit(" ".join(messages))
+        if self.inspection is not None:
+            data = get_inspection(self.ctx.session, self.inspection["id"])
+            self._show_free(len(data.get("free_hazards", [])))
+        self.table.setFocus()
+
+    def discard(self) -> None:
+        if self.inspection is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard inspection"),
+                          self.tr("Discard the inspection at {}? Its answers and draft hazards are "
+                                  "thrown away.").format(self.inspection["site_name"]),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self._discard_answer(box.standardButton(box.clickedButton())))
+        self.confirm_box = box
+        box.open()
+
+    def _discard_answer(self, answer: Any) -> None:
+        self.confirm_box = None
+        if answer == QMessageBox.StandardButton.Discard:
+            self.do_discard()
+
+    def do_discard(self) -> bool:
+        if self.inspection is None:
+            return False
+        inspection_id = self.inspection["id"]
+        try:
+            changes = inspections.discard_inspection(self.ctx.session, inspection_id)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return False
+        site = self.inspection["site_name"]
+        self.inspection = None
+        self.model.set_items([])
+        self.ctx.events.publish(changes)
+        self.ctx.events.notice.emit(self.tr("Inspection at {} discarded.").format(site))
+        self.discarded.emit(inspection_id)
+        return True
 
     # ------------------------------------------------------------------ finishing
     def finish(self) -> None:

@@ -19,6 +19,9 @@ from ...services.inspections import StartInput
 from ...services.sites import list_sites
 from .. import labels
 from ..context import AppContext
+from ..dialogs.campaigns import CampaignsDialog
+from ..dialogs.checklist_templates import ChecklistTemplatesDialog
+from ..dialogs.inspection_plan import InspectionPlanDialog
 from ..icons import icon
 from ..qt import (
     QT_TRANSLATE_NOOP,
@@ -161,6 +164,19 @@ class InspectionsPage(QWidget):
         self.start_button.setToolTip(self.tr("Pick a site and run its checklist (Ctrl+Shift+I)"))
         self.start_button.setShortcut("Ctrl+Shift+I")
         self.start_button.clicked.connect(lambda _c=False: self.start_dialog())
+        self.plan_button = QPushButton(self.tr("Inspection plan…"))
+        self.plan_button.setToolTip(self.tr("Sites due or overdue for an inspection (Ctrl+Shift+P)"))
+        self.plan_button.setShortcut("Ctrl+Shift+P")
+        self.plan_button.clicked.connect(lambda _c=False: self.open_plan())
+        self.campaigns_button = QPushButton(self.tr("Campaigns…"))
+        self.campaigns_button.setToolTip(self.tr("Special campaigns and their random draws (双随机)"))
+        self.campaigns_button.clicked.connect(lambda _c=False: self.open_campaigns())
+        self.templates_button = QPushButton(self.tr("Checklist templates…"))
+        self.templates_button.setToolTip(self.tr("View, edit, import and export checklist templates"))
+        self.templates_button.clicked.connect(lambda _c=False: self.open_templates())
+        self.plan_dialog: InspectionPlanDialog | None = None
+        self.campaigns_window: CampaignsDialog | None = None
+        self.templates_dialog: ChecklistTemplatesDialog | None = None
         self.resume_list = QListWidget()
         self.resume_list.setSpacing(2)
         self.resume_list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -178,9 +194,13 @@ class InspectionsPage(QWidget):
         left_layout.addWidget(heading(self.tr("Inspections in progress"), 1))
         left_layout.addWidget(self.resume_empty)
         left_layout.addWidget(self.resume_list, 1)
+        left_layout.addSpacing(6)
+        for button in (self.plan_button, self.campaigns_button, self.templates_button):
+            left_layout.addWidget(button)
 
         self.run = ChecklistRun(ctx)
         self.run.finished.connect(self._on_finished)
+        self.run.discarded.connect(self._on_discarded)
         self.summary = SummaryPanel()
         self.summary.start_requested.connect(self.start_dialog)
         self.empty = QLabel(self.tr("Start an inspection (Ctrl+Shift+I) or continue one from the list.\n\n"
@@ -274,6 +294,37 @@ class InspectionsPage(QWidget):
         self.reload()
         self.run.table.setFocus()
         return True
+
+    def _on_discarded(self, _inspection_id: str) -> None:
+        self.right.setCurrentWidget(self.empty)
+        self.reload()
+
+    def open_plan(self) -> InspectionPlanDialog:
+        dialog = InspectionPlanDialog(self.ctx, parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.start_requested.connect(lambda site_id: self.start_dialog(site_id))
+        dialog.destroyed.connect(lambda _o=None: setattr(self, "plan_dialog", None))
+        self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_campaigns(self) -> CampaignsDialog:
+        if self.campaigns_window is None:
+            window = CampaignsDialog(self.ctx, parent=self.window())
+            window.destroyed.connect(lambda _o=None: setattr(self, "campaigns_window", None))
+            self.campaigns_window = window
+        self.campaigns_window.show()
+        self.campaigns_window.raise_()
+        self.campaigns_window.activateWindow()
+        return self.campaigns_window
+
+    def open_templates(self) -> ChecklistTemplatesDialog:
+        dialog = ChecklistTemplatesDialog(self.ctx, parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _o=None: setattr(self, "templates_dialog", None))
+        self.templates_dialog = dialog
+        dialog.show()
+        return dialog
 
     def _on_finished(self, summary: dict[str, Any]) -> None:
         self.summary.show_summary(summary)
