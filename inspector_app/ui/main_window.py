@@ -154,6 +154,11 @@ class MainWindow(QMainWindow):
                                        QKeySequence(Qt.Key.Key_Delete), "delete")
         self.act_find = self._action(self.tr("Search"), self.focus_search, "Ctrl+F", "search")
         self.act_about = self._action(self.tr("About Grid Inspector"), self.show_about)
+        self.act_plan = self._action(self.tr("Inspection plan…"), self.open_inspection_plan)
+        self.act_campaigns = self._action(self.tr("Special campaigns…"), self.open_campaigns)
+        self.act_templates = self._action(self.tr("Checklist templates…"), self.open_templates)
+        self.act_calendar = self._action(self.tr("Work calendar and inspection intervals…"),
+                                         self.open_work_calendar)
         group = QActionGroup(self._owner)
         self.page_actions: list[QAction] = []
         for i, title in enumerate(self._page_titles()):
@@ -178,6 +183,11 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         for action in self.page_actions:
             view_menu.addAction(action)
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        for action in (self.act_plan, self.act_campaigns, self.act_templates, None,
+                       self.act_calendar):
+            tools_menu.addSeparator() if action is None else tools_menu.addAction(action)
+        self.tools_menu = tools_menu
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
 
@@ -377,6 +387,22 @@ class MainWindow(QMainWindow):
         page = self._record_page()
         if page:
             page.delete_record()
+
+    # ------------------------------------------------------------------ tools
+    def open_inspection_plan(self):  # noqa: ANN201 - the dialog
+        self.go_to(INSPECTIONS)  # starting an inspection from the plan happens there
+        return self.inspections_page.open_plan()
+
+    def open_campaigns(self):  # noqa: ANN201
+        return self.inspections_page.open_campaigns()
+
+    def open_templates(self):  # noqa: ANN201
+        return self.inspections_page.open_templates()
+
+    def open_work_calendar(self):  # noqa: ANN201
+        from .dialogs.work_calendar import open_work_calendar
+
+        return open_work_calendar(self.ctx, self)
 
     # ------------------------------------------------------------------ stores
     def open_demo(self):  # noqa: ANN201 - the Op filling the demo store, if one runs

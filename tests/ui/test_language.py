@@ -22,9 +22,9 @@ def test_switch_to_english_and_back(window, ctx, settings, qtbot) -> None:
     window.go_to(7)
     choose(window, qtbot, "en")
     qtbot.waitUntil(lambda: nav_labels(window)[0] == "Workbench", timeout=2000)
-    assert nav_labels(window) == ["Workbench", "Sites", "Inspections", "Hazards", "Documents",
+    assert nav_labels(window) == ["Workbench", "Sites", "Inspections", "Hazards", "Leads", "Documents",
                                   "Sync", "Statistics", "Settings"]
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Tools", "&Help"]
     assert window.windowTitle().startswith("Grid Inspector — ")
     assert window.stack.currentIndex() == 7  # still on the settings page
     assert settings.language == "en" and ctx.lang == "en"

@@ -12,7 +12,7 @@ from inspector_app.ui.qt import Qt, qt_runtime_version
 
 pytestmark = pytest.mark.ui
 
-NAV_ZH = ["工作台", "场所", "检查", "隐患", "文书", "同步", "统计", "设置"]
+NAV_ZH = ["工作台", "场所", "检查", "隐患", "线索", "文书", "同步", "统计", "设置"]
 
 
 def nav_labels(window) -> list[str]:
@@ -24,7 +24,7 @@ def test_opens_in_chinese(window, data_dir) -> None:
     assert len(PAGE_KEYS) == window.stack.count() == 9
     assert window.windowTitle() == f"网格安全巡查 — {data_dir}"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "工具(&T)", "帮助(&H)"]
     assert window.counts_label.text() == "场所 0 · 隐患 0 · 逾期 0"
     assert "inspector.db" in window.path_label.text()
     assert not window.demo_label.isVisible()
@@ -88,3 +88,19 @@ def test_pages_are_built_on_first_use_then_warmed_up_in_the_background(ctx, qtbo
     assert win.stack.count() == len(PAGE_KEYS)
     assert [win.stack.widget(i) for i in range(len(PAGE_KEYS))] == win.pages
     assert win.stack.currentWidget() is win.sites_page
+
+
+def test_tools_menu_opens_the_planning_windows(window, qtbot) -> None:
+    from inspector_app.ui.main_window import INSPECTIONS
+
+    titles = [a.text() for a in window.tools_menu.actions() if not a.isSeparator()]
+    assert titles == ["检查计划…", "专项整治…", "检查表模板…", "工作日历与检查频次…"]
+    plan = window.open_inspection_plan()
+    assert window.stack.currentIndex() == INSPECTIONS and plan.isVisible()
+    plan.close()
+    calendar = window.open_work_calendar()
+    assert calendar.isVisible() and calendar.windowTitle() == "工作日历与检查频次"
+    calendar.close()
+    templates = window.open_templates()
+    assert templates.isVisible()
+    templates.close()
