@@ -206,3 +206,26 @@ def assign_grid(session: Session, site_ids: list[str], grid: str) -> Changes:
 
     session.write(job)
     return Changes.of(SITES)
+
+
+def site_grids(session: Session, site_ids: list[str]) -> dict[str, str | None]:
+    """The grid id of each site as it is now (what undoing an assignment puts back)."""
+    conn = session.store.read()
+    grids: dict[str, str | None] = {}
+    for start in range(0, len(site_ids), 500):
+        chunk = site_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        grids.update(conn.execute(f"SELECT id, grid_id FROM site WHERE id IN ({marks})", chunk).fetchall())
+    return grids
+
+
+def restore_grids(session: Session, grids: dict[str, str | None]) -> Changes:
+    """Put each site back into the grid it had (``None``: no grid), in one transaction."""
+
+    def job(tx: WriteTx) -> None:
+        for site_id, grid_id in grids.items():
+            tx.update("site", site_id, {"grid_id": grid_id})
+        tx.audit("sites_assigned", "region", None, f"{len(grids)} sites restored")
+
+    session.write(job)
+    return Changes.of(SITES)

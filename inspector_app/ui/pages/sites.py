@@ -1,20 +1,45 @@
-"""场所 page: the site register with filters, a detail pane and add/edit/delete."""
+"""场所 page: the site register with filters, a detail pane and add/edit/delete.
+
+The register as a whole: import from Excel/CSV (the wizard in ``dialogs/register_import``,
+Ctrl+I), export to .xlsx (the sites shown or all, an Op), the sites still without a grid
+(assign them, Ctrl+Z undoes), and each site's history (Ctrl+H, or the link in the detail pane).
+"""
 
 from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
 
 from ...core.entities import RISK_COLOURS, SiteRow
 from ...core.errors import DomainError
 from ...core.uscc import check_uscc
-from ...services import hazards, sites
+from ...services import hazards, register_export, register_import, sites
 from ...services.changes import HAZARDS, REGIONS, SITES, UNITS
 from ...services.hazards import HazardFilter
 from ...services.regions import list_regions
 from ...services.sites import SiteFilter
 from .. import labels, undo
 from ..context import AppContext
+from ..dialogs.register_import import AssignGridDialog, RegisterImportDialog
 from ..dialogs.site_dialog import SiteDialog
+from ..dialogs.site_history import SiteHistoryDialog
 from ..models import SiteTableModel
-from ..qt import QComboBox, QPushButton, Qt, QWidget, Signal
+from ..ops import Op
+from ..qt import (
+    QComboBox,
+    QDesktopServices,
+    QFileDialog,
+    QKeySequence,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QShortcut,
+    QStyle,
+    Qt,
+    QUrl,
+    QWidget,
+    Signal,
+)
 from ..widgets import DebouncedLineEdit, colour_icon, esc, field_rows, fill_combo
 from .record_page import RecordPage
 
@@ -37,8 +62,41 @@ class SitesPage(RecordPage):
             self.tr("Record hazard here"), "hazards", self._new_hazard,
             self.tr("Record a hazard at the selected site"),
         )
+        self.history_button = self.action_button(
+            self.tr("History"), "inspections", self.show_history,
+            self.tr("Inspections, hazards and documents of the selected site (Ctrl+H)"),
+        )
+        self.actions_row.addSpacing(12)
+        self.import_button = self.action_button(
+            self.tr("Import…"), "import", self.choose_import_file,
+            self.tr("Import sites from an Excel or CSV list (Ctrl+I)"),
+        )
+        self.import_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.export_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+                                         self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the register as an Excel file"))
+        self.export_menu = QMenu(self.export_button)
+        self.export_shown_action = self.export_menu.addAction(
+            self.tr("Export the sites shown…"), lambda: self.choose_export_file(True))
+        self.export_all_action = self.export_menu.addAction(
+            self.tr("Export all sites…"), lambda: self.choose_export_file(False))
+        self.export_button.setMenu(self.export_menu)
+        self.actions_row.addWidget(self.export_button)
+        self.unassigned_button = self.action_button(
+            self.tr("No grid"), "sites", self.assign_unassigned,
+            self.tr("Sites without a grid (after an import): put them into a grid"),
+        )
+        self.unassigned_button.setStyleSheet("QPushButton { color: #b06000; }")
         self.actions_row.addStretch(1)
         self.actions_row.addWidget(self.count_label)
+        for keys, slot in (("Ctrl+I", self.choose_import_file), ("Ctrl+H", self.show_history)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.detail.anchorClicked.connect(self._on_detail_link)
+        self.import_dialog: RegisterImportDialog | None = None
+        self.export_op: Op | None = None
+        self.export_box: QMessageBox | None = None
 
         self.search_edit = DebouncedLineEdit(250)
         self.search_edit.setPlaceholderText(self.tr("Filter: name, address, contact, USCC …"))
@@ -65,6 +123,7 @@ class SitesPage(RecordPage):
         self.filter_row.addWidget(self.clear_button)
         self._update_count()
         self._update_buttons()
+        self._update_unassigned()
         self.model.modelReset.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.refresh_detail()
@@ -107,12 +166,21 @@ class SitesPage(RecordPage):
             self._fill_grids()
         super().on_changed(changes)
 
+    def reload(self) -> None:
+        super().reload()
+        self._update_unassigned()
+
+    def _update_unassigned(self) -> None:
+        n = len(register_import.unassigned_site_ids(self.ctx.session))
+        self.unassigned_button.setText(self.tr("No grid ({})").format(n))
+        self.unassigned_button.setVisible(n > 0)
+
     def count_text(self, n: int) -> str:
         return self.tr("{} sites").format(n)
 
     def _update_buttons(self) -> None:
         has = self.current_id() is not None
-        for button in (self.edit_button, self.delete_button, self.hazard_button):
+        for button in (self.edit_button, self.delete_button, self.hazard_button, self.history_button):
             button.setEnabled(has)
 
     # ------------------------------------------------------------------ actions
@@ -157,6 +225,97 @@ class SitesPage(RecordPage):
         if site_id:
             self.new_hazard_requested.emit(site_id)
 
+    # ------------------------------------------------------------------ register
+    def choose_import_file(self) -> QFileDialog:
+        dialog = QFileDialog(self.window(), self.tr("Import the site register"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("Spreadsheets (*.xlsx *.xls *.csv)"), self.tr("All files (*)")])
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.open_import)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_import(self, path: str | Path) -> RegisterImportDialog:
+        """The import wizard on ``path`` (its mapping step, or the file's error)."""
+        dialog = RegisterImportDialog(self.ctx, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._on_imported)
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.load(path)
+        return dialog
+
+    def _on_imported(self, report: register_import.ImportReport) -> None:
+        first = next((r.site_id for r in report.rows if r.site_id and r.outcome == "imported"), None)
+        if first:
+            self.select_id(first)
+
+    def assign_unassigned(self) -> AssignGridDialog | None:
+        ids = register_import.unassigned_site_ids(self.ctx.session)
+        if not ids:
+            self.ctx.events.notice.emit(self.tr("Every site has a grid."))
+            return None
+        dialog = AssignGridDialog(self.ctx, ids, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.assign_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def choose_export_file(self, only_shown: bool) -> QFileDialog:
+        dialog = QFileDialog(self.window(), self.tr("Export the site register"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Excel workbook (*.xlsx)")])
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(str(Path.home() / self.tr("Site register {}.xlsx").format(date.today().isoformat())))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.export_to(path, only_shown))
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_to(self, path: str | Path, only_shown: bool = True) -> Op:
+        """Write the register (the filtered list, or all sites) to ``path`` off the GUI thread."""
+        path = Path(path)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        flt = self.current_filter() if only_shown else SiteFilter()
+        session = self.ctx.session
+
+        def job(progress, cancel) -> int:  # noqa: ANN001 - Op job signature
+            return register_export.export_register(session, path, flt, progress=progress, cancel=cancel)
+
+        self.export_op = self.ctx.ops.run(job, title=self.tr("Exporting the site register"),
+                                          parent=self.window(), on_success=lambda n: self._exported(path, n))
+        return self.export_op
+
+    def _exported(self, path: Path, count: int) -> None:
+        text = self.tr("{} sites exported to\n{}").format(count, path)
+        self.ctx.events.notice.emit(text.replace("\n", " "))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"), text,
+                          QMessageBox.StandardButton.Close, self.window())
+        folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(lambda _c=False: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_box = box
+        box.open()
+
+    def show_history(self, site_id: str | None = None) -> SiteHistoryDialog | None:
+        site_id = site_id or self.current_id()
+        if site_id is None:
+            return None
+        dialog = SiteHistoryDialog(self.ctx, site_id, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_hazard.connect(lambda hazard_id: self.open_record.emit("hazard", hazard_id))
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_detail_link(self, url: QUrl) -> None:
+        kind, _, site_id = url.toString().partition(":")
+        if kind == "history" and site_id:
+            self.show_history(site_id)
+
     # ------------------------------------------------------------------ detail
     def render_detail(self, site_id: str | None) -> str:
         if site_id is None:
@@ -167,7 +326,9 @@ class SitesPage(RecordPage):
                 row = sites.get_site(self.ctx.session, site_id)
             except DomainError:
                 return ""
-        return self._site_html(row) + self._hazards_html(row)
+        history = esc(self.tr("History: inspections, hazards, documents…"))
+        link = f"<p><a href='history:{esc(row.id)}'>{history}</a></p>"
+        return self._site_html(row) + link + self._hazards_html(row)
 
     def _uscc_html(self, row: SiteRow) -> str:
         if not row.uscc:
