@@ -21,6 +21,9 @@ from .regions import find_grid
 from .session import Session, load_user
 
 MIN_PASSWORD = 6
+# store_info key (this device only, never synced): "0" once someone logged in without
+# "stay logged in"; unset or "1" keeps today's behaviour (the current user stays logged in)
+STAY_KEY = "stay_logged_in"
 _LOGIN = re.compile(r"^[^\s]{2,40}$")
 
 
@@ -97,6 +100,36 @@ def list_users(session: Session, include_inactive: bool = True) -> list[UserRow]
 
 def current_user(session: Session) -> User:
     return session.user
+
+
+def stays_logged_in(store: Store) -> bool:
+    """Whether this device keeps its current user logged in between starts (the default)."""
+    return store.info(STAY_KEY) != "0"
+
+
+def has_password(store: Store, user: User) -> bool:
+    row = store.read().execute("SELECT password_hash FROM app_user WHERE id = ?", (user.id,)).fetchone()
+    return bool(row and row[0])
+
+
+def needs_log_in(session: Session) -> bool:
+    """Whether the GUI must ask for a password at start: the current user has one and this
+    device is not set to stay logged in. A user without a password never needs one."""
+    return not stays_logged_in(session.store) and has_password(session.store, session.user)
+
+
+def set_stay_logged_in(session: Session, stay: bool) -> None:
+    """Keep (or stop keeping) this device's current user logged in between starts."""
+    def job(tx: WriteTx) -> None:
+        set_info(tx, STAY_KEY, "1" if stay else "0")
+
+    session.write(job)
+
+
+def _refresh_self(session: Session, user_id: str) -> None:
+    """After an admin changed their own role or grids, act with what the store now says."""
+    if user_id == session.user.id:
+        session.user = load_user(session.store, user_id)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -197,8 +230,9 @@ def set_role(session: Session, login: str, role: str) -> Changes:
             _keep_an_admin(tx, user_id)
         tx.update("app_user", user_id, {"role": role})
         tx.audit("user_role_set", "user", user_id, f"{login}: {old} -> {role}")
+        return user_id
 
-    session.write(job)
+    _refresh_self(session, session.write(job))
     return Changes.of(USERS)
 
 
@@ -210,8 +244,9 @@ def set_grids(session: Session, login: str, grids: list[str] | tuple[str, ...]) 
         user_id, _r, _a = _user_row(tx, login)
         tx.update("app_user", user_id, {"grid_ids": json.dumps(grid_ids)})
         tx.audit("user_grids_set", "user", user_id, f"{login}: {len(grid_ids)} grids")
+        return user_id
 
-    session.write(job)
+    _refresh_self(session, session.write(job))
     return Changes.of(USERS)
 
 
@@ -220,6 +255,11 @@ def set_active(session: Session, login: str, active: bool) -> Changes:
 
     def job(tx: WriteTx) -> None:
         user_id, role, _a = _user_row(tx, login)
+        if not active and user_id in (session.user.id, session.store.info("current_user_id")):
+            # the store opens as its current user: a disabled one would lock everyone out
+            raise ValidationError("you cannot disable the user logged in on this device; "
+                                  "log in as another admin first",
+                                  "不能停用本机当前登录的用户，请先以其他管理员身份登录", code="self_disable")
         if not active and role == "admin":
             _keep_an_admin(tx, user_id)
         tx.update("app_user", user_id, {"active": int(active)})
@@ -229,13 +269,20 @@ def set_active(session: Session, login: str, active: bool) -> Changes:
     return Changes.of(USERS)
 
 
-def log_in(session: Session, login: str, password: str | None) -> User:
-    """Make ``login`` this device's current user (stays logged in until the next log_in)."""
+def log_in(session: Session, login: str, password: str | None, *,
+           stay_logged_in: bool | None = None) -> User:
+    """Make ``login`` this device's current user (stays logged in until the next log_in).
+
+    ``stay_logged_in`` (the GUI's 保持登录) also sets whether the next start asks again for
+    a password; ``None`` leaves that setting as it is.
+    """
     user = load_user(session.store, login)
     check_password(session.store, user, password)
 
     def job(tx: WriteTx) -> None:
         set_info(tx, "current_user_id", user.id)
+        if stay_logged_in is not None:
+            set_info(tx, STAY_KEY, "1" if stay_logged_in else "0")
         tx.user_id = user.id
         tx.audit("logged_in", "user", user.id, user.login)
 

@@ -2,7 +2,8 @@
 
 ``run_gui`` is what ``inspector-app`` (no sub-command) calls. With ``quit_after`` it runs the
 event loop that many seconds and returns 0; nothing on that path waits on a dialog — a store
-that cannot be opened is reported on stderr and the function returns 2.
+that cannot be opened is reported on stderr and the function returns 2. Without it, a current
+user with a password who does not stay logged in is asked for it first (Esc quits).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .. import APP_NAME, __version__
 from ..core.errors import DomainError
 from ..services.session import DATA_ENV, Session, default_data_dir, open_session
 from .context import AppContext
+from .dialogs.login import log_in_at_start
 from .events import AppEvents
 from .i18n import Translations, service_lang
 from .icons import icon
@@ -172,6 +174,12 @@ def run_gui(data_dir: str | Path | None = None, as_user: str | None = None,
         translations.clear()
         return EXIT_CANNOT_OPEN
     session, real_dir = opened
+    # the password of a current user who does not stay logged in (never with --quit-after
+    # or --as, which was checked when the store opened)
+    if quit_after is None and as_user is None and not log_in_at_start(session, lang):
+        session.close()
+        translations.clear()
+        return 0
     log_path = setup_logging(session.store.data_dir)
     log.info("GUI started on %s (version %s)", session.store.data_dir, __version__)
     ctx = build_context(session, settings, translations, real_dir, log_path, as_user)
