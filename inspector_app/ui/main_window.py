@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
         self.act_open_demo = self._action(self.tr("Open demo store"), self.open_demo)
         self.act_back_real = self._action(self.tr("Back to the real store"), self.back_to_real)
         self.act_quit = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_switch_user = self._action(self.tr("Switch user…"), self.switch_user, "Ctrl+Shift+L")
+        self.act_import_register = self._action(self.tr("Import site register…"), self.import_register)
+        self.act_export_register = self._action(self.tr("Export site register…"), self.export_register)
         self.act_undo = self.ctx.undo.createUndoAction(self._owner, self.tr("Undo"))
         self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
         self.act_undo.setIcon(icon("undo"))
@@ -174,6 +177,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_open_dir)
         file_menu.addAction(self.act_open_demo)
         file_menu.addAction(self.act_back_real)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_import_register)
+        file_menu.addAction(self.act_export_register)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_switch_user)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -218,6 +226,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.path_label, 1)
         bar.addPermanentWidget(self.demo_label)
         bar.addPermanentWidget(self.counts_label)
+        from .dialogs.login import UserBadge
+
+        self.user_badge = UserBadge(self.ctx)
+        bar.addPermanentWidget(self.user_badge)
         self.setStatusBar(bar)
 
     def _connect_pages(self) -> None:
@@ -267,6 +279,8 @@ class MainWindow(QMainWindow):
                 lambda lang: QTimer.singleShot(0, lambda: self.switch_language(lang))
             )
             page.choose_data_dir_requested.connect(self.choose_data_dir)
+            # some pages choose their widgets by role when built: build them again
+            page.user_switched.connect(lambda: QTimer.singleShot(0, self.rebuild))
 
     def _warm_up(self) -> None:
         """Build the next page not built yet, then yield to the event loop (the user's
@@ -387,6 +401,24 @@ class MainWindow(QMainWindow):
         page = self._record_page()
         if page:
             page.delete_record()
+
+    # ------------------------------------------------------------------ users, register
+    def switch_user(self) -> bool:
+        """切换用户; then rebuild, because some pages choose widgets by role when built."""
+        from .dialogs.login import switch_user as switch_user_dialog
+
+        if switch_user_dialog(self.ctx, self):
+            QTimer.singleShot(0, self.rebuild)
+            return True
+        return False
+
+    def import_register(self):  # noqa: ANN201 - the file dialog
+        self.go_to(SITES_PAGE)
+        return self.sites_page.choose_import_file()
+
+    def export_register(self):  # noqa: ANN201
+        self.go_to(SITES_PAGE)
+        return self.sites_page.choose_export_file(False)
 
     # ------------------------------------------------------------------ tools
     def open_inspection_plan(self):  # noqa: ANN201 - the dialog

@@ -21,6 +21,7 @@ from ..qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPaintEvent,
     QPushButton,
     QShowEvent,
     QSizePolicy,
@@ -151,6 +152,7 @@ class DashboardPage(QWidget):
         self._panels_pending = False
         self._sites_pending = False
         self._shut = False
+        self._painted = False  # the first panel load waits for the first paint of the page
         self._set_default_scope()
 
         layout = QVBoxLayout(self)
@@ -252,7 +254,15 @@ class DashboardPage(QWidget):
         """The panels load after the first paint: start-up only waits for the cards."""
         if not self._panels_pending:
             self._panels_pending = True
-            QTimer.singleShot(0, self, self._load_pending)  # dropped if the page is deleted
+            if self._painted:
+                QTimer.singleShot(0, self, self._load_pending)  # dropped if the page is deleted
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._panels_pending:
+                QTimer.singleShot(0, self, self._load_pending)
 
     def _load_pending(self) -> None:
         if self._panels_pending and not self._shut:
