@@ -84,6 +84,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     st.add_argument("--factor", choices=FACTORS)
     st.add_argument("--measure-type", choices=MEASURE_TYPES)
     st.add_argument("--level", choices=LEVELS)
+    st.add_argument("--reason", help="with --level: why the level differs from the one the "
+                                     "checklist item suggested (required then)")
     st.add_argument("--deadline-days", type=int)
     lifecycle._day_kind(st)
     st.add_argument("--json", action="store_true")
@@ -154,7 +156,12 @@ def cmd_set(session: Session, args: argparse.Namespace) -> int:
                if getattr(args, opt, None) is not None}
     if args.working_days is not None:
         changes["working_days"] = args.working_days
-    saved = rectification.set_fields(session, args.id, changes)
+    level = changes.pop("level", None)
+    saved = None
+    if level is not None:  # first: it refuses a missing reason before anything is written
+        saved = hazards.set_level(session, args.id, level, args.reason)
+    if changes or saved is None:
+        saved = rectification.set_fields(session, args.id, changes)
     if args.json:
         print_json({"id": saved.id, "warnings": warnings_json(saved.warnings)})
     else:

@@ -113,6 +113,8 @@ class HazardInput:
     interim_measures: str | None = None
     public_report_id: str | None = None
     assigned_task_id: str | None = None
+    # why the level differs from the one a checklist item suggested (needed then; an edit only)
+    level_reason: str | None = None
 
 
 @dataclass(frozen=True)

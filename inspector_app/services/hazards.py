@@ -337,12 +337,96 @@ def add_hazard(session: Session, data: HazardInput) -> Saved:
     return Saved(hazard_id, Changes.of(HAZARDS, SITES), (*notes, *notices(session.store, due)))
 
 
+LEVEL_REASON_LIMIT = 500
+
+
+def _suggested_in(conn: sqlite3.Connection, item_id: str | None) -> str | None:
+    if not item_id:
+        return None
+    row = conn.execute("SELECT major FROM checklist_item WHERE id = ?", (item_id,)).fetchone()
+    return None if row is None else ("major" if row[0] else "general")
+
+
+def suggested_level(session: Session, hazard_id: str) -> str | None:
+    """The level the hazard's checklist item suggests (its major criterion), or None when the
+    hazard did not come from a checklist item."""
+    row = session.store.read().execute("SELECT item_id FROM hazard WHERE id = ?", (hazard_id,)).fetchone()
+    return _suggested_in(session.store.read(), row[0]) if row else None
+
+
+def _earlier_reason(tx: WriteTx, hazard_id: str, level: str) -> str | None:
+    """The reason given the last time the hazard was set to ``level`` (undo/redo restores it)."""
+    for kind, data, _at in reversed(tx.conn.execute(
+            "SELECT kind, data, at FROM hazard_event WHERE hazard_id = ? ORDER BY hlc", (hazard_id,)).fetchall()):
+        values = json.loads(data or "{}")
+        if kind == hs.EventKind.LEVEL_CHANGED and values.get("level") == level and values.get("reason"):
+            return str(values["reason"])
+    return None
+
+
+def change_level(tx: WriteTx, session: Session, row: dict[str, Any], level: str,
+                 reason: str | None) -> int:
+    """Record a level change of ``row`` (a hazard row) as a ``LEVEL_CHANGED`` event.
+
+    The role rules of ``core/permissions.py`` apply first. A hazard that came from a checklist
+    item had its level suggested by the item's major criterion; moving away from that level
+    needs a reason, which is kept in the event (``{"level": ..., "reason": ...}``). Returns
+    the new ``level_confirmed`` value for the caller to write.
+    """
+    permissions.require_event(session.user, hs.EventKind.LEVEL_CHANGED, row["level"])
+    why = (reason or "").strip() or None
+    if why and len(why) > LEVEL_REASON_LIMIT:
+        raise ValidationError(
+            f"level_reason is too long (at most {LEVEL_REASON_LIMIT} characters)",
+            f"调整等级的理由太长（最多 {LEVEL_REASON_LIMIT} 个字）", code="too_long")
+    suggested = _suggested_in(tx.conn, row.get("item_id"))
+    if suggested and level != suggested and why is None:
+        why = _earlier_reason(tx, row["id"], level)
+        if why is None:
+            raise ValidationError(
+                f"level_reason: the checklist item suggests the level {suggested}; "
+                f"give a reason for changing it to {level}",
+                f"该隐患来自检查项，建议等级为“{hs.LEVEL_ZH.get(suggested, suggested)}”，"
+                f"改为“{hs.LEVEL_ZH.get(level, level)}”须填写理由",
+                code="level_reason_required")
+    data: dict[str, Any] = {"level": level}
+    if why:
+        data["reason"] = why
+    record_event(tx, row["id"], hs.EventKind.LEVEL_CHANGED, data)
+    return int(level == "general" or permissions.can(session.user, Action.CONFIRM_LEVEL))
+
+
+def set_level(session: Session, hazard_id: str, level: str, reason: str | None = None) -> Saved:
+    """Change only the level (``hazard set --level``), with the reason rule of ``change_level``."""
+    permissions.require(session.user, Action.EDIT_HAZARD)
+    if level not in hs.LEVELS:
+        raise ValidationError(f"level must be general or major, not {level!r}",
+                              "隐患等级只能是“一般”或“重大”", code="bad_level")
+
+    def job(tx: WriteTx) -> None:
+        row = hazard_for_write(tx, session, hazard_id)
+        if level == row["level"]:
+            return
+        tx.update("hazard", hazard_id, {"level_confirmed": change_level(tx, session, row, level, reason)})
+        tx.audit("hazard_level_changed", "hazard", hazard_id, level)
+
+    session.write(job)
+    return Saved(hazard_id, Changes.of(HAZARDS, SITES))
+
+
 def update_hazard(session: Session, hazard_id: str, data: HazardInput) -> Saved:
-    """Edit a hazard's fields; a level change is recorded as an event."""
+    """Edit a hazard's fields; a level change is recorded as an event.
+
+    A level moved away from the one its checklist item suggested needs ``data.level_reason``
+    (see ``change_level``). The links to the inspection and checklist item are set when the
+    hazard is recorded and stay: an edit form does not carry them.
+    """
     permissions.require(session.user, Action.EDIT_HAZARD)
     current = get_hazard(session, hazard_id)
     values, due, notes = validate_input(data, session.clock.today(), calendar_of(session))
     values.pop("site_id")
+    values.pop("inspection_id")
+    values.pop("item_id")
     new_level = values.pop("level")
     if current.status not in (hs.DRAFT, hs.OPEN):
         # once a notice is served the deadline only moves by an extension
@@ -354,10 +438,7 @@ def update_hazard(session: Session, hazard_id: str, data: HazardInput) -> Saved:
         row = hazard_for_write(tx, session, hazard_id)
         check_links(tx, values)
         if new_level != row["level"]:
-            permissions.require_event(session.user, hs.EventKind.LEVEL_CHANGED, row["level"])
-            record_event(tx, hazard_id, hs.EventKind.LEVEL_CHANGED, {"level": new_level})
-            values["level_confirmed"] = int(
-                new_level == "general" or permissions.can(session.user, Action.CONFIRM_LEVEL))
+            values["level_confirmed"] = change_level(tx, session, row, new_level, data.level_reason)
         if "due_date" in values and values["due_date"] != row["due_date"]:
             # the cached due date is derived from events, so a new one is an event too
             record_event(tx, hazard_id, hs.EventKind.DEADLINE_SET, {"due_date": values["due_date"]})

@@ -21,7 +21,7 @@ from ..core.validation import clean_text, parse_date
 from ..store.store import WriteTx
 from .changes import HAZARDS, SITES, Changes, Saved
 from .hazard_input import FIELD_ZH, funds, limited
-from .hazards import record_event
+from .hazards import change_level, record_event
 from .lifecycle_common import calendar_of, hazard_for_write, notices
 from .session import Session
 
@@ -35,7 +35,7 @@ TEXT_LIMITS = {
 }
 DEADLINE_FIELDS = ("deadline_days", "working_days", "due_on")
 SETTABLE = (*FIVE_FIELDS, *PLAN_FIELDS, *DEADLINE_FIELDS, "factor", "measure_type",
-            "description", "location", "basis", "level")
+            "description", "location", "basis", "level", "level_reason")
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,8 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
             values[name] = clean_text("description", value, required=True)
         elif name in ("location", "basis"):
             values[name] = clean_text(name, value)
+        elif name == "level_reason":
+            values[name] = value
         elif name == "level" and value not in hs.LEVELS:
             raise ValidationError(f"level must be general or major, not {value!r}",
                                   "隐患等级只能是“一般”或“重大”", code="bad_level")
@@ -122,11 +124,10 @@ def set_fields(session: Session, hazard_id: str, changes: dict[str, Any]) -> Sav
             raise IllegalTransition("a closed hazard's level and deadline stay as closed; reopen it first",
                                     "已销号隐患的等级和期限不能修改，如需修改请先重新打开", code="closed")
         level = values.pop("level", None)
+        reason = values.pop("level_reason", None)
         if level and level != row["level"]:
-            permissions.require_event(session.user, hs.EventKind.LEVEL_CHANGED, row["level"])
-            record_event(tx, hazard_id, hs.EventKind.LEVEL_CHANGED, {"level": level})
-            values["level_confirmed"] = int(level == "general"
-                                            or permissions.can(session.user, Action.CONFIRM_LEVEL))
+            # role rules, and a reason when moving away from a checklist item's suggestion
+            values["level_confirmed"] = change_level(tx, session, row, level, reason)
         if set(values) & set(DEADLINE_FIELDS):
             computed.extend(_set_deadline(tx, row, values, today, calendar))
         if values:

@@ -9,7 +9,7 @@ from ...core import hazard_status as hs
 from ...core.deadlines import deadline
 from ...core.entities import FACTORS, MEASURE_TYPES, SOURCES, HazardInput, HazardRow
 from ...core.errors import DomainError, ValidationError
-from ...services import sites
+from ...services import hazards, sites
 from ...services.changes import Saved
 from ...services.sites import SiteFilter
 from .. import labels
@@ -111,6 +111,8 @@ class HazardDialog(RecordDialog):
     ) -> None:
         super().__init__(ctx.lang, parent)
         self.ctx, self.existing = ctx, existing
+        # the level the hazard's checklist item suggested (None: not from a checklist item)
+        self.suggested_level = hazards.suggested_level(ctx.session, existing.id) if existing else None
         self.save_with(save)
         self.setWindowTitle(self.tr("Edit hazard") if existing else self.tr("Record a hazard"))
         self.setMinimumWidth(620)
@@ -135,6 +137,21 @@ class HazardDialog(RecordDialog):
         self.level_combo = QComboBox()
         for code in hs.LEVELS:
             self.level_combo.addItem(labels.level(code), code)
+        self.suggested_label = QLabel()
+        self.suggested_label.setStyleSheet("color: #5f6368;")
+        self.suggested_label.setVisible(self.suggested_level is not None)
+        if self.suggested_level is not None:
+            self.suggested_label.setText(self.tr("Suggested: {}").format(
+                labels.level(self.suggested_level)))
+        level_row = QHBoxLayout()
+        level_row.setContentsMargins(0, 0, 0, 0)
+        level_row.addWidget(self.level_combo)
+        level_row.addSpacing(8)
+        level_row.addWidget(self.suggested_label, 1)
+        self.level_reason_edit = QLineEdit()
+        self.level_reason_edit.setMaxLength(hazards.LEVEL_REASON_LIMIT)
+        self.level_reason_edit.setPlaceholderText(
+            self.tr("Required: why the level differs from the checklist item's suggestion"))
         self.basis_edit = QLineEdit()
         self.basis_edit.setPlaceholderText(self.tr("Rule or clause the hazard breaks"))
 
@@ -189,11 +206,12 @@ class HazardDialog(RecordDialog):
         found.setContentsMargins(0, 0, 0, 0)
         found.addWidget(self.found_date)
         found.addStretch(1)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self.tr("Site *"), self.site_picker)
         form.addRow(self.tr("Description *"), self.description_edit)
         form.addRow(self.tr("Location"), self.location_edit)
-        form.addRow(self.tr("Level"), self.level_combo)
+        form.addRow(self.tr("Level"), level_row)
+        form.addRow(self.tr("Reason for changing the suggested level *"), self.level_reason_edit)
         form.addRow(self.tr("Basis"), self.basis_edit)
         form.addRow(self.tr("Found on"), found)
         form.addRow(self.tr("Deadline"), deadline)
@@ -209,14 +227,18 @@ class HazardDialog(RecordDialog):
         self.field_widgets = {
             "description": self.description_edit, "location": self.location_edit,
             "basis": self.basis_edit, "site": self.site_picker, "no": self.site_picker,
-            "the": self.found_date, "a": self.days_spin,
+            "the": self.found_date, "a": self.days_spin, "level_reason": self.level_reason_edit,
         }
+        self.level_combo.currentIndexChanged.connect(lambda _i: self._update_reason())
+        self._update_reason()
 
     def _load(self, row: HazardRow) -> None:
         self.site_picker.setEnabled(False)  # a hazard stays with its site
         self.description_edit.setPlainText(row.description)
         self.location_edit.setText(row.location or "")
         self.level_combo.setCurrentIndex(max(self.level_combo.findData(row.level), 0))
+        if self.suggested_level is not None and row.level != self.suggested_level:
+            self.level_reason_edit.setText(self._earlier_reason(row))
         self.basis_edit.setText(row.basis or "")
         if row.found_on:
             found = date.fromisoformat(row.found_on)
@@ -235,6 +257,21 @@ class HazardDialog(RecordDialog):
                 self.tr("The notice has been served: the deadline can only be extended.")
             )
             self.deadline_note.show()
+
+    def _earlier_reason(self, row: HazardRow) -> str:
+        """The reason recorded when the hazard was last moved to its present level."""
+        for event in reversed(hazards.hazard_events(self.ctx.session, row.id)):
+            data = event.get("data") or {}
+            if event["kind"] == hs.EventKind.LEVEL_CHANGED and data.get("level") == row.level:
+                return str(data.get("reason") or "")
+        return ""
+
+    def reason_needed(self) -> bool:
+        """Whether the chosen level differs from the checklist item's suggestion."""
+        return self.suggested_level is not None and self.level_combo.currentData() != self.suggested_level
+
+    def _update_reason(self) -> None:
+        self.form.setRowVisible(self.level_reason_edit, self.reason_needed())
 
     def _found_on(self) -> date:
         q = self.found_date.date()
@@ -262,6 +299,8 @@ class HazardDialog(RecordDialog):
             exc = ValidationError(message, message)
             exc.field = "site"  # type: ignore[attr-defined]
             raise exc
+        # required when the level differs from the suggestion: the service says so (en/zh)
+        reason = self.level_reason_edit.text().strip() if self.reason_needed() else ""
         return HazardInput(
             site_id=site_id,
             description=self.description_edit.toPlainText(),
@@ -274,4 +313,5 @@ class HazardDialog(RecordDialog):
             source=self.source_combo.currentData(),
             factor=self.factor_combo.currentData(),
             measure_type=self.measure_combo.currentData(),
+            level_reason=reason or None,
         )

@@ -2,7 +2,8 @@
 
 Every answer goes to ``record_result`` at once (a crash loses nothing) and the ``Changes``
 it returns are published, so the hazard list and the workbench refresh. Keys in the item
-table: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = the note field.
+table: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = the note field,
+E (or Ctrl+E anywhere in the run) = edit the item's draft hazard (level with a reason …).
 OK and not applicable move on to the next item by themselves; a hazard stays on its item
 so the inspector can add a note (N) that becomes the draft hazard's description.
 """
@@ -12,10 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.errors import DomainError
-from ...services import inspections
+from ...services import hazards, inspections
+from ...services.campaigns import list_campaigns
 from ...services.changes import HAZARDS, INSPECTIONS, SITES, Changes
 from ...services.inspection_views import get_inspection
-from .. import labels
+from .. import labels, undo
 from ..context import AppContext
 from ..dialogs.hazard_dialog import HazardDialog
 from ..qt import (
@@ -89,6 +91,8 @@ class ChecklistModel(QAbstractTableModel):
             if column == TEXT:
                 return ("★ " if item["major"] else "") + item["text"]
             if column == RESULT:
+                if result == "hazard" and item.get("hazard_level"):
+                    return labels.level(item["hazard_level"])  # 一般隐患 / 重大隐患
                 return self.result_text(result)
             return item.get("note") or ""
         if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, NOTE):
@@ -111,6 +115,7 @@ class ChecklistView(QTableView):
     answered = Signal(str)
     advance = Signal()
     note_requested = Signal()
+    edit_requested = Signal()
 
     KEYS = {Qt.Key.Key_1: "ok", Qt.Key.Key_2: "hazard", Qt.Key.Key_3: "na"}
 
@@ -125,6 +130,9 @@ class ChecklistView(QTableView):
                 return
             if key == Qt.Key.Key_N:
                 self.note_requested.emit()
+                return
+            if key == Qt.Key.Key_E:
+                self.edit_requested.emit()
                 return
         super().keyPressEvent(event)
 
@@ -176,14 +184,16 @@ class ChecklistRun(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         self.table.setColumnWidth(CODE, metrics.horizontalAdvance("NS-000") + 24)
-        self.table.setColumnWidth(RESULT, max(metrics.horizontalAdvance(self.model.result_text(r))
-                                              for r in ("ok", "hazard", "na")) + 48)
+        widths = [metrics.horizontalAdvance(self.model.result_text(r)) for r in ("ok", "hazard", "na")]
+        widths += [metrics.horizontalAdvance(labels.level(code)) for code in ("general", "major")]
+        self.table.setColumnWidth(RESULT, max(widths) + 48)
         self.table.setColumnWidth(NOTE, 180)
         self.table.setStyleSheet("QTableView::item:selected { background: #d2e3fc; color: #202124; }")
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_item(cur.row()))
         self.table.answered.connect(self.answer)
         self.table.advance.connect(self.next_item)
         self.table.note_requested.connect(self.focus_note)
+        self.table.edit_requested.connect(self.edit_hazard)
 
         self.item_label = QLabel()
         self.item_label.setWordWrap(True)
@@ -194,6 +204,10 @@ class ChecklistRun(QWidget):
         self.basis_label = QLabel()
         self.basis_label.setWordWrap(True)
         self.basis_label.setTextFormat(Qt.TextFormat.RichText)
+        self.hazard_label = QLabel()
+        self.hazard_label.setWordWrap(True)
+        self.hazard_label.setTextFormat(Qt.TextFormat.RichText)
+        self.hazard_label.hide()
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("Note for this item (N); with a hazard it becomes "
                                                   "the hazard's description"))
@@ -202,6 +216,11 @@ class ChecklistRun(QWidget):
         self.ok_button = self._answer_button(self.tr("OK (1)"), "ok")
         self.hazard_button = self._answer_button(self.tr("Hazard (2)"), "hazard")
         self.na_button = self._answer_button(self.tr("N/A (3)"), "na")
+        self.edit_hazard_button = QPushButton(self.tr("Edit hazard… (E)"))
+        self.edit_hazard_button.setToolTip(self.tr("Edit this item's draft hazard: level (with a reason "
+                                                   "if it differs from the suggestion), deadline … (E, Ctrl+E)"))
+        self.edit_hazard_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.edit_hazard_button.clicked.connect(lambda _c=False: self.edit_hazard())
         self.next_button = QPushButton(self.tr("Next (Enter)"))
         self.next_button.clicked.connect(lambda _c=False: self.next_item())
         self.finish_button = QPushButton(self.tr("Finish inspection"))
@@ -220,6 +239,9 @@ class ChecklistRun(QWidget):
         free = QShortcut(QKeySequence("Ctrl+H"), self)
         free.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         free.activated.connect(self.add_free_hazard)
+        edit = QShortcut(QKeySequence("Ctrl+E"), self)
+        edit.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        edit.activated.connect(self.edit_hazard)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -227,6 +249,8 @@ class ChecklistRun(QWidget):
         buttons = QHBoxLayout()
         for button in (self.ok_button, self.hazard_button, self.na_button, self.next_button):
             buttons.addWidget(button)
+        buttons.addSpacing(8)
+        buttons.addWidget(self.edit_hazard_button)
         buttons.addStretch(1)
         buttons.addWidget(self.free_hazard_button)
         buttons.addWidget(self.discard_button)
@@ -240,6 +264,7 @@ class ChecklistRun(QWidget):
         box.setContentsMargins(12, 10, 12, 10)
         box.addWidget(self.item_label)
         box.addWidget(self.basis_label)
+        box.addWidget(self.hazard_label)
         box.addStretch(1)
         box.addWidget(self.note_edit)
         box.addLayout(buttons)
@@ -254,6 +279,20 @@ class ChecklistRun(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.splitter, 1)
+        ctx.events.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Keep the hazard levels shown in sync (an edit elsewhere, undo/redo)."""
+        if self.inspection is None or not changes.touches(HAZARDS):
+            return
+        ids = [i["hazard_id"] for i in self.model.items if i.get("hazard_id")]
+        levels = {h.id: h.level for h in hazards.hazard_rows(self.ctx.session, ids)}
+        for row, item in enumerate(self.model.items):
+            if item.get("hazard_id") and levels.get(item["hazard_id"]) != item.get("hazard_level"):
+                self.model.set_answer(row, hazard_level=levels.get(item["hazard_id"]))
+        row = self.current_row()
+        if 0 <= row < len(self.model.items):
+            self._show_hazard(self.model.items[row])
 
     def _answer_button(self, text: str, result: str) -> QPushButton:
         button = QPushButton(colour_icon(RESULT_COLOUR[result]), text)
@@ -269,18 +308,38 @@ class ChecklistRun(QWidget):
     def load(self, inspection_id: str) -> None:
         data = get_inspection(self.ctx.session, inspection_id)
         self.inspection = data
-        items = [{**item, "template": t["title"]} for t in data["templates"] for item in t["items"]]
+        levels = {h["id"]: h["level"] for h in data.get("hazards", [])}
+        items = [{**item, "template": t["title"], "hazard_level": levels.get(item["hazard_id"])}
+                 for t in data["templates"] for item in t["items"]]
         self.model.set_items(items)
         self.site_label.setText(data["site_name"])
         titles = " · ".join(t["title"] for t in data["templates"]) or self.tr("No checklist")
         where = f" · {data['location']}" if data.get("location") else ""
-        self.templates_label.setText(titles + where)
+        self.templates_label.setText(titles + where + "\n" + self.people_text(data))
         self._show_free(len(data.get("free_hazards", [])))
         first_open = next((n for n, i in enumerate(items) if not i.get("result")), 0)
         self.select_row(first_open)
         self._update_progress()
         if not items:
             self._show_item(-1)
+
+    def inspector_names(self, data: dict[str, Any]) -> str:
+        return "、".join(p["name"] for p in data.get("inspectors", []))
+
+    def campaign_name(self, data: dict[str, Any]) -> str | None:
+        campaign_id = data.get("campaign_id")
+        if not campaign_id:
+            return None
+        found = next((c for c in list_campaigns(self.ctx.session) if c["id"] == campaign_id), None)
+        return found["name"] if found else campaign_id
+
+    def people_text(self, data: dict[str, Any]) -> str:
+        """Who inspects, and the campaign the inspection belongs to (if any)."""
+        text = self.tr("Inspectors: {}").format(self.inspector_names(data))
+        campaign = self.campaign_name(data)
+        if campaign:
+            text += " · " + self.tr("Campaign: {}").format(campaign)
+        return text
 
     def _show_free(self, count: int) -> None:
         self.free_label.setText(self.tr("{} hazards not on the checklist").format(count) if count else "")
@@ -301,10 +360,12 @@ class ChecklistRun(QWidget):
         for button in (self.ok_button, self.hazard_button, self.na_button, self.next_button):
             button.setEnabled(has)
         self.note_edit.setEnabled(has)
+        self.edit_hazard_button.setEnabled(has and bool(self.model.items[row].get("hazard_id")))
         if not has:
             self.item_label.setText(self.tr("This inspection has no checklist items."))
             self.basis_label.clear()
             self.note_edit.clear()
+            self.hazard_label.hide()
             return
         item = self.model.items[row]
         self.item_label.setText(f"{item['code']}  {item['text']}")
@@ -319,6 +380,28 @@ class ChecklistRun(QWidget):
         parts.append("<span style='color:#5f6368'>" + esc(item["template"]) + "</span>")
         self.basis_label.setText("<br>".join(parts))
         self.note_edit.setText(item.get("note") or "")
+        self._show_hazard(item)
+
+    def _show_hazard(self, item: dict[str, Any]) -> None:
+        """One line about the item's draft hazard: its level and deadline (E edits it)."""
+        hazard_id = item.get("hazard_id") if item.get("result") == "hazard" else None
+        if not hazard_id:
+            self.hazard_label.hide()
+            return
+        try:
+            h = hazards.get_hazard(self.ctx.session, hazard_id)
+        except DomainError:
+            self.hazard_label.hide()
+            return
+        colour = "#d93025" if h.level == "major" else "#202124"
+        parts = [f"<b style='color:{colour}'>{esc(labels.level(h.level))}</b>"]
+        if h.level == "major" and not h.level_confirmed:
+            parts.append(esc(self.tr("to be confirmed by a supervisor")))
+        if h.due_date:
+            parts.append(esc(self.tr("due {}").format(h.due_date)))
+        parts.append("<span style='color:#5f6368'>" + esc(self.tr("E: edit the hazard")) + "</span>")
+        self.hazard_label.setText(esc(self.tr("Draft hazard:")) + " " + " · ".join(parts))
+        self.hazard_label.show()
 
     def _update_progress(self) -> None:
         done, total = self.model.counts()
@@ -339,13 +422,16 @@ class ChecklistRun(QWidget):
             self.ctx.events.error.emit(exc.message(self.ctx.lang))
             return False
         had_hazard = item.get("hazard_id")
-        self.model.set_answer(row, result=result, note=note, hazard_id=recorded.hazard_id)
+        level = self._hazard_level(recorded.hazard_id)
+        self.model.set_answer(row, result=result, note=note, hazard_id=recorded.hazard_id, hazard_level=level)
+        if row == self.current_row():
+            self._show_item(row)
         self._update_progress()
         self.ctx.events.publish(recorded.changes)
         messages = [w.message(self.ctx.lang) for w in recorded.warnings]
         if result == "hazard" and recorded.hazard_id and recorded.hazard_id != had_hazard:
-            level = labels.level("major" if item["major"] else "general")
-            messages.insert(0, self.tr("Draft hazard recorded ({}): {}").format(level, item["code"]))
+            shown = labels.level(level or ("major" if item["major"] else "general"))
+            messages.insert(0, self.tr("Draft hazard recorded ({}): {}").format(shown, item["code"]))
         if messages:
             self.ctx.events.notice.emit(" ".join(messages))
         if result != "hazard":
@@ -382,6 +468,55 @@ class ChecklistRun(QWidget):
                 return
             self.ctx.events.publish(recorded.changes)
         self.model.set_answer(row, note=note)
+
+    def _hazard_level(self, hazard_id: str | None) -> str | None:
+        if not hazard_id:
+            return None
+        try:
+            return hazards.get_hazard(self.ctx.session, hazard_id).level
+        except DomainError:
+            return None
+
+    # ------------------------------------------------------------------ editing the item's hazard
+    def edit_hazard(self) -> HazardDialog | None:
+        """The hazard form for the current item's draft hazard (E / Ctrl+E).
+
+        The level shows the item's suggestion; choosing another level asks for the reason,
+        which the service keeps with the level change. Saved through ``undo`` (Ctrl+Z).
+        """
+        row = self.current_row()
+        if self.inspection is None or not 0 <= row < len(self.model.items):
+            return None
+        self.save_note()  # the note may change the draft's description: save it first
+        item = self.model.items[row]
+        hazard_id = item.get("hazard_id")
+        if not hazard_id or item.get("result") != "hazard":
+            self.ctx.events.notice.emit(self.tr("This item has no hazard to edit: mark it as a hazard (2) first."))
+            return None
+        try:
+            existing = hazards.get_hazard(self.ctx.session, hazard_id)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return None
+        dialog = HazardDialog(self.ctx, lambda data: undo.edit_hazard(self.ctx, hazard_id, data),
+                              existing=existing, parent=self)
+        dialog.setWindowTitle(self.tr("Edit hazard: {}").format(item["code"]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._hazard_edited(hazard_id))
+        dialog.rejected.connect(lambda: self._dialog_closed())
+        self.hazard_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self) -> None:
+        self.hazard_dialog = None
+        self.table.setFocus()
+
+    def _hazard_edited(self, hazard_id: str) -> None:
+        """The saved hazard's row already shows it (``_on_changed``); back to the keys."""
+        self.hazard_dialog = None
+        self._on_changed(Changes.of(HAZARDS))
+        self.table.setFocus()
 
     # ------------------------------------------------------------------ off-list hazards, discard
     def add_free_hazard(self) -> HazardDialog | None:
@@ -475,7 +610,9 @@ class ChecklistRun(QWidget):
         except DomainError as exc:
             self.ctx.events.error.emit(exc.message(self.ctx.lang))
             return None
-        summary = {**summary, "site_name": self.inspection["site_name"]}
+        summary = {**summary, "site_name": self.inspection["site_name"],
+                   "inspectors": self.inspector_names(self.inspection),
+                   "campaign": self.campaign_name(self.inspection)}
         self.inspection = None
         self.ctx.events.publish(Changes.of(INSPECTIONS, HAZARDS, SITES))
         self.ctx.events.notice.emit(self.tr("Inspection finished: {} hazards recorded.").format(summary["hazards"]))
@@ -516,7 +653,12 @@ class SummaryPanel(QFrame):
         self.summary = summary
         self.site_label.setText(summary.get("site_name", ""))
         by_level = summary.get("hazards_by_level", {})
-        rows = [
+        rows: list[tuple[str, Any]] = []
+        if summary.get("inspectors"):
+            rows.append((self.tr("Inspectors"), summary["inspectors"]))
+        if summary.get("campaign"):
+            rows.append((self.tr("Campaign"), summary["campaign"]))
+        rows += [
             (self.tr("Items checked"), f"{summary['items_checked']} / {summary['items_total']}"),
             (self.tr("OK"), summary["ok"]),
             (self.tr("Hazard"), summary["hazard"]),

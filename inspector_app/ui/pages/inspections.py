@@ -8,19 +8,24 @@ once and its ``Changes`` are published, so other pages refresh themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from ...core.errors import DomainError
 from ...services import inspections
-from ...services.changes import INSPECTIONS, SITES, Changes
+from ...services.campaigns import list_campaigns
+from ...services.changes import INSPECTIONS, SITES, Changes, Saved
 from ...services.checklists import list_templates, suggest_templates
 from ...services.inspection_views import list_inspections
 from ...services.inspections import StartInput
-from ...services.sites import list_sites
+from ...services.sites import get_site, list_sites
+from ...services.users import list_users
 from .. import labels
 from ..context import AppContext
 from ..dialogs.campaigns import CampaignsDialog
 from ..dialogs.checklist_templates import ChecklistTemplatesDialog
+from ..dialogs.common import ErrorBanner
 from ..dialogs.inspection_plan import InspectionPlanDialog
 from ..icons import icon
 from ..qt import (
@@ -61,14 +66,39 @@ def kind_label(code: str) -> str:
     return translate("InspectionKinds", KIND[code]) if code in KIND else code
 
 
-class StartInspectionDialog(QDialog):
-    """Site (type to find it), checklists (the site's suggested ones ticked), kind, place."""
+def campaign_active(campaign: dict[str, Any], today: date) -> bool:
+    return str(campaign["starts_on"]) <= today.isoformat() <= str(campaign["ends_on"])
 
-    def __init__(self, ctx: AppContext, site_id: str | None = None, parent: QWidget | None = None) -> None:
+
+def campaign_order(campaigns: list[dict[str, Any]], sectors: tuple[str, ...],
+                   today: date) -> list[dict[str, Any]]:
+    """Active campaigns of the site's sectors first, then other active ones, upcoming, ended."""
+    def rank(c: dict[str, Any]) -> tuple[int, int]:
+        active = campaign_active(c, today)
+        upcoming = str(c["starts_on"]) > today.isoformat()
+        return (0 if active else 1 if upcoming else 2, 0 if c["sector"] in sectors else 1)
+
+    return sorted(campaigns, key=rank)  # stable: newest first within a rank (list order)
+
+
+class StartInspectionDialog(QDialog):
+    """Site (type to find it), checklists (the site's suggested ones ticked), kind, campaign
+    (for 专项整治), inspectors (the current user and any co-inspectors), place.
+
+    With ``start`` given, OK starts the inspection through it and closes only if that
+    succeeds; a ``DomainError`` shows in the red banner and everything chosen stays.
+    """
+
+    def __init__(self, ctx: AppContext, site_id: str | None = None, parent: QWidget | None = None,
+                 start: Callable[[StartInput], Saved] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._start = start
+        self.saved: Saved | None = None
+        self._campaign_chosen = False  # the user picked a campaign: keep it when the site changes
         self.setWindowTitle(self.tr("Start inspection"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(520)
+        self.error_banner = ErrorBanner(self)
         self.site_combo = QComboBox()
         self.site_combo.setEditable(True)
         self.site_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -85,29 +115,40 @@ class StartInspectionDialog(QDialog):
         self.kind_combo = QComboBox()
         for code in START_KINDS:
             self.kind_combo.addItem(kind_label(code), code)
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setToolTip(self.tr("The special campaign (专项整治) this inspection belongs to"))
+        self.inspector_list = QListWidget()
+        self.inspector_list.setToolTip(self.tr("Tick the colleagues inspecting with you"))
+        self._fill_inspectors()
         self.location_edit = QLineEdit()
         self.location_edit.setPlaceholderText(self.tr("Optional, e.g. back kitchen, 2nd floor"))
-        form = QFormLayout()
-        form.addRow(self.tr("Site"), self.site_combo)
-        form.addRow(self.tr("Checklists"), self.template_list)
-        form.addRow(self.tr("Kind"), self.kind_combo)
-        form.addRow(self.tr("Location"), self.location_edit)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Site"), self.site_combo)
+        self.form.addRow(self.tr("Checklists"), self.template_list)
+        self.form.addRow(self.tr("Kind"), self.kind_combo)
+        self.form.addRow(self.tr("Campaign"), self.campaign_combo)
+        self.form.addRow(self.tr("Inspectors"), self.inspector_list)
+        self.form.addRow(self.tr("Location"), self.location_edit)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                            | QDialogButtonBox.StandardButton.Cancel)
         self.button_box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.error_banner)
+        layout.addLayout(self.form)
         layout.addWidget(self.button_box)
-        self.site_combo.currentIndexChanged.connect(lambda _i: self._fill_templates())
+        self.site_combo.currentIndexChanged.connect(lambda _i: self._site_changed())
         self.site_combo.editTextChanged.connect(lambda _t: self._update_ok())
         self.template_list.itemChanged.connect(lambda _i: self._update_ok())
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.campaign_combo.activated.connect(lambda _i: setattr(self, "_campaign_chosen", True))
         found = self.site_combo.findData(site_id) if site_id else -1
         self.site_combo.setCurrentIndex(found)
         if found < 0:
             self.site_combo.setEditText("")
-        self._fill_templates()
+        self._site_changed()
+        self._kind_changed()
 
     def site_id(self) -> str | None:
         index = self.site_combo.currentIndex()
@@ -124,6 +165,91 @@ class StartInspectionDialog(QDialog):
 
     def _template_items(self) -> list[QListWidgetItem]:
         return [self.template_list.item(i) for i in range(self.template_list.count())]
+
+    # ------------------------------------------------------------------ inspectors
+    def _fill_inspectors(self) -> None:
+        """Active users, the current one first, ticked and fixed (they always take part)."""
+        me = self.ctx.session.user.id
+        users = sorted(list_users(self.ctx.session, include_inactive=False), key=lambda u: u.id != me)
+        for user in users:
+            grids = "、".join(user.grids)
+            text = user.name + (f"（{grids}）" if grids else "")
+            if user.id == me:
+                text = self.tr("{} (you)").format(text)
+            item = QListWidgetItem(text, self.inspector_list)
+            item.setData(ID_ROLE, user.id)
+            if user.id == me:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        rows = min(max(self.inspector_list.count(), 2), 5)
+        self.inspector_list.setFixedHeight(rows * (self.inspector_list.fontMetrics().height() + 8) + 6)
+
+    def inspector_ids(self) -> list[str]:
+        """The ticked users, the current user first."""
+        return [item.data(ID_ROLE) for item in (self.inspector_list.item(i)
+                                                 for i in range(self.inspector_list.count()))
+                if item.checkState() == Qt.CheckState.Checked]
+
+    def set_inspector_checked(self, user_id: str, checked: bool = True) -> None:
+        for i in range(self.inspector_list.count()):
+            item = self.inspector_list.item(i)
+            if item.data(ID_ROLE) == user_id and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    # ------------------------------------------------------------------ kind and campaign
+    def _kind_changed(self) -> None:
+        self.form.setRowVisible(self.campaign_combo, self.kind_combo.currentData() == "campaign")
+
+    def _fill_campaigns(self) -> None:
+        """The campaigns, best first for the site; the first active one of its sectors is
+        chosen unless the user already picked one."""
+        site_id = self.site_id()
+        sectors: tuple[str, ...] = ()
+        if site_id:
+            try:
+                sectors = tuple(get_site(self.ctx.session, site_id).sectors)
+            except DomainError:
+                sectors = ()
+        today = self.ctx.session.clock.today()
+        keep = self.campaign_combo.currentData() if self._campaign_chosen else None
+        self.campaign_combo.blockSignals(True)
+        self.campaign_combo.clear()
+        self.campaign_combo.addItem(self.tr("No campaign"), None)
+        best = None
+        for c in campaign_order(list_campaigns(self.ctx.session), sectors, today):
+            if campaign_active(c, today):
+                when = self.tr("until {}").format(c["ends_on"])
+            elif str(c["starts_on"]) > today.isoformat():
+                when = self.tr("from {}").format(c["starts_on"])
+            else:
+                when = self.tr("ended {}").format(c["ends_on"])
+            self.campaign_combo.addItem(f"{c['name']}（{c['sector_name']} · {when}）", c["id"])
+            if best is None and campaign_active(c, today) and c["sector"] in sectors:
+                best = c["id"]
+        wanted = keep if keep is not None else best
+        self.campaign_combo.setCurrentIndex(max(self.campaign_combo.findData(wanted), 0) if wanted else 0)
+        self.campaign_combo.blockSignals(False)
+
+    def campaign_id(self) -> str | None:
+        if self.kind_combo.currentData() != "campaign":
+            return None
+        return self.campaign_combo.currentData()
+
+    def set_kind(self, code: str) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(code), 0))
+
+    def set_campaign(self, campaign_id: str | None) -> None:
+        self.campaign_combo.setCurrentIndex(max(self.campaign_combo.findData(campaign_id), 0)
+                                            if campaign_id else 0)
+        self._campaign_chosen = True
+
+    # ------------------------------------------------------------------ site and checklists
+    def _site_changed(self) -> None:
+        self._fill_templates()
+        self._fill_campaigns()
 
     def _fill_templates(self) -> None:
         site_id = self.site_id()
@@ -150,8 +276,20 @@ class StartInspectionDialog(QDialog):
 
     def start_input(self) -> StartInput:
         return StartInput(site_id=self.site_id() or "", template_ids=self.template_ids(),
-                          kind=self.kind_combo.currentData(),
-                          location=self.location_edit.text().strip() or None)
+                          kind=self.kind_combo.currentData(), campaign_id=self.campaign_id(),
+                          location=self.location_edit.text().strip() or None,
+                          inspector_ids=self.inspector_ids())
+
+    def accept(self) -> None:
+        if self._start is None:
+            super().accept()
+            return
+        try:
+            self.saved = self._start(self.start_input())
+        except DomainError as exc:
+            self.error_banner.show_message(exc.message(self.ctx.lang))
+            return
+        super().accept()
 
 
 class InspectionsPage(QWidget):
@@ -265,9 +403,10 @@ class InspectionsPage(QWidget):
 
     # ------------------------------------------------------------------ actions
     def start_dialog(self, site_id: str | None = None) -> StartInspectionDialog:
-        dialog = StartInspectionDialog(self.ctx, site_id, parent=self.window())
+        dialog = StartInspectionDialog(self.ctx, site_id, parent=self.window(),
+                                       start=lambda data: inspections.start_inspection(self.ctx.session, data))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.start(dialog.start_input()))
+        dialog.accepted.connect(lambda: self._started(dialog.saved))
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -277,6 +416,11 @@ class InspectionsPage(QWidget):
             saved = inspections.start_inspection(self.ctx.session, data)
         except DomainError as exc:
             self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return None
+        return self._started(saved)
+
+    def _started(self, saved: Saved | None) -> str | None:
+        if saved is None:
             return None
         self.ctx.events.publish(saved.changes)
         if saved.warnings:
