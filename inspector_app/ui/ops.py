@@ -133,13 +133,15 @@ class Op(QObject):
         dialog.show()
 
     def _apply_progress(self) -> None:
-        if self.dialog is None:
+        dialog = self.dialog
+        if dialog is None:
             return
         done, total, message = self._last
-        self.dialog.setMaximum(max(total, 0))  # 0 … 0: a busy indicator
-        self.dialog.setValue(min(done, total) if total > 0 else 0)
-        if message and not self.cancel_event.is_set():
-            self.dialog.setLabelText(message)
+        dialog.setMaximum(max(total, 0))  # 0 … 0: a busy indicator
+        # setValue may run the event loop: the job can end (and drop the dialog) in there
+        dialog.setValue(min(done, total) if total > 0 else 0)
+        if message and not self.cancel_event.is_set() and self.dialog is dialog:
+            dialog.setLabelText(message)
 
     def _end(self) -> None:
         self.running = False

@@ -1,18 +1,33 @@
 """The photo strip under a hazard's details: lazy thumbnails, adding photos, the viewer.
 
 Thumbnails come from the store's small JPEGs (``thumbnail_path``), loaded only when the
-view paints an item and cached per sha256; the strip never decodes an original.
-Imports run as an Op (worker thread, progress, cancel) and end with a per-file summary.
+view paints an item and kept in a bounded LRU (a hazard may hold thousands of photos); the
+strip never decodes an original. Each tile carries a phase badge and, for a flagged link,
+a ⚠ badge whose tooltip says why. Imports (files, folders, drops, Ctrl+V of files or image
+data) run as an Op (worker thread, progress, cancel) and end with a per-file summary.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
+import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import DomainError
-from ..photos.results import DUPLICATE, ERROR, OK, BatchResult
+from ..photos.results import (
+    AFTER_BEFORE_NOTICE,
+    DUPLICATE,
+    ERROR,
+    OK,
+    REUSED_ELSEWHERE,
+    BatchResult,
+)
+from ..photos.sniff import PHOTO
+from ..services import photo_edits
 from ..services import photos as photo_service
 from ..services.changes import HAZARDS, Changes
 from ..services.photos import PHOTOS
@@ -21,23 +36,41 @@ from .context import AppContext
 from .qt import (
     QAbstractItemView,
     QAbstractListModel,
+    QColor,
     QComboBox,
     QCoreApplication,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QEvent,
     QFileDialog,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
     QHBoxLayout,
+    QImageReader,
     QKeyEvent,
+    QKeySequence,
     QLabel,
     QListView,
+    QMenu,
     QMessageBox,
+    QMimeData,
     QModelIndex,
     QObject,
+    QPainter,
+    QPen,
     QPersistentModelIndex,
     QPixmap,
+    QPoint,
+    QPolygon,
     QPushButton,
+    QRect,
+    QShortcut,
     QSize,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -48,6 +81,11 @@ log = logging.getLogger(__name__)
 
 THUMB = QSize(112, 84)
 PHASE_CODES = ("before", "after", "scene")
+THUMB_CACHE = 600  # thumbnails kept in memory (~23 MB at 112×84); the rest reload from disk
+PHASE_COLORS = {"before": "#C5221F", "after": "#188038", "scene": "#1967D2"}
+FLAG_COLOR = "#F9AB00"
+PASTE_FORMATS = (("image/jpeg", "jpg"), ("image/png", "png"), ("image/heic", "heic"),
+                 ("image/webp", "webp"))
 
 
 def phase_label(code: str | None) -> str:
@@ -60,17 +98,51 @@ def phase_label(code: str | None) -> str:
     return code or ""
 
 
+def phase_badge(code: str | None) -> str:
+    """The short word on a thumbnail's badge."""
+    if code == "before":
+        return QCoreApplication.translate("PhotoStrip", "Before")
+    if code == "after":
+        return QCoreApplication.translate("PhotoStrip", "After")
+    if code == "scene":
+        return QCoreApplication.translate("PhotoStrip", "Scene")
+    return code or ""
+
+
+def flag_reasons(flags: dict[str, Any]) -> list[str]:
+    """Why a link is flagged, one line per flag, for tooltips and captions."""
+    lines = []
+    if REUSED_ELSEWHERE in flags:
+        n = len((flags[REUSED_ELSEWHERE] or {}).get("site_ids") or [])
+        lines.append(QCoreApplication.translate(
+            "PhotoStrip", "⚠ The same photo is already evidence for a hazard at another site"
+            " ({} other sites)").format(max(1, n)))
+    if AFTER_BEFORE_NOTICE in flags:
+        info = flags[AFTER_BEFORE_NOTICE] or {}
+        taken = labels.local_time(info["taken_at"]) if info.get("taken_at") else "?"
+        lines.append(QCoreApplication.translate(
+            "PhotoStrip", "⚠ “After” photo taken ({}) before the rectification notice was"
+            " served ({})").format(taken, info.get("served_on") or "?"))
+    for code in flags:
+        if code not in (REUSED_ELSEWHERE, AFTER_BEFORE_NOTICE):
+            lines.append(f"⚠ {code}")
+    return lines
+
+
 class PhotoListModel(QAbstractListModel):
     """The photos of one hazard; ``DecorationRole`` loads a thumbnail on first ask."""
 
     PhotoRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QObject | None = None,
+                 cache_size: int = THUMB_CACHE) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.hazard_id: str | None = None
         self.photos: list[dict[str, Any]] = []
-        self._pixmaps: dict[str, QPixmap] = {}  # sha256 -> scaled thumbnail
+        self.cache_size = cache_size
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # sha256 -> thumbnail, LRU
+        self.thumbnail_loads = 0  # thumbnails read from disk (tests and benchmarks watch it)
 
     def set_hazard(self, hazard_id: str | None) -> None:
         self.beginResetModel()
@@ -97,13 +169,17 @@ class PhotoListModel(QAbstractListModel):
         if photo is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return phase_label(photo["phase"])
+            taken = photo["taken_at"]
+            return labels.local_time(taken)[5:16] if taken else phase_label(photo["phase"])
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbnail(photo["sha256"])
         if role == Qt.ItemDataRole.ToolTipRole:
             taken = labels.local_time(photo["taken_at"]) if photo["taken_at"] else self.tr("unknown")
-            return "\n".join([phase_label(photo["phase"]), self.tr("Taken: {}").format(taken),
-                              photo.get("original_name") or ""]).strip()
+            lines = [phase_label(photo["phase"]), self.tr("Taken: {}").format(taken),
+                     photo.get("original_name") or ""]
+            if photo.get("annotated"):
+                lines.append(self.tr("Annotated"))
+            return "\n".join([*(x for x in lines if x), *flag_reasons(photo.get("flags") or {})])
         if role == self.PhotoRole:
             return photo
         return None
@@ -111,21 +187,85 @@ class PhotoListModel(QAbstractListModel):
     def thumbnail(self, sha256: str) -> QPixmap:
         cached = self._pixmaps.get(sha256)
         if cached is not None:
+            self._pixmaps.move_to_end(sha256)
             return cached
+        self.thumbnail_loads += 1
         pixmap = QPixmap()
         try:
             path = photo_service.thumbnail_path(self.ctx.session, sha256)
-            pixmap.load(str(path))
+            # decoded straight at tile size: libjpeg scales while decoding, much cheaper
+            # than a full decode followed by a smooth scale
+            reader = QImageReader(str(path))
+            size = reader.size()
+            if size.isValid():
+                reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            if not image.isNull():
+                pixmap = QPixmap.fromImage(image)
         except (DomainError, OSError) as exc:
             log.info("thumbnail of %s: %s", sha256[:12], exc)
         if pixmap.isNull():
             pixmap = QPixmap(THUMB)
             pixmap.fill(Qt.GlobalColor.lightGray)
-        else:
-            pixmap = pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
         self._pixmaps[sha256] = pixmap
+        while len(self._pixmaps) > self.cache_size:
+            self._pixmaps.popitem(last=False)
         return pixmap
+
+    def has_phases(self, *phases: str) -> bool:
+        present = {p["phase"] for p in self.photos}
+        return all(p in present for p in phases)
+
+
+class PhotoDelegate(QStyledItemDelegate):
+    """Paints the usual tile, then the phase badge (top left) and ⚠ (top right) on the photo."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        photo = index.data(PhotoListModel.PhotoRole)
+        if not photo:
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        icon = (style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, opt, widget)
+                if style is not None else QRect(option.rect.topLeft(), THUMB))  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        font = QFont(painter.font())
+        font.setPixelSize(11)
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        text = phase_badge(photo["phase"])
+        badge = QRect(icon.left() + 2, icon.top() + 2, metrics.horizontalAdvance(text) + 8,
+                      metrics.height() + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(PHASE_COLORS.get(photo["phase"], "#5F6368")))
+        painter.drawRoundedRect(badge, 3, 3)
+        painter.setPen(QColor("#FFFFFF"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        if photo.get("flags"):  # ⚠ drawn, not typed: every font has a triangle
+            side = metrics.height() + 6
+            flag = QRect(icon.right() - side - 1, icon.top() + 2, side, side)
+            triangle = QPolygon([QPoint(flag.center().x(), flag.top()), flag.bottomRight(),
+                                 flag.bottomLeft()])
+            painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+            painter.setBrush(QColor(FLAG_COLOR))
+            painter.drawPolygon(triangle)
+            painter.setPen(QColor("#202124"))
+            painter.drawText(flag.adjusted(0, 3, 0, 0), Qt.AlignmentFlag.AlignCenter, "!")
+        if photo.get("annotated"):
+            pen_mark = QRect(icon.left() + 2, icon.bottom() - metrics.height() - 2,
+                             metrics.height() + 4, metrics.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 150))
+            painter.drawRoundedRect(pen_mark, 3, 3)
+            painter.setPen(QColor("#FFFFFF"))
+            painter.drawText(pen_mark, Qt.AlignmentFlag.AlignCenter, "✎")
+        painter.restore()
 
 
 class PhotoListView(QListView):
@@ -133,6 +273,7 @@ class PhotoListView(QListView):
 
     files_dropped = Signal(list)  # list[str]
     open_requested = Signal(int)  # row
+    remove_requested = Signal(int)  # row
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,11 +290,23 @@ class PhotoListView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setItemDelegate(PhotoDelegate(self))
         self.doubleClicked.connect(lambda index: self.open_requested.emit(index.row()))
+
+    def event(self, event: QEvent) -> bool:
+        # Del here removes the photo, not the hazard (the window's Delete action)
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Delete and self.currentIndex().isValid()):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit(self.currentIndex().row())
+            return
+        if event.key() == Qt.Key.Key_Delete and self.currentIndex().isValid():
+            self.remove_requested.emit(self.currentIndex().row())
             return
         super().keyPressEvent(event)
 
@@ -200,6 +353,10 @@ class PhotoStrip(QWidget):
         self.view.setMinimumHeight(THUMB.height() + 40)
         self.view.files_dropped.connect(self.import_files)
         self.view.open_requested.connect(self.open_viewer)
+        self.view.remove_requested.connect(self.remove_photo)
+        self.view.setToolTip(self.tr("Enter or double-click: open · Del: remove · Ctrl+V: paste photos"))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.title_label = QLabel()
         self.phase_combo = QComboBox()
         for code in PHASE_CODES:
@@ -209,13 +366,17 @@ class PhotoStrip(QWidget):
         self.add_button = QPushButton(self.tr("Add photos…"))
         self.add_button.setToolTip(self.tr("Add photos or videos; you can also drop files or folders here"))
         self.add_button.clicked.connect(lambda _c=False: self.choose_files())
-        self.empty_label = QLabel(self.tr("No photos yet. Drop files here or use “Add photos…”."))
+        self.compare_button = QPushButton(self.tr("Before/after comparison"))
+        self.compare_button.setToolTip(self.tr("Before and after rectification side by side"))
+        self.compare_button.clicked.connect(lambda _c=False: self.open_compare())
+        self.empty_label = QLabel(self.tr("No photos yet. Drop files here, paste (Ctrl+V) or use “Add photos…”."))
         self.empty_label.setStyleSheet("color: #5f6368;")
         self.empty_label.setWordWrap(True)
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title_label)
         head.addStretch(1)
+        head.addWidget(self.compare_button)
         head.addWidget(self.phase_combo)
         head.addWidget(self.add_button)
         layout = QVBoxLayout(self)
@@ -226,7 +387,12 @@ class PhotoStrip(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.result_box: QMessageBox | None = None
         self.viewer = None  # the open PhotoViewer, if any
+        self.compare = None  # the open PhotoCompare, if any
+        self.confirm_box: QMessageBox | None = None
         self.last_summary = ""
+        self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
+        self.paste_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.paste_shortcut.activated.connect(self.paste)
         self.model.modelReset.connect(self._update)
         ctx.events.changed.connect(self._on_changed)
         self._update()
@@ -257,6 +423,7 @@ class PhotoStrip(QWidget):
         self.phase_combo.setEnabled(has_hazard)
         self.view.setAcceptDrops(has_hazard)
         self.empty_label.setVisible(has_hazard and n == 0)
+        self.compare_button.setVisible(has_hazard and self.model.has_phases("before", "after"))
 
     # ------------------------------------------------------------------ adding
     def phase(self) -> str:
@@ -336,3 +503,114 @@ class PhotoStrip(QWidget):
         self.viewer = viewer
         viewer.open()
         return viewer
+
+    def open_compare(self):  # noqa: ANN201 - returns the PhotoCompare (or None)
+        """Before and after rectification side by side (needs one of each)."""
+        from .dialogs.photo_compare import PhotoCompare
+
+        if not self.model.has_phases("before", "after"):
+            return None
+        dialog = PhotoCompare(self.ctx, list(self.model.photos), parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r=0: setattr(self, "compare", None))
+        self.compare = dialog
+        dialog.open()
+        return dialog
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            row = index.row()
+            menu.addAction(self.tr("Open"), lambda: self.open_viewer(row))
+            photo = self.model.photo(row)
+            if photo and photo["kind"] == PHOTO:
+                menu.addAction(self.tr("Annotate…"), lambda: self.annotate(row))
+            menu.addAction(self.tr("Remove photo…"), lambda: self.remove_photo(row))
+            menu.addSeparator()
+        if self.model.hazard_id is not None:
+            menu.addAction(self.tr("Paste photos"), self.paste)
+        if self.compare_button.isVisible():
+            menu.addAction(self.compare_button.text(), self.open_compare)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def annotate(self, row: int):  # noqa: ANN201 - returns the AnnotationEditor (or None)
+        viewer = self.open_viewer(row)
+        return viewer.annotate() if viewer is not None else None
+
+    # ------------------------------------------------------------------ pasting
+    def paste(self):  # noqa: ANN201 - returns the import Op (or None)
+        """Ctrl+V: import copied files, or the copied image itself, into this hazard."""
+        return self.paste_mime(QGuiApplication.clipboard().mimeData())
+
+    def paste_mime(self, mime: QMimeData | None):  # noqa: ANN201 - the import Op (or None)
+        if self.model.hazard_id is None or mime is None:
+            return None
+        if mime.hasUrls():
+            paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+            if paths:
+                return self.import_files(paths)
+        folder = Path(tempfile.mkdtemp(prefix="inspector-paste-"))
+        stem = self.tr("Pasted image {}").format(time.strftime("%Y-%m-%d %H%M%S"))
+        path: Path | None = None
+        for fmt, ext in PASTE_FORMATS:  # the copied file's own bytes: nothing re-encoded
+            data = bytes(mime.data(fmt)) if mime.hasFormat(fmt) else b""
+            if data:
+                path = folder / f"{stem}.{ext}"
+                path.write_bytes(data)
+                break
+        if path is None and mime.hasImage():
+            image = mime.imageData()
+            candidate = folder / f"{stem}.png"
+            if image is not None and not image.isNull() and image.save(str(candidate), "PNG"):
+                path = candidate
+        if path is None:
+            shutil.rmtree(folder, ignore_errors=True)
+            self.ctx.events.notice.emit(self.tr("Nothing to paste: copy a photo or photo files first."))
+            return None
+        op = self.import_files([str(path)])
+        if op is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:  # the import copies the file into the store; the temporary one can go
+            op.finished.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
+        return op
+
+    # ------------------------------------------------------------------ removing
+    def remove_photo(self, row: int) -> QMessageBox | None:
+        """Del: ask, then take the photo off the hazard (the stored original stays)."""
+        photo = self.model.photo(row)
+        if photo is None or self.confirm_box is not None:
+            return None
+        name = photo.get("original_name") or photo["sha256"][:12]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove photo"),
+                          self.tr("Remove the photo “{}” ({}) from this hazard?").format(
+                              name, phase_label(photo["phase"])),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self.window())
+        box.setInformativeText(self.tr("The photo is no longer shown as evidence here; the audit "
+                                       "log keeps the record."))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda result: self._remove_answered(result, photo["id"]))
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _remove_answered(self, result: int, link_id: str) -> None:
+        self.confirm_box = None
+        if result != QMessageBox.StandardButton.Yes.value:
+            return
+        try:
+            changes = photo_edits.remove_photo(self.ctx.session, link_id)
+        except DomainError as exc:
+            log.info("remove photo %s: %s", link_id, exc.en)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove photo"),
+                              exc.message(self.ctx.lang), QMessageBox.StandardButton.Ok, self.window())
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.result_box = box
+            box.open()
+            return
+        self.ctx.events.publish(changes)
+        self.ctx.events.notice.emit(self.tr("Photo removed."))

@@ -66,6 +66,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
+    QPaintEvent,
     QPalette,
     QPen,
     QPixmap,
@@ -77,6 +78,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QStandardItem,
     QStandardItemModel,
+    QTextCharFormat,
     QUndoCommand,
     QUndoStack,
 )
@@ -84,6 +86,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -129,6 +132,8 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QSystemTrayIcon,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QToolBar,
@@ -138,6 +143,8 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QPaintEvent",
+    "QCalendarWidget", "QTableWidget", "QTableWidgetItem", "QTextCharFormat",
     "NONE_WORKAROUND", "PYSIDE_VERSION", "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractListModel",
     "QDragEnterEvent", "QDragMoveEvent", "QDropEvent", "QImage", "QKeyEvent", "QListView", "QMimeData", "QPixmapCache",
     "QResizeEvent", "QAbstractTableModel", "QAction",
@@ -191,6 +198,8 @@ def _make_none_immortal() -> None:
 NONE_WORKAROUND = _void_calls_drop_none()
 if NONE_WORKAROUND:
     _make_none_immortal()
+    for _value in (True, False):  # the same stray decrements reach the bools (bool_dealloc)
+        ctypes.c_ssize_t.from_address(id(_value)).value += 1 << 60
 
 
 def qt_runtime_version() -> str:

@@ -11,7 +11,7 @@ from ...services import photo_edits
 from ...services import photos as photo_service
 from .. import labels
 from ..context import AppContext
-from ..photo_strip import phase_label
+from ..photo_strip import flag_reasons, phase_label
 from ..qt import (
     QDialog,
     QHBoxLayout,
@@ -72,10 +72,14 @@ class PhotoViewer(QDialog):
         self.fit_button = QPushButton(self.tr("Fit"))
         self.fit_button.setToolTip(self.tr("Fit to the window (Ctrl+0)"))
         self.close_button = QPushButton(self.tr("Close"))
+        self.annotate_button = QPushButton(self.tr("Annotate… (E)"))
+        self.annotate_button.setToolTip(self.tr("Draw arrows, circles, boxes and text on a copy (E); "
+                                                "the original photo is never changed"))
+        self.editor = None  # the open AnnotationEditor, if any
         for button in (self.zoom_out_button, self.zoom_in_button):
             button.setFixedWidth(36)
         for button in (self.prev_button, self.next_button, self.zoom_out_button,
-                       self.zoom_in_button, self.fit_button, self.close_button):
+                       self.zoom_in_button, self.fit_button, self.close_button, self.annotate_button):
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the arrow keys page, never move focus
         self.prev_button.clicked.connect(lambda _c=False: self.previous())
@@ -84,11 +88,13 @@ class PhotoViewer(QDialog):
         self.zoom_out_button.clicked.connect(lambda _c=False: self.zoom_out())
         self.fit_button.clicked.connect(lambda _c=False: self.fit())
         self.close_button.clicked.connect(self.reject)
+        self.annotate_button.clicked.connect(lambda _c=False: self.annotate())
         bar = QHBoxLayout()
         bar.addWidget(self.prev_button)
         bar.addWidget(self.next_button)
         bar.addWidget(self.position_label)
         bar.addStretch(1)
+        bar.addWidget(self.annotate_button)
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_in_button)
         bar.addWidget(self.fit_button)
@@ -103,6 +109,7 @@ class PhotoViewer(QDialog):
             ((QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence.StandardKey.ZoomIn), self.zoom_in),
             ((QKeySequence("Ctrl+-"), QKeySequence.StandardKey.ZoomOut), self.zoom_out),
             ((QKeySequence("Ctrl+0"),), self.fit),
+            ((QKeySequence(Qt.Key.Key_E),), self.annotate),
         ]
         self._shortcuts = []
         seen: set[str] = set()
@@ -140,6 +147,7 @@ class PhotoViewer(QDialog):
         self.next_button.setEnabled(self.row < len(self.photos) - 1)
         self.position_label.setText(self.tr("{} of {}").format(self.row + 1, len(self.photos)))
         self.caption.setText(self.caption_text(self.current))
+        self.annotate_button.setEnabled(self.current["kind"] == PHOTO)
         self._apply_zoom()
 
     def _load(self, photo: dict[str, Any]) -> QPixmap:
@@ -165,16 +173,44 @@ class PhotoViewer(QDialog):
             self._rendered.pop(next(iter(self._rendered)))
         return pixmap
 
+    # ------------------------------------------------------------------ annotating
+    def annotate(self):  # noqa: ANN201 - returns the AnnotationEditor (or None)
+        """Open the annotation editor on the current photo (E)."""
+        from .annotation_editor import AnnotationEditor
+
+        if not self.photos or self.current["kind"] != PHOTO or self.editor is not None:
+            return None
+        editor = AnnotationEditor(self.ctx, self.current, parent=self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._annotation_saved)
+        editor.finished.connect(lambda _r=0: setattr(self, "editor", None))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _annotation_saved(self, link_id: str) -> None:
+        """The edit made a new version of the link: show that one from now on."""
+        old = self.current["id"]
+        try:
+            self.photos[self.row] = photo_service.get_photo(self.ctx.session, link_id)
+        except DomainError as exc:
+            log.info("viewer: %s: %s", link_id, exc)
+            return
+        self._rendered.pop(old, None)
+        self.show_row(self.row)
+
     def caption_text(self, photo: dict[str, Any]) -> str:
         parts = [phase_label(photo["phase"])]
         taken = labels.local_time(photo["taken_at"]) if photo["taken_at"] else self.tr("unknown")
         parts.append(self.tr("Taken: {}").format(taken))
         if photo.get("lat") is not None and photo.get("lon") is not None:
             parts.append(self.tr("GPS: {}, {}").format(f"{photo['lat']:.6f}", f"{photo['lon']:.6f}"))
+        if photo.get("annotated"):
+            parts.append(self.tr("annotated"))
         parts.append(self.tr("SHA-256: {}").format(photo["sha256"][:12]))
         if photo.get("original_name"):
             parts.append(photo["original_name"])
-        return " · ".join(parts)
+        return "\n".join([" · ".join(parts), *flag_reasons(photo.get("flags") or {})])
 
     # ------------------------------------------------------------------ zoom
     def fit_scale(self) -> float:
