@@ -159,3 +159,27 @@ def test_inspector_may_read_but_not_edit(ctx, session, qtbot) -> None:
     assert editor.readonly_note.isVisibleTo(editor)
     assert not editor.save_button.isEnabled() and not editor.save()
     assert editor.banner.text()
+
+
+def test_export_and_import_xlsx_through_the_dialog(ctx, session, qtbot, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    dialog = ChecklistTemplatesDialog(ctx)
+    qtbot.addWidget(dialog)
+    source = nine_small(session)
+    out = dialog.export_to(source.id, tmp_path / "九小场所.xlsx")
+    assert out is not None
+    sheet = load_workbook(out, read_only=True).active
+    texts = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert any("消防" in t for t in texts)
+    dialog.result_box.close()
+    assert [d.outcome for d in dialog.import_file(out)] == ["skipped"]  # nothing changed
+    book = load_workbook(out)
+    cell = next(c for row in book.active.iter_rows() for c in row if c.value == source.title)
+    cell.value = source.title + "（2027 修订）"
+    book.save(out)
+    dialog.result_box.close()
+    assert [d.outcome for d in dialog.import_file(out)] == ["imported"]
+    again = checklists.get_template(session, source.code)
+    assert (again.version, again.title, again.item_count) == (
+        source.version + 1, source.title + "（2027 修订）", source.item_count)
