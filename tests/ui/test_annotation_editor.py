@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -194,3 +195,26 @@ def test_cancel_with_changes_asks_and_saving_nothing_clears(photo_page, session,
     editor.reject()
     assert not editor.isVisible()
     viewer.close()
+
+
+def test_viewer_watermark_toggle_and_saved_copy(photo_page, session, qtbot, tmp_path) -> None:
+    viewer = photo_page.photo_strip.open_viewer(0)
+    qtbot.waitExposed(viewer)
+    viewer.activateWindow()
+    qtbot.waitUntil(viewer.isActiveWindow, timeout=2000)
+    plain = viewer.pixmap.toImage()
+    qtbot.keyClick(viewer, Qt.Key.Key_W)
+    assert viewer.watermark_check.isChecked()
+    marked = viewer.pixmap.toImage()
+    assert (marked.width(), marked.height()) == (plain.width(), plain.height())
+    assert marked != plain  # the watermark band is drawn on the copy
+    out = viewer.export_copy(str(tmp_path / "副本.jpg"))
+    assert out is not None and out.exists()
+    copy = Image.open(out)
+    original = Image.open(photo_service.original_path(session, viewer.current["sha256"]))
+    assert copy.size == original.size
+    # the original file is untouched: its hash is still its name
+    digest = hashlib.sha256(photo_service.original_path(session, viewer.current["sha256"]).read_bytes())
+    assert digest.hexdigest() == viewer.current["sha256"]
+    viewer.resize(980, 760)
+    viewer.grab().save(str(SHOTS / "photos-viewer-watermark.png"))

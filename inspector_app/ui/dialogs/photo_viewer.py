@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from ...core.errors import DomainError
@@ -13,7 +14,9 @@ from .. import labels
 from ..context import AppContext
 from ..photo_strip import flag_reasons, phase_label
 from ..qt import (
+    QCheckBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QImage,
     QKeySequence,
@@ -44,7 +47,8 @@ class PhotoViewer(QDialog):
         self.photos = photos
         self.row = max(0, min(row, len(photos) - 1))
         self.zoom: float | None = None  # None: fit to the window
-        self._rendered: dict[str, QPixmap] = {}  # link id -> upright copy (a few, newest last)
+        # (link id, watermark) -> upright copy (a few, newest last)
+        self._rendered: dict[tuple[str, bool], QPixmap] = {}
         self.pixmap = QPixmap()
         self.setWindowTitle(self.tr("Photo"))
         self.resize(980, 760)
@@ -76,10 +80,21 @@ class PhotoViewer(QDialog):
         self.annotate_button.setToolTip(self.tr("Draw arrows, circles, boxes and text on a copy (E); "
                                                 "the original photo is never changed"))
         self.editor = None  # the open AnnotationEditor, if any
+        self.watermark_check = QCheckBox(self.tr("Watermark (W)"))
+        self.watermark_check.setToolTip(self.tr(
+            "Show time, place, inspector and short hash on the copy, as in exports and documents"))
+        self.watermark_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.watermark_check.toggled.connect(lambda _on: self._rerender())
+        self.export_button = QPushButton(self.tr("Save a copy…"))
+        self.export_button.setToolTip(self.tr(
+            "Save the photo as shown (upright, with its marks and the watermark if ticked) as JPEG "
+            "(Ctrl+Shift+S); the original stays as it was"))
+        self.export_button.clicked.connect(lambda _c=False: self.export_copy())
         for button in (self.zoom_out_button, self.zoom_in_button):
             button.setFixedWidth(36)
         for button in (self.prev_button, self.next_button, self.zoom_out_button,
-                       self.zoom_in_button, self.fit_button, self.close_button, self.annotate_button):
+                       self.zoom_in_button, self.fit_button, self.close_button, self.annotate_button,
+                       self.export_button):
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the arrow keys page, never move focus
         self.prev_button.clicked.connect(lambda _c=False: self.previous())
@@ -94,6 +109,8 @@ class PhotoViewer(QDialog):
         bar.addWidget(self.next_button)
         bar.addWidget(self.position_label)
         bar.addStretch(1)
+        bar.addWidget(self.watermark_check)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.annotate_button)
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_in_button)
@@ -110,6 +127,8 @@ class PhotoViewer(QDialog):
             ((QKeySequence("Ctrl+-"), QKeySequence.StandardKey.ZoomOut), self.zoom_out),
             ((QKeySequence("Ctrl+0"),), self.fit),
             ((QKeySequence(Qt.Key.Key_E),), self.annotate),
+            ((QKeySequence(Qt.Key.Key_W),), self.watermark_check.toggle),
+            ((QKeySequence("Ctrl+Shift+S"),), self.export_copy),
         ]
         self._shortcuts = []
         seen: set[str] = set()
@@ -148,16 +167,19 @@ class PhotoViewer(QDialog):
         self.position_label.setText(self.tr("{} of {}").format(self.row + 1, len(self.photos)))
         self.caption.setText(self.caption_text(self.current))
         self.annotate_button.setEnabled(self.current["kind"] == PHOTO)
+        self.export_button.setEnabled(self.current["kind"] == PHOTO)
         self._apply_zoom()
 
     def _load(self, photo: dict[str, Any]) -> QPixmap:
-        cached = self._rendered.get(photo["id"])
+        key = (photo["id"], self.watermark_check.isChecked())
+        cached = self._rendered.get(key)
         if cached is not None:
             return cached
         pixmap = QPixmap()
         try:
             if photo["kind"] == PHOTO:
-                image = photo_edits.render_photo(self.ctx.session, photo["id"], max_side=MAX_SIDE)
+                image = photo_edits.render_photo(self.ctx.session, photo["id"], max_side=MAX_SIDE,
+                                                 watermark=self.watermark_check.isChecked())
                 image = image.convert("RGB")
                 data = image.tobytes("raw", "RGB")
                 qimage = QImage(data, image.width, image.height, 3 * image.width,
@@ -168,10 +190,37 @@ class PhotoViewer(QDialog):
         except (DomainError, OSError) as exc:
             log.info("viewer: %s: %s", photo["id"], exc)
             self.image_label.setText(exc.message(self.ctx.lang) if isinstance(exc, DomainError) else str(exc))
-        self._rendered[photo["id"]] = pixmap
+        self._rendered[key] = pixmap
         while len(self._rendered) > KEEP_RENDERED:
             self._rendered.pop(next(iter(self._rendered)))
         return pixmap
+
+    def _rerender(self) -> None:
+        if self.photos:
+            zoom = self.zoom
+            self.pixmap = self._load(self.current)
+            self.zoom = zoom
+            self._apply_zoom()
+
+    def export_copy(self, path: str | None = None):  # noqa: ANN201 - the file written (or None)
+        """Save the rendered copy as JPEG (the watermark as ticked); ``path`` skips the dialog."""
+        if not self.photos or self.current["kind"] != PHOTO:
+            return None
+        if path is None:
+            suggested = f"{self.current['sha256'][:12]}.jpg"
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save a copy"), suggested, self.tr("JPEG image (*.jpg)"))
+            if not path:
+                return None
+        try:
+            written = photo_edits.save_rendered(self.ctx.session, self.current["id"], Path(path),
+                                                watermark=self.watermark_check.isChecked())
+        except (DomainError, OSError) as exc:
+            text = exc.message(self.ctx.lang) if isinstance(exc, DomainError) else str(exc)
+            self.ctx.events.error.emit(self.tr("The copy was not saved: {}").format(text))
+            return None
+        self.ctx.events.notice.emit(self.tr("Copy saved: {}").format(written))
+        return written
 
     # ------------------------------------------------------------------ annotating
     def annotate(self):  # noqa: ANN201 - returns the AnnotationEditor (or None)
@@ -196,7 +245,8 @@ class PhotoViewer(QDialog):
         except DomainError as exc:
             log.info("viewer: %s: %s", link_id, exc)
             return
-        self._rendered.pop(old, None)
+        for key in [k for k in self._rendered if k[0] == old]:
+            self._rendered.pop(key)
         self.show_row(self.row)
 
     def caption_text(self, photo: dict[str, Any]) -> str:
