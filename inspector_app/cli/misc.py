@@ -24,7 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("demo", help="填充演示数据 fill this store with a demo township")
     d.add_argument("--sites", type=int, default=200)
     d.add_argument("--hazards", type=int, default=1000)
-    d.add_argument("--photos", type=int, default=0, help="(photos arrive with the photo work)")
+    d.add_argument("--photos", type=int, default=0,
+                   help="演示照片数量 generated photos attached to the demo hazards (default 0);"
+                        " on a filled demo store, only adds photos")
     d.add_argument("--seed", type=int, default=2026)
     d.set_defaults(handler=cmd_demo)
 
@@ -52,10 +54,35 @@ def cmd_check(session: Session, args: argparse.Namespace) -> int:
 def cmd_demo(session: Session, args: argparse.Namespace) -> int:
     from ..services import demo
 
+    en = lang().startswith("en")
+    if args.photos and demo.is_filled(session):  # more photos for an existing demo store
+        return _demo_photos(session, args.photos, args.seed, en)
     demo.fill_demo(
         session, sites=args.sites, hazards=args.hazards, seed=args.seed,
         progress=TerminalProgress(),
     )
-    print(("demo store filled: " if lang().startswith("en") else "演示数据已生成：")
-          + str(session.store.data_dir))
+    print(("demo store filled: " if en else "演示数据已生成：") + str(session.store.data_dir))
+    if args.photos:
+        return _demo_photos(session, args.photos, args.seed, en)
     return 0
+
+
+def _demo_photos(session: Session, count: int, seed: int, en: bool) -> int:
+    from ..services.demo_photos import add_demo_photos
+
+    print(f"adding {count} demo photos…" if en else f"正在添加 {count} 张演示照片…", flush=True)
+    bar = TerminalProgress()
+    shown = [-1]  # the last tenth logged
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        bar(done, total, message)
+        tenth = done * 10 // total if total else 10
+        if not bar.enabled and tenth != shown[0]:  # no terminal: a short log instead of a bar
+            shown[0] = tenth
+            print(f"  {done}/{total} {message}", flush=True)
+
+    result = add_demo_photos(session, count, seed=seed, progress=progress)
+    for failure in result.failed:
+        sys.stderr.write(("error: " if en else "错误：") + failure + "\n")
+    print(f"demo photos added: {result.added}" if en else f"演示照片已添加：{result.added} 张")
+    return 1 if result.failed else 0

@@ -2,7 +2,8 @@
 
 The loader writes rows the way the services would, but in one transaction and with the
 hazard's cached status computed from the events it writes (``derive``), so 100,000
-hazards load in reasonable time. Cancelling rolls everything back.
+hazards load in reasonable time. Cancelling rolls everything back. Demo photos
+(``photos=N``) are imported afterwards, like a user's (``demo_photos``).
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ E = hs.EventKind
 
 def fill_demo(
     session: Session, *, sites: int = 200, hazards: int = 1000, seed: int = 2026,
-    progress: Progress | None = None, cancel: threading.Event | None = None,
+    progress: Progress | None = None, cancel: threading.Event | None = None, photos: int = 0,
 ) -> Changes:
-    """Generate the demo township into this (empty or demo) store and mark it a demo store."""
+    """Generate the demo township into this (empty or demo) store and mark it a demo store.
+
+    ``photos``: generated photos attached to the demo hazards afterwards (0: none); the
+    township stays even if their import is cancelled.
+    """
     conn = session.store.read()
     has_data = conn.execute(
         "SELECT (SELECT count(*) FROM site) + (SELECT count(*) FROM hazard)"
@@ -46,6 +51,9 @@ def fill_demo(
                               code="demo_filled")
     if sites < 1 or hazards < 0:
         raise ValidationError("need at least one site", "至少需要 1 个场所")
+    if photos < 0 or (photos and not hazards):
+        raise ValidationError("demo photos need demo hazards (and cannot be negative)",
+                              "演示照片需要演示隐患（数量也不能为负数）")
     report = progress or (lambda done, total, message: None)
     report(0, 1, "生成演示数据…")
     town = generate_township(seed=seed, sites=sites, hazards=hazards, today=session.clock.today())
@@ -55,7 +63,20 @@ def fill_demo(
         _Loader(tx, town, report, cancel, total).run()
 
     session.write(job)
+    from .demo_leads import add_demo_leads
+
+    add_demo_leads(session, seed=seed)
+    if photos:
+        from .demo_photos import add_demo_photos  # Pillow: loaded only when photos are wanted
+
+        add_demo_photos(session, photos, seed=seed, progress=progress, cancel=cancel)
     return Changes.of(STORE)
+
+
+def is_filled(session: Session) -> bool:
+    """A demo store that already holds the township (more photos may still be added)."""
+    conn = session.store.read()
+    return session.is_demo and bool(conn.execute("SELECT count(*) FROM hazard").fetchone()[0])
 
 
 class _Loader:

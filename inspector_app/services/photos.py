@@ -105,6 +105,10 @@ def _phase(target: PhotoTarget, phase: str | None) -> str:
         raise ValidationError(f"phase must be before, after or scene, not {phase!r}",
                               "照片类别只能是 整改前(before)、整改后(after) 或 现场(scene)",
                               code="bad_phase")
+    if target.inspection_id and phase != "scene":  # before/after belong to a hazard's rectification
+        raise ValidationError(f"photos of an inspection are on-site (scene) photos, not {phase!r}",
+                              "检查的照片只能是现场照片（scene）；整改前/整改后照片请加到隐患上",
+                              code="bad_phase")
     return phase
 
 

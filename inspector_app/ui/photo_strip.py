@@ -1,4 +1,7 @@
-"""The photo strip under a hazard's details: lazy thumbnails, adding photos, the viewer.
+"""The photo strip of a hazard or an inspection: lazy thumbnails, adding photos, the viewer.
+
+The strip shows the photos of one ``PhotoTarget``: a hazard (phases before/after/scene, the
+before/after comparison) or an inspection (on-site photos only, no comparison).
 
 Thumbnails come from the store's small JPEGs (``thumbnail_path``), loaded only when the
 view paints an item and kept in a bounded LRU (a hazard may hold thousands of photos); the
@@ -29,8 +32,8 @@ from ..photos.results import (
 from ..photos.sniff import PHOTO
 from ..services import photo_edits
 from ..services import photos as photo_service
-from ..services.changes import HAZARDS, Changes
-from ..services.photos import PHOTOS
+from ..services.changes import HAZARDS, INSPECTIONS, Changes
+from ..services.photos import PHOTOS, PhotoTarget
 from . import labels
 from .context import AppContext
 from .qt import (
@@ -72,6 +75,7 @@ from .qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -81,6 +85,7 @@ log = logging.getLogger(__name__)
 
 THUMB = QSize(112, 84)
 PHASE_CODES = ("before", "after", "scene")
+INSPECTION_PHASES = ("scene",)  # before/after rectification belong to a hazard
 THUMB_CACHE = 600  # thumbnails kept in memory (~23 MB at 112×84); the rest reload from disk
 PHASE_COLORS = {"before": "#C5221F", "after": "#188038", "scene": "#1967D2"}
 FLAG_COLOR = "#F9AB00"
@@ -129,8 +134,23 @@ def flag_reasons(flags: dict[str, Any]) -> list[str]:
     return lines
 
 
+def target_phases(target: PhotoTarget | None) -> tuple[str, ...]:
+    """The phases a user may choose for photos added to ``target``."""
+    if target is not None and target.inspection_id:
+        return INSPECTION_PHASES
+    return PHASE_CODES
+
+
+def _photos_of_target(ctx: AppContext, target: PhotoTarget) -> list[dict[str, Any]]:
+    if target.hazard_id:
+        return photo_service.photos_of_hazard(ctx.session, target.hazard_id)
+    if target.inspection_id:
+        return photo_service.photos_of_inspection(ctx.session, target.inspection_id)
+    return []
+
+
 class PhotoListModel(QAbstractListModel):
-    """The photos of one hazard; ``DecorationRole`` loads a thumbnail on first ask."""
+    """The photos of one hazard or inspection; ``DecorationRole`` loads a thumbnail on first ask."""
 
     PhotoRole = Qt.ItemDataRole.UserRole + 1
 
@@ -138,25 +158,49 @@ class PhotoListModel(QAbstractListModel):
                  cache_size: int = THUMB_CACHE) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.hazard_id: str | None = None
+        self.target: PhotoTarget | None = None
         self.photos: list[dict[str, Any]] = []
         self.cache_size = cache_size
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # sha256 -> thumbnail, LRU
         self.thumbnail_loads = 0  # thumbnails read from disk (tests and benchmarks watch it)
 
-    def set_hazard(self, hazard_id: str | None) -> None:
+    @property
+    def hazard_id(self) -> str | None:
+        return self.target.hazard_id if self.target is not None else None
+
+    @property
+    def inspection_id(self) -> str | None:
+        return self.target.inspection_id if self.target is not None else None
+
+    def set_target(self, target: PhotoTarget | None) -> None:
         self.beginResetModel()
-        self.hazard_id = hazard_id
-        self.photos = []
-        if hazard_id is not None:
-            try:
-                self.photos = photo_service.photos_of_hazard(self.ctx.session, hazard_id)
-            except DomainError as exc:
-                log.info("photos of %s: %s", hazard_id, exc)
+        self.target = target
+        self.photos = self._load(target)
         self.endResetModel()
 
+    def set_hazard(self, hazard_id: str | None) -> None:
+        self.set_target(PhotoTarget(hazard_id=hazard_id) if hazard_id else None)
+
+    def _load(self, target: PhotoTarget | None) -> list[dict[str, Any]]:
+        if target is None:
+            return []
+        try:
+            return _photos_of_target(self.ctx, target)
+        except DomainError as exc:
+            log.info("photos of %s: %s", target.id, exc)
+            return []
+
     def reload(self) -> None:
-        self.set_hazard(self.hazard_id)
+        self.set_target(self.target)
+
+    def refresh(self) -> None:
+        """Reload after a change elsewhere; the view is only reset if the photos differ
+        (an inspection changes with every answer, its photos rarely do)."""
+        photos = self._load(self.target)
+        if photos != self.photos:
+            self.beginResetModel()
+            self.photos = photos
+            self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.photos)
@@ -339,9 +383,10 @@ class PhotoListView(QListView):
 
 
 class PhotoStrip(QWidget):
-    """The selected hazard's photos: thumbnails, "Add photos…" with a phase, the viewer."""
+    """The photos of a hazard or an inspection: thumbnails, "Add photos…" with a phase, the viewer."""
 
     imported = Signal(object)  # BatchResult, after the summary is shown
+    collapsed_changed = Signal(bool)  # only when collapsible
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -358,10 +403,20 @@ class PhotoStrip(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.title_label = QLabel()
+        self.title_text: str | None = None  # set_title(); None: "Photos ({})"
+        self.toggle_button = QToolButton()  # shown when collapsible: folds the thumbnails away
+        self.toggle_button.setCheckable(True)
+        self.toggle_button.setChecked(True)
+        self.toggle_button.setAutoRaise(True)
+        self.toggle_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggle_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle_button.setToolTip(self.tr("Show or hide the photos"))
+        self.toggle_button.setStyleSheet("QToolButton { border: none; font-weight: bold; padding: 2px; }")
+        self.toggle_button.toggled.connect(self._toggled)
+        self.toggle_button.hide()
         self.phase_combo = QComboBox()
-        for code in PHASE_CODES:
-            self.phase_combo.addItem(phase_label(code), code)
-        self.phase_combo.setCurrentIndex(self.phase_combo.findData("scene"))
+        self._fill_phases(PHASE_CODES)
         self.phase_combo.setToolTip(self.tr("Phase of the photos you add"))
         self.add_button = QPushButton(self.tr("Add photos…"))
         self.add_button.setToolTip(self.tr("Add photos or videos; you can also drop files or folders here"))
@@ -374,6 +429,7 @@ class PhotoStrip(QWidget):
         self.empty_label.setWordWrap(True)
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.toggle_button)
         head.addWidget(self.title_label)
         head.addStretch(1)
         head.addWidget(self.compare_button)
@@ -402,8 +458,49 @@ class PhotoStrip(QWidget):
     def hazard_id(self) -> str | None:
         return self.model.hazard_id
 
+    @property
+    def target(self) -> PhotoTarget | None:
+        return self.model.target
+
+    def set_target(self, target: PhotoTarget | None) -> None:
+        """Show the photos of ``target`` (a hazard or an inspection; None: nothing)."""
+        phases = target_phases(target)
+        if tuple(self.phase_combo.itemData(i) for i in range(self.phase_combo.count())) != phases:
+            self._fill_phases(phases)
+        self.model.set_target(target)
+
     def set_hazard(self, hazard_id: str | None) -> None:
-        self.model.set_hazard(hazard_id)
+        self.set_target(PhotoTarget(hazard_id=hazard_id) if hazard_id else None)
+
+    def set_title(self, text: str) -> None:
+        """The heading, with "{}" for the number of photos (default: "Photos ({})")."""
+        self.title_text = text
+        self._update()
+
+    def set_collapsible(self, collapsible: bool) -> None:
+        """A fold arrow before the title: collapsed, only the heading row stays."""
+        self.toggle_button.setVisible(collapsible)
+        self.title_label.setVisible(not collapsible)
+        if not collapsible:
+            self.toggle_button.setChecked(True)
+        self._update()
+
+    def is_collapsed(self) -> bool:
+        return not self.toggle_button.isHidden() and not self.toggle_button.isChecked()
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        self.toggle_button.setChecked(not collapsed)
+
+    def _toggled(self, expanded: bool) -> None:
+        self.toggle_button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self._update()
+        self.collapsed_changed.emit(not expanded)
+
+    def _fill_phases(self, phases: tuple[str, ...]) -> None:
+        self.phase_combo.clear()
+        for code in phases:
+            self.phase_combo.addItem(phase_label(code), code)
+        self.phase_combo.setCurrentIndex(self.phase_combo.findData("scene"))
 
     def shutdown(self) -> None:
         try:
@@ -412,30 +509,43 @@ class PhotoStrip(QWidget):
             pass
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.model.hazard_id is not None and changes.touches(PHOTOS, HAZARDS):
-            self.model.reload()
+        target = self.model.target
+        if target is None:
+            return
+        if changes.touches(PHOTOS, HAZARDS if target.hazard_id else INSPECTIONS):
+            self.model.refresh()
 
     def _update(self) -> None:
-        has_hazard = self.model.hazard_id is not None
+        target = self.model.target
+        has_target = target is not None
         n = self.model.rowCount()
-        self.title_label.setText(self.tr("Photos ({})").format(n))
-        self.add_button.setEnabled(has_hazard)
-        self.phase_combo.setEnabled(has_hazard)
-        self.view.setAcceptDrops(has_hazard)
-        self.empty_label.setVisible(has_hazard and n == 0)
-        self.compare_button.setVisible(has_hazard and self.model.has_phases("before", "after"))
+        title = (self.title_text or self.tr("Photos ({})")).format(n)
+        self.title_label.setText(title)
+        self.toggle_button.setText(title)
+        expanded = self.toggle_button.isHidden() or self.toggle_button.isChecked()
+        self.add_button.setEnabled(has_target)
+        self.phase_combo.setEnabled(has_target)
+        self.phase_combo.setVisible(self.phase_combo.count() > 1)  # one choice: nothing to choose
+        self.view.setAcceptDrops(has_target)
+        self.view.setVisible(expanded)
+        self.empty_label.setVisible(expanded and has_target and n == 0)
+        self.compare_button.setVisible(has_target and bool(target and target.hazard_id)
+                                       and self.model.has_phases("before", "after"))
+        # folded: only the heading row, so a splitter cannot hand the strip empty room
+        self.setMaximumHeight(16777215 if expanded else self.layout().minimumSize().height())
 
     # ------------------------------------------------------------------ adding
     def phase(self) -> str:
         return self.phase_combo.currentData() or "scene"
 
     def choose_files(self) -> QFileDialog | None:
-        if self.model.hazard_id is None:
+        if self.model.target is None:
             return None
         dialog = QFileDialog(self.window(), self.tr("Add photos"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.setNameFilters([
-            self.tr("Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi)"),
+            self.tr("Photos, videos and scans (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov "
+                    "*.m4v *.avi *.pdf)"),
             self.tr("All files (*)"),
         ])
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -445,14 +555,16 @@ class PhotoStrip(QWidget):
         return dialog
 
     def import_files(self, paths: list[str]):  # noqa: ANN201 - returns the Op (or None)
-        """Import files/folders into the selected hazard with the chosen phase (an Op)."""
-        hazard_id, phase, workers = self.model.hazard_id, self.phase(), self.import_workers
-        if hazard_id is None or not paths:
+        """Import files/folders into the shown hazard or inspection with the chosen phase (an Op)."""
+        target, phase, workers = self.model.target, self.phase(), self.import_workers
+        if target is None or not paths:
             return None
+        if phase not in target_phases(target):
+            phase = "scene"
         session = self.ctx.session
 
         def job(progress, cancel) -> BatchResult:
-            return photo_service.import_photos(session, hazard_id, paths, phase, progress, cancel,
+            return photo_service.import_photos(session, target, paths, phase, progress, cancel,
                                                workers=workers)
 
         return self.ctx.ops.run(job, title=self.tr("Adding photos"), parent=self.window(),
@@ -529,7 +641,7 @@ class PhotoStrip(QWidget):
                 menu.addAction(self.tr("Annotate…"), lambda: self.annotate(row))
             menu.addAction(self.tr("Remove photo…"), lambda: self.remove_photo(row))
             menu.addSeparator()
-        if self.model.hazard_id is not None:
+        if self.model.target is not None:
             menu.addAction(self.tr("Paste photos"), self.paste)
         if self.compare_button.isVisible():
             menu.addAction(self.compare_button.text(), self.open_compare)
@@ -541,11 +653,11 @@ class PhotoStrip(QWidget):
 
     # ------------------------------------------------------------------ pasting
     def paste(self):  # noqa: ANN201 - returns the import Op (or None)
-        """Ctrl+V: import copied files, or the copied image itself, into this hazard."""
+        """Ctrl+V: import copied files, or the copied image itself, into this hazard/inspection."""
         return self.paste_mime(QGuiApplication.clipboard().mimeData())
 
     def paste_mime(self, mime: QMimeData | None):  # noqa: ANN201 - the import Op (or None)
-        if self.model.hazard_id is None or mime is None:
+        if self.model.target is None or mime is None:
             return None
         if mime.hasUrls():
             paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
@@ -578,14 +690,16 @@ class PhotoStrip(QWidget):
 
     # ------------------------------------------------------------------ removing
     def remove_photo(self, row: int) -> QMessageBox | None:
-        """Del: ask, then take the photo off the hazard (the stored original stays)."""
+        """Del: ask, then take the photo off the hazard/inspection (the stored original stays)."""
         photo = self.model.photo(row)
         if photo is None or self.confirm_box is not None:
             return None
         name = photo.get("original_name") or photo["sha256"][:12]
+        question = (self.tr("Remove the photo “{}” ({}) from this inspection?")
+                    if self.model.inspection_id else
+                    self.tr("Remove the photo “{}” ({}) from this hazard?"))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove photo"),
-                          self.tr("Remove the photo “{}” ({}) from this hazard?").format(
-                              name, phase_label(photo["phase"])),
+                          question.format(name, phase_label(photo["phase"])),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self.window())
         box.setInformativeText(self.tr("The photo is no longer shown as evidence here; the audit "

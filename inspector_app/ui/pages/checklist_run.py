@@ -6,6 +6,10 @@ table: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = the note f
 E (or Ctrl+E anywhere in the run) = edit the item's draft hazard (level with a reason …).
 OK and not applicable move on to the next item by themselves; a hazard stays on its item
 so the inspector can add a note (N) that becomes the draft hazard's description.
+
+Below the item detail, a foldable strip holds the inspection's on-site photos (现场照片):
+"Add photos…", dropped files and Ctrl+V while the strip has focus; Esc in the strip gives
+the keys back to the item table. The strip never sees the answer keys of the table.
 """
 
 from __future__ import annotations
@@ -14,25 +18,31 @@ from typing import Any
 
 from ...core.errors import DomainError
 from ...services import hazards, inspections
+from ...services import photos as photo_service
 from ...services.campaigns import list_campaigns
 from ...services.changes import HAZARDS, INSPECTIONS, SITES, Changes
 from ...services.inspection_views import get_inspection
+from ...services.photos import PhotoTarget
 from .. import labels, undo
 from ..context import AppContext
 from ..dialogs.hazard_dialog import HazardDialog
+from ..photo_strip import PhotoStrip
 from ..qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QColor,
+    QEvent,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QItemSelectionModel,
+    QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
     QMessageBox,
     QModelIndex,
+    QObject,
     QPushButton,
     QShortcut,
     QSplitter,
@@ -48,6 +58,7 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 RESULT_COLOUR = {"ok": QColor("#188038"), "hazard": QColor("#d93025"), "na": QColor("#80868b")}
 RESULT_TINT = {"ok": QColor("#e6f4ea"), "hazard": QColor("#fce8e6"), "na": QColor("#f1f3f4")}
 CODE, TEXT, RESULT, NOTE = range(4)
+PHOTO_PANE = 2  # the splitter's third pane: the inspection's photos
 
 
 class ChecklistModel(QAbstractTableModel):
@@ -268,18 +279,53 @@ class ChecklistRun(QWidget):
         box.addStretch(1)
         box.addWidget(self.note_edit)
         box.addLayout(buttons)
+        self.photo_strip = PhotoStrip(ctx, self)
+        self.photo_strip.set_title(self.tr("On-site photos ({})"))
+        self.photo_strip.set_collapsible(True)
+        self.photo_strip.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the table
+        self.photo_strip.add_button.setToolTip(self.tr("Add on-site photos of this inspection; you can also "
+                                                       "drop files here or paste them (Ctrl+V in the strip)"))
+        self.photo_strip.view.installEventFilter(self)
+        self.photo_strip.collapsed_changed.connect(self._photos_folded)
+        self._photo_height = 0  # the strip's height before it was folded
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(detail)
+        self.splitter.addWidget(self.photo_strip)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([480, 190])
+        self.splitter.setStretchFactor(PHOTO_PANE, 0)
+        self.splitter.setSizes([400, 190, 150])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.splitter, 1)
         ctx.events.changed.connect(self._on_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Esc in the photo strip: back to the item table and its answer keys."""
+        if (watched is self.photo_strip.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape):
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
+    def shutdown(self) -> None:
+        self.photo_strip.shutdown()
+
+    def _photos_folded(self, collapsed: bool) -> None:
+        """Folded, the strip keeps only its heading row; the table gets the room."""
+        sizes = self.splitter.sizes()
+        if collapsed:
+            self._photo_height = sizes[PHOTO_PANE]
+            return  # the strip's maximum height now caps it; the splitter gives the rest away
+        want = max(self._photo_height, self.photo_strip.minimumSizeHint().height())
+        grow = want - sizes[PHOTO_PANE]
+        if grow > 0:
+            sizes[0] = max(sizes[0] - grow, self.table.minimumSizeHint().height())
+            sizes[PHOTO_PANE] = want
+            self.splitter.setSizes(sizes)
 
     def _on_changed(self, changes: Changes) -> None:
         """Keep the hazard levels shown in sync (an edit elsewhere, undo/redo)."""
@@ -312,6 +358,7 @@ class ChecklistRun(QWidget):
         items = [{**item, "template": t["title"], "hazard_level": levels.get(item["hazard_id"])}
                  for t in data["templates"] for item in t["items"]]
         self.model.set_items(items)
+        self.photo_strip.set_target(PhotoTarget(inspection_id=inspection_id))
         self.site_label.setText(data["site_name"])
         titles = " · ".join(t["title"] for t in data["templates"]) or self.tr("No checklist")
         where = f" · {data['location']}" if data.get("location") else ""
@@ -579,6 +626,7 @@ class ChecklistRun(QWidget):
         site = self.inspection["site_name"]
         self.inspection = None
         self.model.set_items([])
+        self.photo_strip.set_target(None)
         self.ctx.events.publish(changes)
         self.ctx.events.notice.emit(self.tr("Inspection at {} discarded.").format(site))
         self.discarded.emit(inspection_id)
@@ -612,8 +660,11 @@ class ChecklistRun(QWidget):
             return None
         summary = {**summary, "site_name": self.inspection["site_name"],
                    "inspectors": self.inspector_names(self.inspection),
-                   "campaign": self.campaign_name(self.inspection)}
+                   "campaign": self.campaign_name(self.inspection),
+                   "photos": len(photo_service.photos_of_inspection(self.ctx.session,
+                                                                   self.inspection["id"]))}
         self.inspection = None
+        self.photo_strip.set_target(None)
         self.ctx.events.publish(Changes.of(INSPECTIONS, HAZARDS, SITES))
         self.ctx.events.notice.emit(self.tr("Inspection finished: {} hazards recorded.").format(summary["hazards"]))
         self.finished.emit(summary)
@@ -670,6 +721,8 @@ class SummaryPanel(QFrame):
         ]
         if summary.get("major_unconfirmed"):
             rows.append((self.tr("Major level to be confirmed"), summary["major_unconfirmed"]))
+        if "photos" in summary:
+            rows.append((self.tr("On-site photos"), summary["photos"]))
         cells = "".join(f"<tr><td style='color:#5f6368; padding:4px 24px 4px 0'>{esc(k)}</td>"
                         f"<td style='padding:4px 0'><b>{esc(v)}</b></td></tr>" for k, v in rows)
         self.body.setText(f"<table cellspacing='0'>{cells}</table>")
