@@ -16,6 +16,8 @@ from ..services.session import demo_data_dir, open_session
 from .ops import Op
 from .qt import QFileDialog, QObject
 
+DEMO_PHOTOS = 40  # generated evidence photos in the demo store (a few seconds to make)
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -51,7 +53,8 @@ class StoreSwitcher(QObject):
 
         session = self.ctx.session
         return self.ctx.ops.run(
-            lambda progress, cancel: fill_demo(session, progress=progress, cancel=cancel),
+            lambda progress, cancel: fill_demo(session, progress=progress, cancel=cancel,
+                                              photos=DEMO_PHOTOS),
             title=self.tr("Creating demo data…"), parent=self.window,
         )
 

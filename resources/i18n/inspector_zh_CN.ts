@@ -720,37 +720,37 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="61" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="72" />
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="61" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="72" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="61" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="72" />
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="80" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="91" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="80" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="91" />
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="80" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="91" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="80" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="91" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -758,183 +758,193 @@
 <context>
     <name>ChecklistRun</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="212" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="223" />
         <source>Note for this item (N); with a hazard it becomes the hazard's description</source>
         <translation>本项备注（N）；判为隐患时作为隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="216" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="227" />
         <source>OK (1)</source>
         <translation>合格 (1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="217" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="228" />
         <source>Hazard (2)</source>
         <translation>隐患 (2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="218" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="229" />
         <source>N/A (3)</source>
         <translation>不涉及 (3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="219" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="230" />
         <source>Edit hazard… (E)</source>
         <translation>编辑隐患…（E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="220" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="231" />
         <source>Edit this item's draft hazard: level (with a reason if it differs from the suggestion), deadline … (E, Ctrl+E)</source>
         <translation>编辑本检查项的隐患草稿：等级（与建议等级不同时须填写理由）、整改期限等（E、Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="224" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="235" />
         <source>Next (Enter)</source>
         <translation>下一项 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="226" />
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="596" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="237" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="644" />
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="227" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="238" />
         <source>Finish the inspection and publish its hazards (Ctrl+Enter)</source>
         <translation>完成检查并发布发现的隐患（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="230" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="241" />
         <source>New hazard…</source>
         <translation>新增隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="231" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="242" />
         <source>Record a hazard that is not on the checklist (Ctrl+H)</source>
         <translation>登记检查表以外的隐患（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="234" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="245" />
         <source>Discard…</source>
         <translation>放弃检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="235" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="246" />
         <source>Throw this inspection away with its answers and draft hazards</source>
         <translation>放弃本次检查，删除其检查结果和隐患草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="316" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="283" />
+        <source>On-site photos ({})</source>
+        <translation>现场照片（{}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="286" />
+        <source>Add on-site photos of this inspection; you can also drop files here or paste them (Ctrl+V in the strip)</source>
+        <translation>添加本次检查的现场照片；也可把文件拖放到这里，或在照片栏中粘贴（Ctrl+V）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="363" />
         <source>No checklist</source>
         <translation>无检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="338" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="385" />
         <source>Inspectors: {}</source>
         <translation>检查人员：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="341" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="388" />
         <source>Campaign: {}</source>
         <translation>专项整治：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="345" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="392" />
         <source>{} hazards not on the checklist</source>
         <translation>检查表外隐患 {} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="365" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="412" />
         <source>This inspection has no checklist items.</source>
         <translation>本次检查没有检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="375" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="422" />
         <source>Major-hazard criterion</source>
         <translation>重大隐患判定项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="377" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="424" />
         <source>Basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="379" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="426" />
         <source>How to check:</source>
         <translation>检查方法：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="399" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="446" />
         <source>to be confirmed by a supervisor</source>
         <translation>待监管人员确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="401" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="448" />
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="402" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="449" />
         <source>E: edit the hazard</source>
         <translation>E：编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="403" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="450" />
         <source>Draft hazard:</source>
         <translation>隐患草稿：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="408" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="455" />
         <source>Checked {} / {}</source>
         <translation>已查 {} / {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="434" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="481" />
         <source>Draft hazard recorded ({}): {}</source>
         <translation>已生成隐患草稿（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="494" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="541" />
         <source>This item has no hazard to edit: mark it as a hazard (2) first.</source>
         <translation>本检查项没有可编辑的隐患：请先标记为隐患（2）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="503" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="550" />
         <source>Edit hazard: {}</source>
         <translation>编辑隐患：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="530" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="577" />
         <source>Hazard not on the checklist</source>
         <translation>新增隐患（检查表外）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="544" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="591" />
         <source>Draft hazard recorded (not on the checklist).</source>
         <translation>已登记隐患草稿（检查表外）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="555" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="602" />
         <source>Discard inspection</source>
         <translation>放弃检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="556" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="603" />
         <source>Discard the inspection at {}? Its answers and draft hazards are thrown away.</source>
         <translation>放弃在{}的本次检查？其检查结果和隐患草稿将被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="583" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="631" />
         <source>Inspection at {} discarded.</source>
         <translation>已放弃在{}的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="597" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="645" />
         <source>{} of {} items are not checked yet. Finish anyway?</source>
         <translation>还有 {} 项未检查（共 {} 项）。仍要完成检查吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="618" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="669" />
         <source>Inspection finished: {} hazards recorded.</source>
         <translation>检查已完成：共登记 {} 条隐患。</translation>
     </message>
@@ -2377,7 +2387,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 检查表中：1 = 合格，2 = 隐患，3 = 不涉及，Enter = 下一项，N = 备注，Ctrl+Enter = 完成检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="381" />
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="382" />
         <source>{} hazards</source>
         <translation>{} 条隐患</translation>
     </message>
@@ -3161,17 +3171,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="177" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="221" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="178" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="222" />
         <source>Taken: {}</source>
         <translation>拍摄时间：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="181" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="225" />
         <source>Annotated</source>
         <translation>已标注</translation>
     </message>
@@ -3179,189 +3189,199 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="93" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="98" />
         <source>Before rectification</source>
         <translation>整改前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="95" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="100" />
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="97" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="102" />
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="104" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="109" />
         <source>Before</source>
         <translation>整改前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="106" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="111" />
         <source>After</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="108" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="113" />
         <source>Scene</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="117" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="122" />
         <source>⚠ The same photo is already evidence for a hazard at another site ({} other sites)</source>
         <translation>⚠ 同一张照片已作为其他场所隐患的证据（另有 {} 个场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="123" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="128" />
         <source>⚠ “After” photo taken ({}) before the rectification notice was served ({})</source>
         <translation>⚠ 整改后照片的拍摄时间（{}）早于整改通知送达日期（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="357" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="402" />
         <source>Enter or double-click: open · Del: remove · Ctrl+V: paste photos</source>
         <translation>回车或双击：查看 · Del：移除 · Ctrl+V：粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="365" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="414" />
+        <source>Show or hide the photos</source>
+        <translation>显示或隐藏照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="420" />
         <source>Phase of the photos you add</source>
         <translation>新添加照片的类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="366" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="421" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="367" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="422" />
         <source>Add photos or videos; you can also drop files or folders here</source>
         <translation>添加照片或视频；也可以把文件或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="369" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="424" />
         <source>Before/after comparison</source>
         <translation>整改前/整改后 对比</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="370" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="425" />
         <source>Before and after rectification side by side</source>
         <translation>并排查看整改前与整改后的照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="372" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="427" />
         <source>No photos yet. Drop files here, paste (Ctrl+V) or use “Add photos…”.</source>
         <translation>还没有照片。可将文件拖到这里、粘贴（Ctrl+V），或点击“添加照片…”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="526" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="547" />
+        <source>Photos, videos and scans (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</source>
+        <translation>照片、视频和扫描件 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="638" />
         <source>Open</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="529" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="641" />
         <source>Annotate…</source>
         <translation>标注…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="530" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="642" />
         <source>Remove photo…</source>
         <translation>移除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="533" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="645" />
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="555" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="667" />
         <source>Pasted image {}</source>
         <translation>粘贴的图片 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="570" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="682" />
         <source>Nothing to paste: copy a photo or photo files first.</source>
         <translation>没有可粘贴的内容：请先复制一张图片或照片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="586" />
-        <location filename="../../inspector_app/ui/photo_strip.py" line="609" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="698" />
+        <source>Remove the photo “{}” ({}) from this inspection?</source>
+        <translation>从本次检查中移除照片“{}”（{}）？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="701" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="723" />
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="587" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="700" />
         <source>Remove the photo “{}” ({}) from this hazard?</source>
         <translation>从该隐患中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="591" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="705" />
         <source>The photo is no longer shown as evidence here; the audit log keeps the record.</source>
         <translation>移除后该照片不再作为本隐患的证据显示；审计日志保留记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="593" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="707" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="616" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="730" />
         <source>Photo removed.</source>
         <translation>照片已移除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="421" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="522" />
         <source>Photos ({})</source>
         <translation>照片（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="435" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="544" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="438" />
-        <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi)</source>
-        <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="439" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="549" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="458" />
-        <location filename="../../inspector_app/ui/photo_strip.py" line="483" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="570" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="595" />
         <source>Adding photos</source>
         <translation>正在添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="465" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="577" />
         <source>Photos: {} added, {} already there, {} failed</source>
         <translation>照片：添加 {} 张，已有 {} 张，失败 {} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="472" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="584" />
         <source>✓ {}</source>
         <translation>✓ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="474" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="586" />
         <source>= {} (already added)</source>
         <translation>= {}（已添加过）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="476" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="588" />
         <source>✗ {}</source>
         <translation>✗ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="478" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="590" />
         <source>– {} (cancelled)</source>
         <translation>– {}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="479" />
+        <location filename="../../inspector_app/ui/photo_strip.py" line="591" />
         <source>– {} (not a photo or video, skipped)</source>
         <translation>– {}（不是照片或视频，已跳过）</translation>
     </message>
@@ -3369,97 +3389,137 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="49" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="53" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="64" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="68" />
         <source>◀ Previous</source>
         <translation>◀ 上一张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="65" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="69" />
         <source>Previous photo (Left, PageUp)</source>
         <translation>上一张（Left、PageUp）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="66" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="70" />
         <source>Next ▶</source>
         <translation>下一张 ▶</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="67" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="71" />
         <source>Next photo (Right, PageDown)</source>
         <translation>下一张（Right、PageDown）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="69" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="73" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="71" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="75" />
         <source>Zoom in (Ctrl+=)</source>
         <translation>放大（Ctrl+=）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="72" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="76" />
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="73" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="77" />
         <source>Fit to the window (Ctrl+0)</source>
         <translation>适合窗口大小（Ctrl+0）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="74" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="78" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="75" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="79" />
         <source>Annotate… (E)</source>
         <translation>标注…（E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="76" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="80" />
         <source>Draw arrows, circles, boxes and text on a copy (E); the original photo is never changed</source>
         <translation>在副本上画箭头、圆圈、方框和文字（E）；照片原件始终不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="148" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="83" />
+        <source>Watermark (W)</source>
+        <translation>水印（W）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="85" />
+        <source>Show time, place, inspector and short hash on the copy, as in exports and documents</source>
+        <translation>在副本上显示时间、地点、检查人和简短校验值，与导出和文书中一致</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="88" />
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="90" />
+        <source>Save the photo as shown (upright, with its marks and the watermark if ticked) as JPEG (Ctrl+Shift+S); the original stays as it was</source>
+        <translation>按当前显示效果（已摆正、含标注，勾选时含水印）另存为 JPEG（Ctrl+Shift+S）；原图保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="167" />
         <source>{} of {}</source>
         <translation>第 {} 张，共 {} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="204" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="212" />
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="212" />
+        <source>JPEG image (*.jpg)</source>
+        <translation>JPEG 图像 (*.jpg)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="220" />
+        <source>The copy was not saved: {}</source>
+        <translation>副本未保存：{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="222" />
+        <source>Copy saved: {}</source>
+        <translation>副本已保存：{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="254" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="205" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="255" />
         <source>Taken: {}</source>
         <translation>拍摄时间：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="207" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="257" />
         <source>GPS: {}, {}</source>
         <translation>GPS：{}，{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="209" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="259" />
         <source>annotated</source>
         <translation>已标注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="210" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="260" />
         <source>SHA-256: {}</source>
         <translation>SHA-256：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="247" />
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="297" />
         <source>Photo {} of {} · {}%</source>
         <translation>照片 {}/{} · {}%</translation>
     </message>
@@ -5159,17 +5219,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>StoreSwitcher</name>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="31" />
+        <location filename="../../inspector_app/ui/stores.py" line="33" />
         <source>Please wait until the running task has finished.</source>
         <translation>请等待当前任务完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="55" />
+        <location filename="../../inspector_app/ui/stores.py" line="58" />
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="64" />
+        <location filename="../../inspector_app/ui/stores.py" line="67" />
         <source>Choose the data folder</source>
         <translation>选择数据目录</translation>
     </message>
@@ -5177,59 +5237,64 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="631" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="682" />
         <source>Inspection finished</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="638" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="689" />
         <source>Start the next inspection…</source>
         <translation>开始下一次检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="658" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="709" />
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="660" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="711" />
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="662" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="713" />
         <source>Items checked</source>
         <translation>已查项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="663" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="714" />
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="664" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="715" />
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="665" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="716" />
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="666" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="717" />
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="667" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="718" />
         <source>Hazards recorded</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="672" />
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="723" />
         <source>Major level to be confirmed</source>
         <translation>重大隐患等级待确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="725" />
+        <source>On-site photos</source>
+        <translation>现场照片</translation>
     </message>
 </context>
 <context>

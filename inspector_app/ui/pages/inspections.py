@@ -363,6 +363,7 @@ class InspectionsPage(QWidget):
         self.reload()
 
     def shutdown(self) -> None:
+        self.run.shutdown()  # its photo strip listens to the app's changes too
         try:
             self.ctx.events.changed.disconnect(self.on_changed)
         except (RuntimeError, TypeError):
