@@ -10,7 +10,7 @@ breakdown, so the whole report stays fast at 100k hazards.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -171,33 +171,49 @@ def _names(conn: Any) -> dict[str, dict[str, str]]:
 def _inspections(session: Session, scoped: bool, lo: date | None, hi: date | None) -> dict[str, Any]:
     """Inspections done (per inspector) and sites covered, in the same scope and period."""
     conn = session.store.read()
-    where, params = ["i.deleted = 0", "i.status = 'finished'"], []
-    grid_marks = ", ".join("?" for _ in session.user.grid_ids) or "NULL"
-    if scoped:
-        # at a site of the user's grids, or done by the user (matched inside the JSON list)
-        where.append(f"(i.site_id IN (SELECT id FROM site WHERE grid_id IN ({grid_marks}))"
-                     " OR i.inspector_ids LIKE ?)")
-        params += [*session.user.grid_ids, f'%"{session.user.id}"%']
+    period, period_params = [], []
     if lo:
-        where.append("i.started_at >= ?")
-        params.append(lo.isoformat())
+        period.append("i.started_at >= ?")
+        period_params.append(lo.isoformat())
     if hi:
-        where.append("i.started_at < date(?, '+1 day')")
-        params.append(hi.isoformat())
-    base = f"FROM inspection i WHERE {' AND '.join(where)}"
-    # unfiltered, the partial index of finished inspections by site (migration 7) has the
-    # site ids in order; the planner would rather scan the wider covering index
-    counted = base if scoped or lo or hi else base.replace(
-        "FROM inspection i", "FROM inspection i INDEXED BY inspection_last_finished", 1)
-    total, covered = conn.execute(f"SELECT count(*), count(DISTINCT i.site_id) {counted}", params).fetchone()
+        period.append("i.started_at < date(?, '+1 day')")
+        period_params.append(hi.isoformat())
+    grid_marks = ", ".join("?" for _ in session.user.grid_ids) or "NULL"
+    grids = list(session.user.grid_ids)
     per: dict[str, int] = {}
-    # grouped in the order of the covering index (inspector_ids is a JSON list of user ids)
-    for ids, n in conn.execute(f"SELECT i.inspector_ids, count(*) {base} GROUP BY 1", params):
-        for uid in _json_ids(ids):
-            per[uid] = per.get(uid, 0) + n
+    if scoped:
+        # at a site of the user's grids (per site from the covering index of migration 8),
+        # or done by the user elsewhere (matched inside the JSON list of inspectors)
+        when = "".join(f" AND {p}" for p in period)
+        at_grid_sites = conn.execute(
+            "SELECT i.site_id, i.inspector_ids FROM site s CROSS JOIN inspection i"
+            f" INDEXED BY inspection_site_cover ON i.site_id = s.id WHERE s.grid_id IN ({grid_marks})"
+            f" AND i.status = 'finished' AND i.deleted = 0{when}", [*grids, *period_params])
+        elsewhere = conn.execute(
+            "SELECT i.site_id, i.inspector_ids FROM inspection i WHERE i.deleted = 0"
+            f" AND i.status = 'finished' AND i.inspector_ids LIKE ?{when} AND (i.site_id IS NULL"
+            f" OR i.site_id NOT IN (SELECT id FROM site WHERE grid_id IN ({grid_marks})))",
+            [f'%"{session.user.id}"%', *period_params, *grids])
+        rows = at_grid_sites.fetchall() + elsewhere.fetchall()
+        total, covered = len(rows), len({site_id for site_id, _ in rows} - {None})
+        for ids, n in Counter(ids for _, ids in rows).items():  # few distinct lists
+            for uid in _json_ids(ids):
+                per[uid] = per.get(uid, 0) + n
+    else:
+        base = "FROM inspection i WHERE " + " AND ".join(["i.deleted = 0", "i.status = 'finished'", *period])
+        # unfiltered, the partial index of finished inspections by site (migration 7) has the
+        # site ids in order; the planner would rather scan the wider covering index
+        counted = base if lo or hi else base.replace(
+            "FROM inspection i", "FROM inspection i INDEXED BY inspection_last_finished", 1)
+        total, covered = conn.execute(f"SELECT count(*), count(DISTINCT i.site_id) {counted}",
+                                      period_params).fetchone()
+        # grouped in the order of the covering index (inspector_ids is a JSON list of user ids)
+        for ids, n in conn.execute(f"SELECT i.inspector_ids, count(*) {base} GROUP BY 1", period_params):
+            for uid in _json_ids(ids):
+                per[uid] = per.get(uid, 0) + n
     sites_total = conn.execute(
         "SELECT count(*) FROM site WHERE deleted = 0" + (f" AND grid_id IN ({grid_marks})" if scoped else ""),
-        list(session.user.grid_ids) if scoped else []).fetchone()[0]
+        grids if scoped else []).fetchone()[0]
     return {"inspections_total": total, "sites_covered": covered, "sites_total": sites_total,
             "_per_inspector": per}
 

@@ -75,6 +75,15 @@ def _m006_active_due(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m008_inspections_by_site(db: sqlite_utils.Database) -> None:
+    """An inspector's statistics: the inspections at the sites of their grids, found per site
+    from the index alone (the JSON list of inspectors included) instead of a full scan."""
+    db.conn.execute(
+        "CREATE INDEX IF NOT EXISTS inspection_site_cover"
+        " ON inspection(site_id, status, deleted, started_at, inspector_ids)"
+    )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _m001_initial,
     2: _m002_search,
@@ -83,6 +92,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     5: m005_lifecycle,
     6: _m006_active_due,
     7: m007_tallies,
+    8: _m008_inspections_by_site,
 }
 assert max(MIGRATIONS) == SCHEMA_VERSION, "bump store/version.py with a new migration"
 

@@ -110,3 +110,16 @@ def test_the_schema_version_is_the_last_migration():
     from inspector_app.store.version import SCHEMA_VERSION as written
 
     assert written == max(MIGRATIONS) == SCHEMA_VERSION
+
+
+def test_version_7_store_gets_the_inspections_by_site_index(data_dir, clock):
+    store = Store.open(data_dir, clock=clock, target_version=7)
+    store.close()
+    s = open_session(data_dir, clock=clock)
+    try:
+        conn = s.store.read()
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 8
+        assert conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'inspection_site_cover'").fetchone()[0] == 1
+    finally:
+        s.close()

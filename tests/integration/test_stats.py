@@ -150,3 +150,20 @@ def test_check_reports_a_tally_that_drifted(town, session):
     session.write(lambda tx: tx.conn.execute("UPDATE hazard_tally SET n = n + 1 WHERE rowid = (SELECT min(rowid) FROM hazard_tally)"))
     report = check_store(session)
     assert any("statistics tally" in p for p in report.problems)
+
+
+def test_an_inspectors_inspections_count_their_grids_and_their_own_visits_elsewhere(town, session):
+    """li (grid G1) joined zhao at a G2 site: counted for li once, with the site covered."""
+    def co_inspection(tx):
+        tx.insert("inspection", {"site_id": town.s3, "kind": "patrol", "status": "finished",
+                                 "inspector_ids": json.dumps([town.zhao.user.id, town.li.user.id]),
+                                 "started_at": "2026-09-27T01:00:00.000Z",
+                                 "ended_at": "2026-09-27T02:00:00.000Z"})
+
+    session.write(co_inspection)
+    s = stats.stats(town.li)
+    assert (s["inspections_total"], s["sites_covered"], s["sites_total"]) == (3, 3, 2)
+    people = {p["login"]: p["inspections"] for p in s["by_inspector"]}
+    assert people["li"] == 3 and people["zhao"] == 1
+    assert stats.stats(town.li, found_from="2026-09-01", found_to="2026-09-30")["inspections_total"] == 3
+    assert stats.stats(town.li, found_from="2026-09-28", found_to="2026-09-30")["inspections_total"] == 2
