@@ -58,20 +58,29 @@ class _Acc:
         self.total = [0, 0, 0, 0, 0]
         self.by: dict[str, dict[Any, list[int]]] = {d: {} for d in DIMENSIONS}
         self._tables = [self.by[d] for d in DIMENSIONS]
+        self._skip_late = (self.by["factor"], self.by["measure_type"])
 
     def add(self, keys: tuple, values: tuple[int, int, int, int, int], late: bool = False) -> None:
+        """Add one group's figures under its key in every dimension (unrolled: hot loop)."""
+        found, closed, overdue, major_open, listed = values
         total = self.total
-        for i, v in enumerate(values):
-            total[i] += v
-        for table, key, dim in zip(self._tables, keys, DIMENSIONS, strict=True):
-            if late and dim in ("factor", "measure_type"):
+        total[0] += found
+        total[1] += closed
+        total[2] += overdue
+        total[3] += major_open
+        total[4] += listed
+        for table, key in zip(self._tables, keys, strict=True):
+            if late and (table is self._skip_late[0] or table is self._skip_late[1]):
                 continue  # overdue counts are not broken down by factor or measure type
             sums = table.get(key)
             if sums is None:
-                table[key] = list(values)
+                table[key] = [found, closed, overdue, major_open, listed]
             else:
-                for i, v in enumerate(values):
-                    sums[i] += v
+                sums[0] += found
+                sums[1] += closed
+                sums[2] += overdue
+                sums[3] += major_open
+                sums[4] += listed
 
     def tallies(self) -> dict[str, dict[Any, _Tally]]:
         return {d: {k: _Tally(*v) for k, v in table.items()} for d, table in self.by.items()}
