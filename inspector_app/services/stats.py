@@ -29,13 +29,6 @@ class _Tally:
     major_open: int = 0
     major_listed: int = 0
 
-    def add(self, other: _Tally) -> None:
-        self.found += other.found
-        self.closed += other.closed
-        self.overdue += other.overdue
-        self.major_open += other.major_open
-        self.major_listed += other.major_listed
-
     def as_dict(self) -> dict[str, Any]:
         return {**self.__dict__, "rectification_rate": rate(self.closed, self.found)}
 

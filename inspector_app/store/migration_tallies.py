@@ -72,11 +72,10 @@ END""",
     ]
 
 
-def tally_query(where: str = "1") -> str:
+def tally_query() -> str:
     """The tally rebuilt from ``hazard`` (the backfill, and ``check``'s comparison)."""
     keys = ", ".join(TALLY_KEYS)
-    return (f"SELECT {keys}, count(*) FROM hazard h WHERE {_counted('h')} AND {where}"
-            f" GROUP BY {keys}")
+    return f"SELECT {keys}, count(*) FROM hazard h WHERE {_counted('h')} GROUP BY {keys}"
 
 
 def m007_tallies(db: object) -> None:

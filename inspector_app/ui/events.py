@@ -17,6 +17,13 @@ class AppEvents(QObject):
     notice = Signal(str)  # a short message for the status bar
     error = Signal(str)  # a message the main window shows in a (non-blocking) box
 
+    def unsubscribe(self, slot: object) -> None:
+        """Disconnect ``slot`` from ``changed``; quiet if it was never (or is no longer) connected."""
+        try:
+            self.changed.disconnect(slot)
+        except (RuntimeError, TypeError):
+            pass
+
     def publish(self, changes: Changes) -> None:
         if changes:
             self.changed.emit(changes)

@@ -292,11 +292,14 @@ class MainWindow(QMainWindow):
                 return
         self._warming = False
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
+    def _schedule_warm_up(self) -> None:
         if not self._warming and None in self.pages:
             self._warming = True
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._schedule_warm_up()
 
     def built_pages(self) -> list[QWidget]:
         return [p for p in self.pages if p is not None]
@@ -341,9 +344,7 @@ class MainWindow(QMainWindow):
             self._owner.deleteLater()
         self._build()
         self.go_to(index)
-        if not self._warming:
-            self._warming = True
-            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
+        self._schedule_warm_up()
 
     # ------------------------------------------------------------------ navigation
     def _on_nav(self, index: int) -> None:

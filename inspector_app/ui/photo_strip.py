@@ -503,10 +503,7 @@ class PhotoStrip(QWidget):
         self.phase_combo.setCurrentIndex(self.phase_combo.findData("scene"))
 
     def shutdown(self) -> None:
-        try:
-            self.ctx.events.changed.disconnect(self._on_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self.ctx.events.unsubscribe(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
         target = self.model.target

@@ -229,10 +229,7 @@ class CampaignsDialog(QWidget):
         self.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        try:
-            self.ctx.events.changed.disconnect(self.on_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self.ctx.events.unsubscribe(self.on_changed)
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ list

@@ -100,14 +100,8 @@ class InspectionPlanDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addLayout(bottom)
         ctx.events.changed.connect(self.on_changed)
-        self.finished.connect(lambda _r: self._disconnect())
+        self.finished.connect(lambda _r: self.ctx.events.unsubscribe(self.on_changed))
         self.reload()
-
-    def _disconnect(self) -> None:
-        try:
-            self.ctx.events.changed.disconnect(self.on_changed)
-        except (RuntimeError, TypeError):
-            pass
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches(INSPECTIONS, SITES, STORE):

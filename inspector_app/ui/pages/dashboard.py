@@ -190,10 +190,7 @@ class DashboardPage(QWidget):
 
     def shutdown(self) -> None:
         self._shut = True  # queued panel loads of a page being replaced do nothing
-        try:
-            self.ctx.events.changed.disconnect(self.on_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self.ctx.events.unsubscribe(self.on_changed)
 
     def dismiss_demo_offer(self) -> None:
         self.ctx.settings.demo_offer_dismissed = True

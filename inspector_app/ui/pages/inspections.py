@@ -364,10 +364,7 @@ class InspectionsPage(QWidget):
 
     def shutdown(self) -> None:
         self.run.shutdown()  # its photo strip listens to the app's changes too
-        try:
-            self.ctx.events.changed.disconnect(self.on_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self.ctx.events.unsubscribe(self.on_changed)
 
     # ------------------------------------------------------------------ resume list
     def reload(self) -> None:

@@ -553,10 +553,7 @@ class LeadsPage(QWidget):
 
     def shutdown(self) -> None:
         """Stop listening before the page is thrown away (language or store switch)."""
-        try:
-            self.ctx.events.changed.disconnect(self.on_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self.ctx.events.unsubscribe(self.on_changed)
 
     def on_changed(self, changes: Changes) -> None:
         if not changes.touches(*self.watched):

@@ -72,10 +72,7 @@ class RecordPage(QWidget):
 
     def shutdown(self) -> None:
         """Stop listening before the page is thrown away (language or store switch)."""
-        try:
-            self.ctx.events.changed.disconnect(self.on_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self.ctx.events.unsubscribe(self.on_changed)
 
     # ------------------------------------------------------------------ subclass hooks
     def render_detail(self, record_id: str | None) -> str:
