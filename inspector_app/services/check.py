@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..store import audit
-from ..store.migration_tallies import TALLY_KEYS, tally_query
+from ..store.migration_schedule import COLUMNS as SCHEDULE_COLUMNS
+from ..store.migration_schedule import schedule_query
+from ..store.migration_tallies import (
+    INSPECTION_TALLY_KEYS,
+    TALLY_KEYS,
+    inspection_tally_query,
+    tally_query,
+)
 from .session import Session
 
 
@@ -37,6 +44,8 @@ def check_store(session: Session) -> CheckReport:
         report.problems.append(f"audit log of device {p.device_id}: {what} entry {p.n}")
     report.checked.append("statistics_tally")
     report.problems += tally_problems(conn)
+    report.checked.append("derived_tables")
+    report.problems += derived_problems(conn)
     from .photos import verify_media
 
     report.checked.append("media")
@@ -54,3 +63,21 @@ def tally_problems(conn) -> list[str]:  # noqa: ANN001 - a sqlite3 connection
     wrong = sum(1 for k in kept.keys() | fresh.keys() if kept.get(k) != fresh.get(k))
     return [f"statistics tally: {wrong} group(s) differ from the hazards"
             " (the statistics would be wrong; report this)"]
+
+
+def derived_problems(conn) -> list[str]:  # noqa: ANN001 - a sqlite3 connection
+    """Compare the trigger-kept inspection schedule and inspection tally (migration 9) with
+    what a fresh query over the sites and inspections gives."""
+    problems = []
+    for label, kept_sql, fresh_sql in (
+        ("inspection schedule", f"SELECT {SCHEDULE_COLUMNS} FROM site_schedule", schedule_query()),
+        ("inspection tally", f"SELECT {', '.join(INSPECTION_TALLY_KEYS)}, n FROM inspection_tally"
+                             " WHERE n != 0", inspection_tally_query()),
+    ):
+        kept = sorted(map(tuple, conn.execute(kept_sql)), key=repr)
+        fresh = sorted(map(tuple, conn.execute(fresh_sql)), key=repr)
+        if kept != fresh:
+            wrong = len(set(kept) ^ set(fresh))
+            problems.append(f"{label}: {wrong} row(s) differ from the sites and inspections"
+                            " (the inspection plan or statistics would be wrong; report this)")
+    return problems

@@ -7,11 +7,11 @@ and a short list without loading 100k hazards. Inspectors always see their own g
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.entities import HazardRow
+from . import inspection_plan
 from .assigned_tasks import list_tasks
 from .hazards import HazardFilter, count_hazards, hazard_rows, list_hazard_ids
 from .session import Session
@@ -31,7 +31,7 @@ class Panel:
 class SitesDue:
     """Sites due for inspection (risk colour → frequency), from the inspections work."""
 
-    available: bool  # False until ``services.inspection_plan.due_sites`` exists
+    available: bool  # False when the dashboard was asked to skip the inspection plan
     count: int = 0
     rows: list[Any] = field(default_factory=list)
 
@@ -48,9 +48,10 @@ class Dashboard:
     tasks_overdue: int
 
 
-def _panel(session: Session, flt: HazardFilter, sort: str, limit: int, descending: bool = False) -> Panel:
-    ids = list_hazard_ids(session, flt, sort=sort, descending=descending, limit=limit)
-    return Panel(count_hazards(session, flt), hazard_rows(session, ids))
+def _panel(session: Session, flt: HazardFilter, sort: str, limit: int, index: str | None = None) -> Panel:
+    """``index``: the partial index holding exactly this panel's hazards (migrations 6, 9)."""
+    ids = list_hazard_ids(session, flt, sort=sort, descending=False, limit=limit, index=index)
+    return Panel(count_hazards(session, flt, index=index), hazard_rows(session, ids))
 
 
 def overdue(session: Session, *, mine: bool = False, limit: int = 50) -> Panel:
@@ -65,12 +66,14 @@ def due_soon(session: Session, *, days: int = DUE_SOON_DAYS, mine: bool = False,
 
 def awaiting_recheck(session: Session, *, mine: bool = False, limit: int = 50) -> Panel:
     """The unit reported completion: an inspector has to go back (earliest due date first)."""
-    return _panel(session, HazardFilter(status="awaiting_recheck", mine=mine), "due_date", limit)
+    return _panel(session, HazardFilter(status="awaiting_recheck", mine=mine), "due_date", limit,
+                  "hazard_awaiting_recheck")
 
 
 def major_under_supervision(session: Session, *, mine: bool = False, limit: int = 50) -> Panel:
     """Major hazards not yet closed (listed ones first, then by due date)."""
-    return _panel(session, HazardFilter(level="major", active=True, mine=mine), "supervision", limit)
+    return _panel(session, HazardFilter(level="major", active=True, mine=mine), "supervision", limit,
+                  "hazard_major_active")
 
 
 def rechecks_due(session: Session, *, mine: bool = False, limit: int = 50) -> Panel:
@@ -79,21 +82,14 @@ def rechecks_due(session: Session, *, mine: bool = False, limit: int = 50) -> Pa
     The window starts at the unit's completion report or at the deadline's end; a row whose
     ``recheck_due`` is before today is late.
     """
-    return _panel(session, HazardFilter(recheck_window=True, mine=mine), "recheck_due", limit)
+    return _panel(session, HazardFilter(recheck_window=True, mine=mine), "recheck_due", limit,
+                  "hazard_recheck_window")
 
 
-def sites_due_for_inspection(session: Session, *, limit: int = 50) -> SitesDue:
-    """Hook into the inspections work: ``services.inspection_plan`` (``due_sites(session)`` or
-    ``plan(session)``: sites overdue, then due soon); unavailable without it."""
-    if importlib.util.find_spec(f"{__package__}.inspection_plan") is None:
-        return SitesDue(False)
-    from . import inspection_plan
-
-    query = getattr(inspection_plan, "due_sites", None) or getattr(inspection_plan, "plan", None)
-    if query is None:
-        return SitesDue(False)
-    due = list(query(session))
-    return SitesDue(True, len(due), due[:limit])
+def sites_due_for_inspection(session: Session, *, mine: bool = False, limit: int = 50) -> SitesDue:
+    """Sites overdue, then due soon (``inspection_plan``): the count and the first ``limit``."""
+    return SitesDue(True, inspection_plan.due_count(session, mine=mine),
+                    inspection_plan.first_due(session, limit=limit, mine=mine))
 
 
 def dashboard(session: Session, *, mine: bool = False, due_soon_days: int = DUE_SOON_DAYS,
@@ -109,6 +105,7 @@ def dashboard(session: Session, *, mine: bool = False, due_soon_days: int = DUE_
         awaiting_recheck=awaiting_recheck(session, mine=mine, limit=limit),
         major_supervised=major_under_supervision(session, mine=mine, limit=limit),
         recheck_due=rechecks_due(session, mine=mine, limit=limit),
-        sites_due=sites_due_for_inspection(session, limit=limit) if with_sites_due else SitesDue(False),
+        sites_due=(sites_due_for_inspection(session, mine=mine, limit=limit) if with_sites_due
+                   else SitesDue(False)),
         tasks_overdue=len(list_tasks(session, overdue=True)),
     )

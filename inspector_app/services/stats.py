@@ -10,7 +10,8 @@ breakdown, so the whole report stays fast at 100k hazards.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -42,38 +43,18 @@ DIMENSIONS = ("grid", "sector", "level", "factor", "measure_type", "inspector")
 
 
 class _Acc:
-    """Sums of (found, closed, overdue, major_open, major_listed) per key of each dimension.
-
-    Plain lists, not objects: a 100k-hazard store has thousands of groups × six dimensions.
-    """
+    """Sums of (found, closed, overdue, major_open, major_listed) per key of each dimension."""
 
     def __init__(self) -> None:
         self.total = [0, 0, 0, 0, 0]
         self.by: dict[str, dict[Any, list[int]]] = {d: {} for d in DIMENSIONS}
-        self._tables = [self.by[d] for d in DIMENSIONS]
-        self._skip_late = (self.by["factor"], self.by["measure_type"])
 
-    def add(self, keys: tuple, values: tuple[int, int, int, int, int], late: bool = False) -> None:
-        """Add one group's figures under its key in every dimension (unrolled: hot loop)."""
-        found, closed, overdue, major_open, listed = values
-        total = self.total
-        total[0] += found
-        total[1] += closed
-        total[2] += overdue
-        total[3] += major_open
-        total[4] += listed
-        for table, key in zip(self._tables, keys, strict=True):
-            if late and (table is self._skip_late[0] or table is self._skip_late[1]):
-                continue  # overdue counts are not broken down by factor or measure type
-            sums = table.get(key)
-            if sums is None:
-                table[key] = [found, closed, overdue, major_open, listed]
-            else:
-                sums[0] += found
-                sums[1] += closed
-                sums[2] += overdue
-                sums[3] += major_open
-                sums[4] += listed
+    def add_overdue(self, grid: Any, sector: Any, level: Any, finder: Any, n: int) -> None:
+        """Overdue counts are broken down by grid, sector, level and finder only."""
+        self.total[2] += n
+        for dim, key in (("grid", grid), ("sector", sector), ("level", level), ("inspector", finder)):
+            sums = self.by[dim].setdefault(key, [0, 0, 0, 0, 0])
+            sums[2] += n
 
     def tallies(self) -> dict[str, dict[Any, _Tally]]:
         return {d: {k: _Tally(*v) for k, v in table.items()} for d, table in self.by.items()}
@@ -98,7 +79,7 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
         params.append(hi.isoformat())
     cond = " AND ".join(where)
     acc = _Acc()
-    escalations: dict[str, int] = defaultdict(int)
+    escalations: dict[str, int] = {}
     # Without a period, the running tally kept by triggers (migration 7) has the groups
     # already; with one, one GROUP BY in the column order of a covering index (migration 5)
     # reads no table row and sorts nothing. Every breakdown is summed up from the groups
@@ -107,29 +88,32 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
     cols = "h.grid_id, {sector}, h.status, h.level, h.listed, h.found_by, h.factor, h.measure_type, h.escalation"
     if lo is None and hi is None:
         tally_cond = " AND ".join(["h.n > 0", *([scope] if scope else [])])
-        groups = conn.execute(f"SELECT {cols.format(sector='h.sector')}, h.n FROM hazard_tally h"
-                              f" WHERE {tally_cond}", scope_params).fetchall()
+        groups = (f"SELECT {cols.format(sector='h.sector')}, h.n FROM hazard_tally h"
+                  f" WHERE {tally_cond}")
+        group_params = list(scope_params)
     else:
-        groups = conn.execute(
-            f"SELECT {cols.format(sector='h.sector')}, count(*) FROM hazard h WHERE {cond}"
-            " AND h.sector IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", params).fetchall()
-    groups += conn.execute(
-        f"SELECT {cols.format(sector=_SITE_SECTOR)}, count(*) FROM hazard h WHERE {cond}"
-        " AND h.sector IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", params).fetchall()
-    for grid, sector, status, level, listed, finder, factor, measure, step, n in groups:
-        closed = n if status == "closed" else 0
-        major_open = n if level == "major" and status != "closed" else 0
-        acc.add((grid, sector, level, factor, measure, finder),
-                (n, closed, 0, major_open, major_open if listed else 0))
-        if step:
-            escalations[step] += n
-    late_sql = ("SELECT h.grid_id, {sector}, h.level, h.found_by, count(*) FROM hazard h WHERE {cond}"
-                " AND h.status IN ('open', 'notified') AND h.due_date < ? AND h.sector IS {null}"
-                " GROUP BY 1, 2, 3, 4")
-    for sector, null in (("h.sector", "NOT NULL"), (_SITE_SECTOR, "NULL")):
+        groups = (f"SELECT {cols.format(sector='h.sector')}, count(*) FROM hazard h WHERE {cond}"
+                  " AND h.sector IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
+        group_params = list(params)
+    groups += (f" UNION ALL SELECT {cols.format(sector=_SITE_SECTOR)}, count(*) FROM hazard h"
+               f" INDEXED BY hazard_without_sector WHERE {cond} AND h.sector IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
+    for dim, key, *sums in conn.execute(_breakdown_sql(groups), [*group_params, *params]):
+        if dim == "escalation":
+            escalations[key] = sums[0]
+        else:
+            acc.by[dim][key] = sums
+    # every group has exactly one level: the totals are the sums over the levels
+    acc.total = [sum(sums[i] for sums in acc.by["level"].values()) for i in range(5)]
+    late_sql = ("SELECT h.grid_id, {sector}, h.level, h.found_by, count(*) FROM hazard h {index}"
+                " WHERE {cond} AND h.status IN ('open', 'notified') AND h.due_date < ?"
+                " AND h.sector IS {null} GROUP BY 1, 2, 3, 4")
+    # with a sector: in the order of ``hazard_active_groups`` (no sort); without: the few rows
+    # of ``hazard_without_sector`` (the planner would scan every overdue hazard for them)
+    for sector, null, index in (("h.sector", "NOT NULL", ""),
+                                (_SITE_SECTOR, "NULL", "INDEXED BY hazard_without_sector")):
         for grid, sector_, level, finder, n in conn.execute(
-                late_sql.format(sector=sector, cond=cond, null=null), [*params, today]):
-            acc.add((grid, sector_, level, None, None, finder), (0, 0, n, 0, 0), late=True)
+                late_sql.format(sector=sector, cond=cond, null=null, index=index), [*params, today]):
+            acc.add_overdue(grid, sector_, level, finder, n)
     total = _Tally(*acc.total)
     by = acc.tallies()
 
@@ -161,6 +145,22 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
 
 
 _SITE_SECTOR = "(SELECT json_extract(s.sectors, '$[0]') FROM site s WHERE s.id = h.site_id)"
+_GROUP_COLUMNS = "grid_id, sector, status, level, listed, found_by, factor, measure_type, escalation, n"
+_DIMENSION_COLUMNS = {"grid": "grid_id", "sector": "sector", "level": "level", "factor": "factor",
+                      "measure_type": "measure_type", "inspector": "found_by"}
+_SUMS = ("sum(n), sum(CASE WHEN status = 'closed' THEN n ELSE 0 END), 0,"
+         " sum(CASE WHEN level = 'major' AND status != 'closed' THEN n ELSE 0 END),"
+         " sum(CASE WHEN level = 'major' AND status != 'closed' AND listed THEN n ELSE 0 END)")
+
+
+def _breakdown_sql(groups: str) -> str:
+    """Every breakdown of the groups (hazard counts per tally key) in one statement: rows of
+    (dimension, key, found, closed, 0, major open, major listed), summed by SQLite."""
+    per_dimension = [f"SELECT '{dim}', {col}, {_SUMS} FROM g GROUP BY {col}"
+                     for dim, col in _DIMENSION_COLUMNS.items()]
+    per_dimension.append("SELECT 'escalation', escalation, sum(n), 0, 0, 0, 0 FROM g"
+                         " WHERE escalation != '' GROUP BY escalation")
+    return f"WITH g({_GROUP_COLUMNS}) AS MATERIALIZED ({groups}) {' UNION ALL '.join(per_dimension)}"
 
 
 def _names(conn: Any) -> dict[str, dict[str, str]]:
@@ -183,7 +183,9 @@ def _inspections(session: Session, scoped: bool, lo: date | None, hi: date | Non
     grid_marks = ", ".join("?" for _ in session.user.grid_ids) or "NULL"
     grids = list(session.user.grid_ids)
     per: dict[str, int] = {}
-    if scoped:
+    if lo is None and hi is None:
+        total, covered = _inspections_from_tally(session, scoped, grid_marks, grids, per)
+    elif scoped:
         # at a site of the user's grids (per site from the covering index of migration 8),
         # or done by the user elsewhere (matched inside the JSON list of inspectors)
         when = "".join(f" AND {p}" for p in period)
@@ -198,26 +200,60 @@ def _inspections(session: Session, scoped: bool, lo: date | None, hi: date | Non
             [f'%"{session.user.id}"%', *period_params, *grids])
         rows = at_grid_sites.fetchall() + elsewhere.fetchall()
         total, covered = len(rows), len({site_id for site_id, _ in rows} - {None})
-        for ids, n in Counter(ids for _, ids in rows).items():  # few distinct lists
-            for uid in _json_ids(ids):
-                per[uid] = per.get(uid, 0) + n
+        _count_inspectors(Counter(ids for _, ids in rows).items(), per)  # few distinct lists
     else:
         base = "FROM inspection i WHERE " + " AND ".join(["i.deleted = 0", "i.status = 'finished'", *period])
-        # unfiltered, the partial index of finished inspections by site (migration 7) has the
-        # site ids in order; the planner would rather scan the wider covering index
-        counted = base if lo or hi else base.replace(
-            "FROM inspection i", "FROM inspection i INDEXED BY inspection_last_finished", 1)
-        total, covered = conn.execute(f"SELECT count(*), count(DISTINCT i.site_id) {counted}",
+        total, covered = conn.execute(f"SELECT count(*), count(DISTINCT i.site_id) {base}",
                                       period_params).fetchone()
         # grouped in the order of the covering index (inspector_ids is a JSON list of user ids)
-        for ids, n in conn.execute(f"SELECT i.inspector_ids, count(*) {base} GROUP BY 1", period_params):
-            for uid in _json_ids(ids):
-                per[uid] = per.get(uid, 0) + n
+        _count_inspectors(conn.execute(f"SELECT i.inspector_ids, count(*) {base} GROUP BY 1",
+                                       period_params), per)
     sites_total = conn.execute(
         "SELECT count(*) FROM site WHERE deleted = 0" + (f" AND grid_id IN ({grid_marks})" if scoped else ""),
         grids if scoped else []).fetchone()[0]
     return {"inspections_total": total, "sites_covered": covered, "sites_total": sites_total,
             "_per_inspector": per}
+
+
+def _inspections_from_tally(session: Session, scoped: bool, grid_marks: str, grids: list[str],
+                            per: dict[str, int]) -> tuple[int, int]:
+    """Inspections done and sites covered, without a period: from ``inspection_tally``
+    (finished inspections per list of inspectors and site, migration 9)."""
+    conn = session.store.read()
+    if not scoped:
+        total = conn.execute("SELECT coalesce(sum(n), 0) FROM inspection_tally").fetchone()[0]
+        covered = conn.execute(  # distinct in the order of the index: nothing to sort
+            "SELECT count(*) FROM (SELECT DISTINCT site_id FROM inspection_tally"
+            " INDEXED BY inspection_tally_site WHERE site_id IS NOT NULL)").fetchone()[0]
+        _count_inspectors(conn.execute(
+            "SELECT inspector_ids, sum(n) FROM inspection_tally GROUP BY 1"), per)
+        return total, covered
+    at_grid_sites = conn.execute(
+        "SELECT t.site_id, t.inspector_ids, t.n FROM site s CROSS JOIN inspection_tally t"
+        f" INDEXED BY inspection_tally_site ON t.site_id = s.id WHERE s.grid_id IN ({grid_marks})",
+        grids)
+    # the user's own visits elsewhere: the few distinct lists of inspectors naming them first
+    # (in the order of the index, nothing sorted), then those lists' rows from the same index
+    own = [ids for (ids,) in conn.execute(
+        "SELECT DISTINCT inspector_ids FROM inspection_tally INDEXED BY inspection_tally_key")
+        if session.user.id in _json_ids(ids)]
+    elsewhere = conn.execute(
+        "SELECT t.site_id, t.inspector_ids, t.n FROM inspection_tally t INDEXED BY inspection_tally_key"
+        f" WHERE t.inspector_ids IN ({', '.join('?' for _ in own) or 'NULL'}) AND (t.site_id IS NULL"
+        f" OR t.site_id NOT IN (SELECT id FROM site WHERE grid_id IN ({grid_marks})))", [*own, *grids])
+    rows = at_grid_sites.fetchall() + elsewhere.fetchall()
+    lists: Counter[str | None] = Counter()
+    for _, ids, n in rows:
+        lists[ids] += n
+    _count_inspectors(lists.items(), per)
+    return sum(lists.values()), len({site_id for site_id, _, _ in rows} - {None})
+
+
+def _count_inspectors(lists: Iterable[tuple[str | None, int]], per: dict[str, int]) -> None:
+    """Credit each inspector on a list (JSON) with the list's count of inspections."""
+    for ids, n in lists:
+        for uid in _json_ids(ids):
+            per[uid] = per.get(uid, 0) + n
 
 
 def _json_ids(text: str | None) -> list[str]:

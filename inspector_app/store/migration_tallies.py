@@ -29,47 +29,89 @@ def _counted(row: str) -> str:
     return f"{row}.deleted = 0 AND {row}.status != 'draft' AND {row}.sector IS NOT NULL"
 
 
-def _match(row: str) -> str:
-    return " AND ".join(f"{k} IS {row}.{k}" for k in TALLY_KEYS)
+def _match(row: str, keys: tuple[str, ...] = TALLY_KEYS) -> str:
+    return " AND ".join(f"{k} IS {row}.{k}" for k in keys)
 
 
-def _increment(row: str) -> str:
-    values = ", ".join(f"{row}.{k}" for k in TALLY_KEYS)
-    return (f"INSERT INTO hazard_tally ({', '.join(TALLY_KEYS)}, n) SELECT {values}, 0"
-            f" WHERE NOT EXISTS (SELECT 1 FROM hazard_tally WHERE {_match(row)});\n"
-            f"  UPDATE hazard_tally SET n = n + 1 WHERE {_match(row)};")
+def _increment(row: str, table: str = "hazard_tally", keys: tuple[str, ...] = TALLY_KEYS) -> str:
+    values = ", ".join(f"{row}.{k}" for k in keys)
+    return (f"INSERT INTO {table} ({', '.join(keys)}, n) SELECT {values}, 0"
+            f" WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {_match(row, keys)});\n"
+            f"  UPDATE {table} SET n = n + 1 WHERE {_match(row, keys)};")
 
 
-def _decrement(row: str) -> str:
-    return (f"UPDATE hazard_tally SET n = n - 1 WHERE {_match(row)};\n"
-            f"  DELETE FROM hazard_tally WHERE n <= 0 AND {_match(row)};")
+def _decrement(row: str, table: str = "hazard_tally", keys: tuple[str, ...] = TALLY_KEYS) -> str:
+    return (f"UPDATE {table} SET n = n - 1 WHERE {_match(row, keys)};\n"
+            f"  DELETE FROM {table} WHERE n <= 0 AND {_match(row, keys)};")
+
+
+def _tally_triggers(name: str, source: str, table: str, keys: tuple[str, ...], counted: str,
+                    watched: tuple[str, ...]) -> list[str]:
+    """Four triggers keeping ``table`` (count per ``keys``) equal to the ``counted`` rows of
+    ``source``; ``counted`` is a condition on the row alias ``{row}``."""
+    changed = " OR ".join(f"old.{k} IS NOT new.{k}" for k in watched)
+    return [
+        *(f"DROP TRIGGER IF EXISTS {name}_{event}"
+          for event in ("insert", "delete", "update_old", "update_new")),
+        f"""CREATE TRIGGER {name}_insert AFTER INSERT ON {source}
+WHEN {counted.format(row='new')} BEGIN
+  {_increment('new', table, keys)}
+END""",
+        f"""CREATE TRIGGER {name}_delete AFTER DELETE ON {source}
+WHEN {counted.format(row='old')} BEGIN
+  {_decrement('old', table, keys)}
+END""",
+        f"""CREATE TRIGGER {name}_update_old AFTER UPDATE OF {', '.join(watched)} ON {source}
+WHEN ({changed}) AND {counted.format(row='old')} BEGIN
+  {_decrement('old', table, keys)}
+END""",
+        f"""CREATE TRIGGER {name}_update_new AFTER UPDATE OF {', '.join(watched)} ON {source}
+WHEN ({changed}) AND {counted.format(row='new')} BEGIN
+  {_increment('new', table, keys)}
+END""",
+    ]
 
 
 def tally_triggers() -> list[str]:
-    changed = " OR ".join(f"old.{k} IS NOT new.{k}" for k in (*TALLY_KEYS, "deleted"))
-    columns = ", ".join((*TALLY_KEYS, "deleted"))
-    return [
-        "DROP TRIGGER IF EXISTS tally_hazard_insert",
-        "DROP TRIGGER IF EXISTS tally_hazard_delete",
-        "DROP TRIGGER IF EXISTS tally_hazard_update_old",
-        "DROP TRIGGER IF EXISTS tally_hazard_update_new",
-        f"""CREATE TRIGGER tally_hazard_insert AFTER INSERT ON hazard
-WHEN {_counted('new')} BEGIN
-  {_increment('new')}
-END""",
-        f"""CREATE TRIGGER tally_hazard_delete AFTER DELETE ON hazard
-WHEN {_counted('old')} BEGIN
-  {_decrement('old')}
-END""",
-        f"""CREATE TRIGGER tally_hazard_update_old AFTER UPDATE OF {columns} ON hazard
-WHEN ({changed}) AND {_counted('old')} BEGIN
-  {_decrement('old')}
-END""",
-        f"""CREATE TRIGGER tally_hazard_update_new AFTER UPDATE OF {columns} ON hazard
-WHEN ({changed}) AND {_counted('new')} BEGIN
-  {_increment('new')}
-END""",
-    ]
+    return _tally_triggers("tally_hazard", "hazard", "hazard_tally", TALLY_KEYS,
+                           _counted("{row}"), (*TALLY_KEYS, "deleted"))
+
+
+# Migration 9: finished inspections per (list of inspectors, site) — the statistics'
+# inspections per inspector and sites covered, without reading every inspection.
+INSPECTION_TALLY_KEYS = ("inspector_ids", "site_id")
+INSPECTION_COUNTED = "{row}.status = 'finished' AND {row}.deleted = 0"
+
+INSPECTION_TALLY_TABLE = """CREATE TABLE IF NOT EXISTS inspection_tally (
+  inspector_ids TEXT,
+  site_id TEXT,
+  n INTEGER NOT NULL DEFAULT 0
+)"""
+
+
+def inspection_tally_triggers() -> list[str]:
+    return _tally_triggers("tally_inspection", "inspection", "inspection_tally",
+                           INSPECTION_TALLY_KEYS, INSPECTION_COUNTED,
+                           (*INSPECTION_TALLY_KEYS, "status", "deleted"))
+
+
+def inspection_tally_query() -> str:
+    keys = ", ".join(INSPECTION_TALLY_KEYS)
+    return (f"SELECT {keys}, count(*) FROM inspection i WHERE {INSPECTION_COUNTED.format(row='i')}"
+            f" GROUP BY {keys}")
+
+
+def create_inspection_tally(conn: sqlite3.Connection) -> None:
+    conn.execute(INSPECTION_TALLY_TABLE)
+    conn.execute("CREATE INDEX IF NOT EXISTS inspection_tally_key"
+                 " ON inspection_tally(inspector_ids, site_id, n)")
+    conn.execute("CREATE INDEX IF NOT EXISTS inspection_tally_site"
+                 " ON inspection_tally(site_id, inspector_ids, n)")
+    for sql in inspection_tally_triggers():
+        conn.execute(sql)
+    conn.execute("DELETE FROM inspection_tally")
+    conn.execute(f"INSERT INTO inspection_tally ({', '.join(INSPECTION_TALLY_KEYS)}, n)"
+                 f" {inspection_tally_query()}")
 
 
 def tally_query() -> str:

@@ -18,6 +18,7 @@ from . import audit, search_index
 from .migration_lifecycle import m005_lifecycle
 from .migration_media import m003_media
 from .migration_register import m004_register
+from .migration_schedule import m009_schedule
 from .migration_tallies import m007_tallies
 from .oplog import regenerate_triggers
 from .schema import FOREIGN_KEYS, INDEXES, SYNC_COLUMNS, SYNCED_TABLES
@@ -93,6 +94,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     6: _m006_active_due,
     7: m007_tallies,
     8: _m008_inspections_by_site,
+    9: m009_schedule,
 }
 assert max(MIGRATIONS) == SCHEMA_VERSION, "bump store/version.py with a new migration"
 

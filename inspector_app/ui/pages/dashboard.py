@@ -288,17 +288,10 @@ class DashboardPage(QWidget):
 
     def load_sites_due(self) -> None:
         self._sites_pending = False
-        due = dash.sites_due_for_inspection(self.ctx.session, limit=100_000 if self.mine else PANEL_ROWS)
-        rows = list(due.rows)
-        count = due.count
-        user = self.ctx.session.user
-        if self.mine and user.is_supervisor and user.grid_ids:
-            rows = [r for r in rows if r.grid_id in user.grid_ids]
-            count = len(rows)
+        due = dash.sites_due_for_inspection(self.ctx.session, mine=self.mine, limit=PANEL_ROWS)
+        rows, count = due.rows, due.count
         listw = self.panels["sites_due"]
         listw.clear()
-        if not due.available:
-            self._placeholder(listw, self.tr("The inspection plan is not available."))
         for row in rows[:PANEL_ROWS]:
             flag = self.tr("Overdue") if row.status == "overdue" else self.tr("Due")
             grid = f"（{row.grid}）" if row.grid else ""
