@@ -57,9 +57,12 @@ def file_time(st: os.stat_result) -> str:
     return datetime.fromtimestamp(st.st_mtime).astimezone().isoformat(timespec="seconds")
 
 
-def thumbnail_jpeg(source: bytes | Path, orientation: int, side: int = THUMB_SIDE) -> bytes:
-    """An upright JPEG thumbnail whose long side is at most ``side`` (draft-mode decode)."""
+def thumbnail_jpeg(source: bytes | Path, orientation: int | None = None, side: int = THUMB_SIDE) -> bytes:
+    """An upright JPEG thumbnail whose long side is at most ``side`` (draft-mode decode, or a
+    HEIC's embedded thumbnail); ``orientation`` None: the one its EXIF says."""
     im = open_image(source)
+    if orientation is None:
+        orientation = read_meta(im).orientation
     data = None
     if im.format == "HEIF":  # pi-heif's format name for HEIC and HEIF alike
         data = source if isinstance(source, bytes) else source.read_bytes()

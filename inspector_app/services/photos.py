@@ -24,7 +24,7 @@ from ..core.errors import DomainError, NotFound, ValidationError
 from ..photos import errors
 from ..photos.batch import POOL_MIN_FILES, expand, prepare_all
 from ..photos.errors import Failure, PhotoError
-from ..photos.render import jpeg_bytes, placeholder, render
+from ..photos.render import placeholder
 from ..photos.results import (
     DUPLICATE,
     ERROR,
@@ -35,7 +35,7 @@ from ..photos.results import (
     compute_flags,
 )
 from ..photos.sniff import PHOTO, VIDEO
-from ..photos.worker import THUMB_SIDE, Prepared
+from ..photos.worker import Prepared, thumbnail_jpeg
 from ..store import media
 from ..store.store import WriteTx
 from .changes import HAZARDS, INSPECTIONS, Changes
@@ -338,7 +338,7 @@ def thumbnail_path(session: Session, sha256: str) -> Path:
     if row is None:
         raise NotFound(f"no media {sha256}", f"找不到媒体文件 {sha256[:12]}")
     if row[0] == PHOTO:
-        data = jpeg_bytes(render(original_path(session, sha256), max_side=THUMB_SIDE), 80)
+        data = thumbnail_jpeg(original_path(session, sha256))  # as at import: same fast paths
     else:
         original_path(session, sha256)
         data = placeholder("视频 VIDEO" if row[0] == VIDEO else "扫描件 PDF")
