@@ -7,12 +7,7 @@ from dataclasses import dataclass, field
 from ..store import audit
 from ..store.migration_schedule import COLUMNS as SCHEDULE_COLUMNS
 from ..store.migration_schedule import schedule_query
-from ..store.migration_tallies import (
-    INSPECTION_TALLY_KEYS,
-    TALLY_KEYS,
-    inspection_tally_query,
-    tally_query,
-)
+from ..store.migration_tallies import HAZARD_TALLY, TALLIES
 from .session import Session
 
 
@@ -44,7 +39,7 @@ def check_store(session: Session) -> CheckReport:
         report.problems.append(f"audit log of device {p.device_id}: {what} entry {p.n}")
     report.checked.append("statistics_tally")
     report.problems += tally_problems(conn)
-    report.checked.append("derived_tables")
+    report.checked.append("inspection_schedule")
     report.problems += derived_problems(conn)
     from .photos import verify_media
 
@@ -54,30 +49,24 @@ def check_store(session: Session) -> CheckReport:
 
 
 def tally_problems(conn) -> list[str]:  # noqa: ANN001 - a sqlite3 connection
-    """Compare the statistics tally kept by triggers with a fresh count of the hazards."""
-    kept = {tuple(r[:-1]): r[-1] for r in conn.execute(
-        f"SELECT {', '.join(TALLY_KEYS)}, n FROM hazard_tally WHERE n != 0")}
-    fresh = {tuple(r[:-1]): r[-1] for r in conn.execute(tally_query())}
-    if kept == fresh:
-        return []
-    wrong = sum(1 for k in kept.keys() | fresh.keys() if kept.get(k) != fresh.get(k))
-    return [f"statistics tally: {wrong} group(s) differ from the hazards"
-            " (the statistics would be wrong; report this)"]
+    """Compare the statistics tallies kept by triggers with fresh counts."""
+    problems = []
+    for tally in TALLIES:
+        kept = {tuple(r[:-1]): r[-1] for r in conn.execute(tally.kept_query())}
+        fresh = {tuple(r[:-1]): r[-1] for r in conn.execute(tally.fresh_query())}
+        if kept != fresh:
+            wrong = sum(1 for k in kept.keys() | fresh.keys() if kept.get(k) != fresh.get(k))
+            what = "statistics tally" if tally is HAZARD_TALLY else tally.table.replace("_", " ")
+            problems.append(f"{what}: {wrong} group(s) differ from the {tally.source} table"
+                            " (the statistics would be wrong; report this)")
+    return problems
 
 
 def derived_problems(conn) -> list[str]:  # noqa: ANN001 - a sqlite3 connection
-    """Compare the trigger-kept inspection schedule and inspection tally (migration 9) with
-    what a fresh query over the sites and inspections gives."""
-    problems = []
-    for label, kept_sql, fresh_sql in (
-        ("inspection schedule", f"SELECT {SCHEDULE_COLUMNS} FROM site_schedule", schedule_query()),
-        ("inspection tally", f"SELECT {', '.join(INSPECTION_TALLY_KEYS)}, n FROM inspection_tally"
-                             " WHERE n != 0", inspection_tally_query()),
-    ):
-        kept = sorted(map(tuple, conn.execute(kept_sql)), key=repr)
-        fresh = sorted(map(tuple, conn.execute(fresh_sql)), key=repr)
-        if kept != fresh:
-            wrong = len(set(kept) ^ set(fresh))
-            problems.append(f"{label}: {wrong} row(s) differ from the sites and inspections"
-                            " (the inspection plan or statistics would be wrong; report this)")
-    return problems
+    """Compare the trigger-kept inspection schedule (migration 9) with a fresh query."""
+    kept = sorted(map(tuple, conn.execute(f"SELECT {SCHEDULE_COLUMNS} FROM site_schedule")), key=repr)
+    fresh = sorted(map(tuple, conn.execute(schedule_query())), key=repr)
+    if kept == fresh:
+        return []
+    return [f"inspection schedule: {len(set(kept) ^ set(fresh))} row(s) differ from the sites"
+            " and inspections (the inspection plan would be wrong; report this)"]

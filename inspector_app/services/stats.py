@@ -80,24 +80,28 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
     cond = " AND ".join(where)
     acc = _Acc()
     escalations: dict[str, int] = {}
-    # Without a period, the running tally kept by triggers (migration 7) has the groups
-    # already; with one, one GROUP BY in the column order of a covering index (migration 5)
-    # reads no table row and sorts nothing. Every breakdown is summed up from the groups
-    # here. Rows without the cached sector (written directly, e.g. demo content) take it
-    # from the site.
-    cols = "h.grid_id, {sector}, h.status, h.level, h.listed, h.found_by, h.factor, h.measure_type, h.escalation"
+    # Without a period, the running tallies kept by triggers (migrations 7, 9) have the groups
+    # already: one by grid/sector/status/level/listing/finder, one by the classification;
+    # with a period, GROUP BYs over the hazards. Rows without the cached sector (written
+    # directly, e.g. demo content) take it from the site. SQLite sums every breakdown.
+    main_cols = "h.grid_id, {sector}, h.status, h.level, h.listed, h.found_by"
+    class_cols = "h.factor, h.measure_type, h.escalation"
     if lo is None and hi is None:
         tally_cond = " AND ".join(["h.n > 0", *([scope] if scope else [])])
-        groups = (f"SELECT {cols.format(sector='h.sector')}, h.n FROM hazard_tally h"
-                  f" WHERE {tally_cond}")
+        main = f"SELECT {main_cols.format(sector='h.sector')}, h.n FROM hazard_tally h WHERE {tally_cond}"
+        classes = f"SELECT {class_cols}, h.n FROM hazard_class_tally h WHERE {tally_cond}"
         group_params = list(scope_params)
     else:
-        groups = (f"SELECT {cols.format(sector='h.sector')}, count(*) FROM hazard h WHERE {cond}"
-                  " AND h.sector IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
+        main = (f"SELECT {main_cols.format(sector='h.sector')}, count(*) FROM hazard h WHERE {cond}"
+                " AND h.sector IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6")
+        classes = (f"SELECT {class_cols}, count(*) FROM hazard h WHERE {cond} AND h.sector IS NOT NULL"
+                   " GROUP BY 1, 2, 3")
         group_params = list(params)
-    groups += (f" UNION ALL SELECT {cols.format(sector=_SITE_SECTOR)}, count(*) FROM hazard h"
-               f" INDEXED BY hazard_without_sector WHERE {cond} AND h.sector IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
-    for dim, key, *sums in conn.execute(_breakdown_sql(groups), [*group_params, *params]):
+    live = f"FROM hazard h INDEXED BY hazard_without_sector WHERE {cond} AND h.sector IS NULL"
+    main += f" UNION ALL SELECT {main_cols.format(sector=_SITE_SECTOR)}, count(*) {live} GROUP BY 1, 2, 3, 4, 5, 6"
+    classes += f" UNION ALL SELECT {class_cols}, count(*) {live} GROUP BY 1, 2, 3"
+    for dim, key, *sums in conn.execute(_breakdown_sql(main, classes),
+                                        [*group_params, *params, *group_params, *params]):
         if dim == "escalation":
             escalations[key] = sums[0]
         else:
@@ -134,7 +138,7 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
             ({"grid_id": g, "grid": names["grid"].get(g), **t.as_dict()} for g, t in by["grid"].items()),
             key=lambda r: (r["grid"] or "", r["grid_id"] or "")),
         "by_sector": sorted(({"sector": k, **t.as_dict()} for k, t in by["sector"].items()),
-                            key=lambda r: -r["found"]),
+                            key=lambda r: (-r["found"], r["sector"] or "")),
         "by_factor": {k: by["factor"].get(k, _Tally()).found for k in FACTORS},
         "by_measure_type": {k: by["measure_type"].get(k, _Tally()).found for k in MEASURE_TYPES},
         "escalations": dict(escalations),
@@ -145,22 +149,30 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
 
 
 _SITE_SECTOR = "(SELECT json_extract(s.sectors, '$[0]') FROM site s WHERE s.id = h.site_id)"
-_GROUP_COLUMNS = "grid_id, sector, status, level, listed, found_by, factor, measure_type, escalation, n"
-_DIMENSION_COLUMNS = {"grid": "grid_id", "sector": "sector", "level": "level", "factor": "factor",
-                      "measure_type": "measure_type", "inspector": "found_by"}
-_SUMS = ("sum(n), sum(CASE WHEN status = 'closed' THEN n ELSE 0 END), 0,"
-         " sum(CASE WHEN level = 'major' AND status != 'closed' THEN n ELSE 0 END),"
-         " sum(CASE WHEN level = 'major' AND status != 'closed' AND listed THEN n ELSE 0 END)")
+_MAIN_COLUMNS = "grid_id, sector, status, level, listed, found_by, n"
+_FIGURES = ("SELECT grid_id, sector, level, found_by, n AS found,"
+            " CASE WHEN status = 'closed' THEN n ELSE 0 END AS closed,"
+            " CASE WHEN level = 'major' AND status != 'closed' THEN n ELSE 0 END AS major_open,"
+            " CASE WHEN level = 'major' AND status != 'closed' AND listed THEN n ELSE 0 END AS major_listed"
+            " FROM g")
 
 
-def _breakdown_sql(groups: str) -> str:
-    """Every breakdown of the groups (hazard counts per tally key) in one statement: rows of
-    (dimension, key, found, closed, 0, major open, major listed), summed by SQLite."""
-    per_dimension = [f"SELECT '{dim}', {col}, {_SUMS} FROM g GROUP BY {col}"
-                     for dim, col in _DIMENSION_COLUMNS.items()]
-    per_dimension.append("SELECT 'escalation', escalation, sum(n), 0, 0, 0, 0 FROM g"
-                         " WHERE escalation != '' GROUP BY escalation")
-    return f"WITH g({_GROUP_COLUMNS}) AS MATERIALIZED ({groups}) {' UNION ALL '.join(per_dimension)}"
+def _breakdown_sql(main: str, classes: str) -> str:
+    """Every breakdown in one statement: rows of (dimension, key, found, closed, 0, major
+    open, major listed). ``main`` gives hazard counts per (grid, sector, status, level,
+    listed, finder), ``classes`` per (factor, measure type, escalation rung); each figure is
+    worked out once per group, then summed per dimension."""
+    sums = "sum(found), sum(closed), 0, sum(major_open), sum(major_listed)"
+    parts = [f"SELECT '{dim}', {col}, {sums} FROM f GROUP BY {col}"
+             for dim, col in (("grid", "grid_id"), ("sector", "sector"), ("level", "level"),
+                              ("inspector", "found_by"))]
+    parts += [f"SELECT '{dim}', {dim}, sum(n), 0, 0, 0, 0 FROM k GROUP BY {dim}"
+              for dim in ("factor", "measure_type")]
+    parts.append("SELECT 'escalation', escalation, sum(n), 0, 0, 0, 0 FROM k"
+                 " WHERE escalation != '' GROUP BY escalation")
+    return (f"WITH g({_MAIN_COLUMNS}) AS MATERIALIZED ({main}), f AS MATERIALIZED ({_FIGURES}),"
+            f" k(factor, measure_type, escalation, n) AS MATERIALIZED ({classes})"
+            f" {' UNION ALL '.join(parts)}")
 
 
 def _names(conn: Any) -> dict[str, dict[str, str]]:
@@ -228,25 +240,25 @@ def _inspections_from_tally(session: Session, scoped: bool, grid_marks: str, gri
         _count_inspectors(conn.execute(
             "SELECT inspector_ids, sum(n) FROM inspection_tally GROUP BY 1"), per)
         return total, covered
-    at_grid_sites = conn.execute(
-        "SELECT t.site_id, t.inspector_ids, t.n FROM site s CROSS JOIN inspection_tally t"
-        f" INDEXED BY inspection_tally_site ON t.site_id = s.id WHERE s.grid_id IN ({grid_marks})",
-        grids)
+    # at the sites of the user's grids (the tally keeps each site's grid), summed by SQLite
+    in_grids = f"grid_id IN ({grid_marks})"
+    lists: Counter[str | None] = Counter(dict(conn.execute(
+        f"SELECT inspector_ids, sum(n) FROM inspection_tally WHERE {in_grids} GROUP BY 1", grids)))
+    covered = conn.execute("SELECT count(*) FROM (SELECT DISTINCT grid_id, site_id FROM inspection_tally"
+                           f" INDEXED BY inspection_tally_grid WHERE {in_grids})", grids).fetchone()[0]
     # the user's own visits elsewhere: the few distinct lists of inspectors naming them first
-    # (in the order of the index, nothing sorted), then those lists' rows from the same index
+    # (in the order of the index, nothing sorted), then those lists' rows outside the grids
     own = [ids for (ids,) in conn.execute(
         "SELECT DISTINCT inspector_ids FROM inspection_tally INDEXED BY inspection_tally_key")
         if session.user.id in _json_ids(ids)]
     elsewhere = conn.execute(
-        "SELECT t.site_id, t.inspector_ids, t.n FROM inspection_tally t INDEXED BY inspection_tally_key"
-        f" WHERE t.inspector_ids IN ({', '.join('?' for _ in own) or 'NULL'}) AND (t.site_id IS NULL"
-        f" OR t.site_id NOT IN (SELECT id FROM site WHERE grid_id IN ({grid_marks})))", [*own, *grids])
-    rows = at_grid_sites.fetchall() + elsewhere.fetchall()
-    lists: Counter[str | None] = Counter()
-    for _, ids, n in rows:
+        "SELECT site_id, inspector_ids, n FROM inspection_tally INDEXED BY inspection_tally_key"
+        f" WHERE inspector_ids IN ({', '.join('?' for _ in own) or 'NULL'})"
+        f" AND (grid_id IS NULL OR NOT {in_grids})", [*own, *grids]).fetchall()
+    for _, ids, n in elsewhere:
         lists[ids] += n
     _count_inspectors(lists.items(), per)
-    return sum(lists.values()), len({site_id for site_id, _, _ in rows} - {None})
+    return sum(lists.values()), covered + len({site_id for site_id, _, _ in elsewhere} - {None})
 
 
 def _count_inspectors(lists: Iterable[tuple[str | None, int]], per: dict[str, int]) -> None:

@@ -10,8 +10,8 @@ colour's cut-off" is a range of one index. Triggers on ``site`` and ``inspection
 exact in the same transaction as every write (local edits and applied remote ops alike);
 like the statistics tally it is derived data: not synced, no oplog, compared by ``check``.
 
-The same step adds ``inspection_tally`` (finished inspections per list of inspectors and
-site, see ``migration_tallies``) and ``hazard_active_groups``, the running hazards in the
+The same step splits the statistics' hazard tally in two and adds ``inspection_tally``
+(see ``migration_tallies``), and ``hazard_active_groups``, the running hazards in the
 order of the statistics' overdue breakdown (grid, sector, level, finder), so that query
 groups without sorting, and three partial indexes holding exactly the hazards of three
 dashboard panels (major hazards not closed, in supervision order; majors with a re-check
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .migration_tallies import create_inspection_tally
+from .migration_tallies import create_tallies_v9
 
 COLOURS = ("red", "orange", "yellow", "blue")
 UNRATED = "unrated"
@@ -117,7 +117,7 @@ def m009_schedule(db: object) -> None:
         conn.execute(sql)
     conn.execute("DELETE FROM site_schedule")
     conn.execute(f"INSERT INTO site_schedule ({COLUMNS}) {schedule_query()}")
-    create_inspection_tally(conn)
+    create_tallies_v9(conn)
     conn.execute("CREATE INDEX IF NOT EXISTS hazard_active_groups ON hazard(grid_id, sector, level,"
                  " found_by, due_date, status, deleted) WHERE deleted = 0 AND status IN ('open', 'notified')")
     for sql in (

@@ -1,135 +1,173 @@
-"""Migration 7: running tallies for the statistics, indexes for the inspection plan.
+"""Running tallies for the statistics (migrations 7 and 9), indexes for the inspection plan.
 
-``hazard_tally`` holds the count of counted hazards (not deleted, not a draft) per
-combination of the columns the 考核 statistics break down by. Triggers on ``hazard`` keep it
-exact in the same transaction as every insert, update and delete — local edits and applied
-remote ops alike (it is derived data, like the search index, so it is not synced and has no
-oplog). ``stats`` then sums a few thousand tally rows instead of grouping 100k hazards.
-Hazards without the cached ``sector`` (written directly, e.g. by demo content) are not in
-the tally: the statistics read those live, through a small partial index.
+A tally holds the count of counted rows per combination of the columns the 考核 statistics
+break down by. Triggers keep it exact in the same transaction as every insert, update and
+delete — local edits and applied remote ops alike (it is derived data, like the search
+index, so it is not synced and has no oplog). ``stats`` then sums a few hundred or thousand
+tally rows instead of grouping 100k hazards; ``check`` compares each with a fresh count.
+
+Migration 7 kept one hazard tally over every key. Its size is the product of the keys'
+variety, and once hazards carry their factor and measure type (五落实) that product grows
+about sixteen-fold, so migration 9 splits it: ``hazard_tally`` by grid, sector, status,
+level, listing and finder (every figure but the classification), ``hazard_class_tally`` by
+grid, finder and the classification (factor, measure type, escalation rung). Both keep grid
+and finder, which the scope of an inspector's statistics needs. Counted hazards are those not
+deleted, not drafts, with the cached ``sector``; the few without it (written directly, e.g.
+by demo content) are read live through a small partial index.
+
+Migration 9 also adds ``inspection_tally``: finished inspections per (list of inspectors,
+site), for inspections per inspector and sites covered.
 
 ``inspection_last_finished`` answers "when was this site last inspected" per site from the
-index alone (the inspection plan asks it for every site).
+index alone.
 """
 
 from __future__ import annotations
 
 import sqlite3
-
-TALLY_KEYS = ("grid_id", "sector", "status", "level", "listed", "found_by", "factor",
-              "measure_type", "escalation")
-
-TALLY_TABLE = f"""CREATE TABLE IF NOT EXISTS hazard_tally (
-  {", ".join(f"{k} {'INTEGER' if k == 'listed' else 'TEXT'}" for k in TALLY_KEYS)},
-  n INTEGER NOT NULL DEFAULT 0
-)"""
+from dataclasses import dataclass
 
 
-def _counted(row: str) -> str:
-    return f"{row}.deleted = 0 AND {row}.status != 'draft' AND {row}.sector IS NOT NULL"
+@dataclass(frozen=True)
+class Tally:
+    """A count of the ``counted`` rows of ``source`` per combination of ``keys``."""
 
+    table: str
+    trigger: str  # name prefix of its four triggers
+    source: str
+    alias: str  # of ``source`` in the fresh count
+    keys: tuple[str, ...]
+    counted: str  # a condition on the row alias ``{row}``
+    integer_keys: tuple[str, ...] = ()
+    derived: tuple[tuple[str, str], ...] = ()  # key → expression over ``{row}`` (not a column)
 
-def _match(row: str, keys: tuple[str, ...] = TALLY_KEYS) -> str:
-    return " AND ".join(f"{k} IS {row}.{k}" for k in keys)
+    def _value(self, key: str, row: str) -> str:
+        return dict(self.derived).get(key, f"{{row}}.{key}").format(row=row)
 
+    @property
+    def watched(self) -> tuple[str, ...]:
+        """The columns whose change can move a row between groups or in/out of the tally."""
+        extra = ("status", "deleted", "sector")
+        columns = tuple(k for k in self.keys if k not in dict(self.derived))
+        used = "".join(e for _, e in self.derived)
+        return (*columns, *(c for c in extra if c not in columns and f".{c}" in self.counted + used))
 
-def _increment(row: str, table: str = "hazard_tally", keys: tuple[str, ...] = TALLY_KEYS) -> str:
-    values = ", ".join(f"{row}.{k}" for k in keys)
-    return (f"INSERT INTO {table} ({', '.join(keys)}, n) SELECT {values}, 0"
-            f" WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {_match(row, keys)});\n"
-            f"  UPDATE {table} SET n = n + 1 WHERE {_match(row, keys)};")
+    def create_table(self) -> str:
+        columns = ", ".join(f"{k} {'INTEGER' if k in self.integer_keys else 'TEXT'}" for k in self.keys)
+        return f"CREATE TABLE IF NOT EXISTS {self.table} ({columns}, n INTEGER NOT NULL DEFAULT 0)"
 
+    def _match(self, row: str) -> str:
+        return " AND ".join(f"{k} IS {self._value(k, row)}" for k in self.keys)
 
-def _decrement(row: str, table: str = "hazard_tally", keys: tuple[str, ...] = TALLY_KEYS) -> str:
-    return (f"UPDATE {table} SET n = n - 1 WHERE {_match(row, keys)};\n"
-            f"  DELETE FROM {table} WHERE n <= 0 AND {_match(row, keys)};")
+    def _increment(self, row: str) -> str:
+        values = ", ".join(self._value(k, row) for k in self.keys)
+        return (f"INSERT INTO {self.table} ({', '.join(self.keys)}, n) SELECT {values}, 0"
+                f" WHERE NOT EXISTS (SELECT 1 FROM {self.table} WHERE {self._match(row)});\n"
+                f"  UPDATE {self.table} SET n = n + 1 WHERE {self._match(row)};")
 
+    def _decrement(self, row: str) -> str:
+        return (f"UPDATE {self.table} SET n = n - 1 WHERE {self._match(row)};\n"
+                f"  DELETE FROM {self.table} WHERE n <= 0 AND {self._match(row)};")
 
-def _tally_triggers(name: str, source: str, table: str, keys: tuple[str, ...], counted: str,
-                    watched: tuple[str, ...]) -> list[str]:
-    """Four triggers keeping ``table`` (count per ``keys``) equal to the ``counted`` rows of
-    ``source``; ``counted`` is a condition on the row alias ``{row}``."""
-    changed = " OR ".join(f"old.{k} IS NOT new.{k}" for k in watched)
-    return [
-        *(f"DROP TRIGGER IF EXISTS {name}_{event}"
-          for event in ("insert", "delete", "update_old", "update_new")),
-        f"""CREATE TRIGGER {name}_insert AFTER INSERT ON {source}
-WHEN {counted.format(row='new')} BEGIN
-  {_increment('new', table, keys)}
+    def triggers(self) -> list[str]:
+        name, source, watched = self.trigger, self.source, ", ".join(self.watched)
+        changed = " OR ".join(f"old.{k} IS NOT new.{k}" for k in self.watched)
+        counted_old, counted_new = self.counted.format(row="old"), self.counted.format(row="new")
+        return [
+            *(f"DROP TRIGGER IF EXISTS {name}_{event}"
+              for event in ("insert", "delete", "update_old", "update_new")),
+            f"""CREATE TRIGGER {name}_insert AFTER INSERT ON {source}
+WHEN {counted_new} BEGIN
+  {self._increment('new')}
 END""",
-        f"""CREATE TRIGGER {name}_delete AFTER DELETE ON {source}
-WHEN {counted.format(row='old')} BEGIN
-  {_decrement('old', table, keys)}
+            f"""CREATE TRIGGER {name}_delete AFTER DELETE ON {source}
+WHEN {counted_old} BEGIN
+  {self._decrement('old')}
 END""",
-        f"""CREATE TRIGGER {name}_update_old AFTER UPDATE OF {', '.join(watched)} ON {source}
-WHEN ({changed}) AND {counted.format(row='old')} BEGIN
-  {_decrement('old', table, keys)}
+            f"""CREATE TRIGGER {name}_update_old AFTER UPDATE OF {watched} ON {source}
+WHEN ({changed}) AND {counted_old} BEGIN
+  {self._decrement('old')}
 END""",
-        f"""CREATE TRIGGER {name}_update_new AFTER UPDATE OF {', '.join(watched)} ON {source}
-WHEN ({changed}) AND {counted.format(row='new')} BEGIN
-  {_increment('new', table, keys)}
+            f"""CREATE TRIGGER {name}_update_new AFTER UPDATE OF {watched} ON {source}
+WHEN ({changed}) AND {counted_new} BEGIN
+  {self._increment('new')}
 END""",
-    ]
+        ]
+
+    def fresh_query(self) -> str:
+        """The tally rebuilt from ``source`` (the backfill, and ``check``'s comparison)."""
+        values = ", ".join(self._value(k, self.alias) for k in self.keys)
+        groups = ", ".join(str(n + 1) for n in range(len(self.keys)))
+        return (f"SELECT {values}, count(*) FROM {self.source} {self.alias}"
+                f" WHERE {self.counted.format(row=self.alias)} GROUP BY {groups}")
+
+    def kept_query(self) -> str:
+        return f"SELECT {', '.join(self.keys)}, n FROM {self.table} WHERE n != 0"
+
+    def create(self, conn: sqlite3.Connection, **indexes: tuple[str, ...]) -> None:
+        """Table, indexes (name → columns), triggers, and the backfill."""
+        conn.execute(self.create_table())
+        for name, columns in indexes.items():
+            conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {self.table} ({', '.join(columns)})")
+        for sql in self.triggers():
+            conn.execute(sql)
+        conn.execute(f"DELETE FROM {self.table}")
+        conn.execute(f"INSERT INTO {self.table} ({', '.join(self.keys)}, n) {self.fresh_query()}")
 
 
-def tally_triggers() -> list[str]:
-    return _tally_triggers("tally_hazard", "hazard", "hazard_tally", TALLY_KEYS,
-                           _counted("{row}"), (*TALLY_KEYS, "deleted"))
+HAZARD_COUNTED = "{row}.deleted = 0 AND {row}.status != 'draft' AND {row}.sector IS NOT NULL"
 
+# migration 7, as it ran: one tally over every key (replaced by the two below in migration 9)
+TALLY_V7 = Tally("hazard_tally", "tally_hazard", "hazard", "h",
+                 ("grid_id", "sector", "status", "level", "listed", "found_by", "factor",
+                  "measure_type", "escalation"), HAZARD_COUNTED, ("listed",))
 
-# Migration 9: finished inspections per (list of inspectors, site) — the statistics'
-# inspections per inspector and sites covered, without reading every inspection.
-INSPECTION_TALLY_KEYS = ("inspector_ids", "site_id")
-INSPECTION_COUNTED = "{row}.status = 'finished' AND {row}.deleted = 0"
-
-INSPECTION_TALLY_TABLE = """CREATE TABLE IF NOT EXISTS inspection_tally (
-  inspector_ids TEXT,
-  site_id TEXT,
-  n INTEGER NOT NULL DEFAULT 0
-)"""
-
-
-def inspection_tally_triggers() -> list[str]:
-    return _tally_triggers("tally_inspection", "inspection", "inspection_tally",
-                           INSPECTION_TALLY_KEYS, INSPECTION_COUNTED,
-                           (*INSPECTION_TALLY_KEYS, "status", "deleted"))
-
-
-def inspection_tally_query() -> str:
-    keys = ", ".join(INSPECTION_TALLY_KEYS)
-    return (f"SELECT {keys}, count(*) FROM inspection i WHERE {INSPECTION_COUNTED.format(row='i')}"
-            f" GROUP BY {keys}")
-
-
-def create_inspection_tally(conn: sqlite3.Connection) -> None:
-    conn.execute(INSPECTION_TALLY_TABLE)
-    conn.execute("CREATE INDEX IF NOT EXISTS inspection_tally_key"
-                 " ON inspection_tally(inspector_ids, site_id, n)")
-    conn.execute("CREATE INDEX IF NOT EXISTS inspection_tally_site"
-                 " ON inspection_tally(site_id, inspector_ids, n)")
-    for sql in inspection_tally_triggers():
-        conn.execute(sql)
-    conn.execute("DELETE FROM inspection_tally")
-    conn.execute(f"INSERT INTO inspection_tally ({', '.join(INSPECTION_TALLY_KEYS)}, n)"
-                 f" {inspection_tally_query()}")
-
-
-def tally_query() -> str:
-    """The tally rebuilt from ``hazard`` (the backfill, and ``check``'s comparison)."""
-    keys = ", ".join(TALLY_KEYS)
-    return f"SELECT {keys}, count(*) FROM hazard h WHERE {_counted('h')} GROUP BY {keys}"
+HAZARD_TALLY = Tally("hazard_tally", "tally_hazard", "hazard", "h",
+                     ("grid_id", "sector", "status", "level", "listed", "found_by"),
+                     HAZARD_COUNTED, ("listed",))
+CLASS_TALLY = Tally("hazard_class_tally", "tally_hazard_class", "hazard", "h",
+                    ("grid_id", "found_by", "factor", "measure_type", "escalation"), HAZARD_COUNTED)
+# the site's grid is a key too (an inspector's statistics: the inspections at their grids'
+# sites), kept when a site moves to another grid by ``SITE_GRID_TRIGGERS``
+INSPECTION_TALLY = Tally("inspection_tally", "tally_inspection", "inspection", "i",
+                         ("grid_id", "inspector_ids", "site_id"),
+                         "{row}.status = 'finished' AND {row}.deleted = 0",
+                         derived=(("grid_id", "(SELECT grid_id FROM site WHERE id = {row}.site_id)"),))
+SITE_GRID_TRIGGERS = (
+    """CREATE TRIGGER tally_inspection_site_grid AFTER UPDATE OF grid_id ON site
+WHEN old.grid_id IS NOT new.grid_id BEGIN
+  UPDATE inspection_tally SET grid_id = new.grid_id WHERE site_id = new.id;
+END""",
+    """CREATE TRIGGER tally_inspection_site_insert AFTER INSERT ON site BEGIN
+  UPDATE inspection_tally SET grid_id = new.grid_id WHERE site_id = new.id;
+END""",
+    """CREATE TRIGGER tally_inspection_site_delete AFTER DELETE ON site BEGIN
+  UPDATE inspection_tally SET grid_id = NULL WHERE site_id = old.id;
+END""",
+)
+TALLIES = (HAZARD_TALLY, CLASS_TALLY, INSPECTION_TALLY)  # what the current schema keeps
 
 
 def m007_tallies(db: object) -> None:
     conn: sqlite3.Connection = db.conn  # type: ignore[attr-defined]
-    conn.execute(TALLY_TABLE)
-    conn.execute("CREATE INDEX IF NOT EXISTS hazard_tally_key ON hazard_tally"
-                 f" ({', '.join(TALLY_KEYS)})")
-    for sql in tally_triggers():
-        conn.execute(sql)
-    conn.execute("DELETE FROM hazard_tally")
-    conn.execute(f"INSERT INTO hazard_tally ({', '.join(TALLY_KEYS)}, n) {tally_query()}")
+    TALLY_V7.create(conn, hazard_tally_key=TALLY_V7.keys)
     conn.execute("CREATE INDEX IF NOT EXISTS hazard_without_sector ON hazard(site_id)"
                  " WHERE deleted = 0 AND sector IS NULL")
     conn.execute("CREATE INDEX IF NOT EXISTS inspection_last_finished ON inspection(site_id, ended_at)"
                  " WHERE status = 'finished' AND deleted = 0")
+
+
+def create_tallies_v9(conn: sqlite3.Connection) -> None:
+    """Migration 9's part: the hazard tally split in two, and the inspection tally."""
+    for sql in TALLY_V7.triggers()[:4]:  # the DROP TRIGGER statements
+        conn.execute(sql)
+    for table in ("hazard_tally", "hazard_class_tally", "inspection_tally"):  # rebuilt whole
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    HAZARD_TALLY.create(conn, hazard_tally_key=HAZARD_TALLY.keys)
+    CLASS_TALLY.create(conn, hazard_class_tally_key=CLASS_TALLY.keys)
+    INSPECTION_TALLY.create(conn, inspection_tally_key=("inspector_ids", "grid_id", "site_id", "n"),
+                            inspection_tally_grid=("grid_id", "site_id", "inspector_ids", "n"),
+                            inspection_tally_site=("site_id",))
+    for sql in SITE_GRID_TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {sql.split()[2]}")
+        conn.execute(sql)
