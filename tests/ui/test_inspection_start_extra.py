@@ -164,7 +164,10 @@ def test_edit_a_checklist_hazard_level_with_a_reason(window, session, town, qtbo
     assert hazards.get_hazard(session, hazard_id).level == "major"
     assert run.model.data(run.model.index(row, 2)) == "重大隐患"
 
-    # Ctrl+E opens it again, with the reason given before
+    # Ctrl+E opens it again, with the reason given before (a shortcut needs the window
+    # active again: under a real X server that lags the closing of the modal dialog)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     run.table.setFocus()
     qtbot.keyClick(run.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     again = run.hazard_dialog
