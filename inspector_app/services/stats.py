@@ -86,22 +86,27 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
     # directly, e.g. demo content) take it from the site. SQLite sums every breakdown.
     main_cols = "h.grid_id, {sector}, h.status, h.level, h.listed, h.found_by"
     class_cols = "h.factor, h.measure_type, h.escalation"
+    live = f"FROM hazard h INDEXED BY hazard_without_sector WHERE {cond} AND h.sector IS NULL"
     if lo is None and hi is None:
         tally_cond = " AND ".join(["h.n > 0", *([scope] if scope else [])])
-        main = f"SELECT {main_cols.format(sector='h.sector')}, h.n FROM hazard_tally h WHERE {tally_cond}"
-        classes = f"SELECT {class_cols}, h.n FROM hazard_class_tally h WHERE {tally_cond}"
-        group_params = list(scope_params)
+        main = (f"SELECT {main_cols.format(sector='h.sector')}, h.n FROM hazard_tally h WHERE {tally_cond}"
+                f" UNION ALL SELECT {main_cols.format(sector=_SITE_SECTOR)}, count(*) {live}"
+                " GROUP BY 1, 2, 3, 4, 5, 6")
+        classes = (f"SELECT {class_cols}, h.n FROM hazard_class_tally h WHERE {tally_cond}"
+                   f" UNION ALL SELECT {class_cols}, count(*) {live} GROUP BY 1, 2, 3")
+        sql = _breakdown_sql(main, classes)
+        sql_params = [*scope_params, *params, *scope_params, *params]
     else:
-        main = (f"SELECT {main_cols.format(sector='h.sector')}, count(*) FROM hazard h WHERE {cond}"
-                " AND h.sector IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6")
-        classes = (f"SELECT {class_cols}, count(*) FROM hazard h WHERE {cond} AND h.sector IS NOT NULL"
-                   " GROUP BY 1, 2, 3")
-        group_params = list(params)
-    live = f"FROM hazard h INDEXED BY hazard_without_sector WHERE {cond} AND h.sector IS NULL"
-    main += f" UNION ALL SELECT {main_cols.format(sector=_SITE_SECTOR)}, count(*) {live} GROUP BY 1, 2, 3, 4, 5, 6"
-    classes += f" UNION ALL SELECT {class_cols}, count(*) {live} GROUP BY 1, 2, 3"
-    for dim, key, *sums in conn.execute(_breakdown_sql(main, classes),
-                                        [*group_params, *params, *group_params, *params]):
+        # one pass in the column order of the covering index (migration 5), split after
+        every = f"{main_cols}, {class_cols}"
+        period = (f"p({_GROUP_COLUMNS}) AS MATERIALIZED (SELECT {every.format(sector='h.sector')}, count(*)"
+                  f" FROM hazard h WHERE {cond} AND h.sector IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
+                  f" UNION ALL SELECT {every.format(sector=_SITE_SECTOR)}, count(*) {live}"
+                  " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9)")
+        sql = _breakdown_sql(f"SELECT {_MAIN_COLUMNS} FROM p",
+                             "SELECT factor, measure_type, escalation, n FROM p", period)
+        sql_params = [*params, *params]
+    for dim, key, *sums in conn.execute(sql, sql_params):
         if dim == "escalation":
             escalations[key] = sums[0]
         else:
@@ -150,6 +155,8 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
 
 _SITE_SECTOR = "(SELECT json_extract(s.sectors, '$[0]') FROM site s WHERE s.id = h.site_id)"
 _MAIN_COLUMNS = "grid_id, sector, status, level, listed, found_by, n"
+_GROUP_COLUMNS = ("grid_id, sector, status, level, listed, found_by, factor, measure_type,"
+                  " escalation, n")
 _FIGURES = ("SELECT grid_id, sector, level, found_by, n AS found,"
             " CASE WHEN status = 'closed' THEN n ELSE 0 END AS closed,"
             " CASE WHEN level = 'major' AND status != 'closed' THEN n ELSE 0 END AS major_open,"
@@ -157,11 +164,11 @@ _FIGURES = ("SELECT grid_id, sector, level, found_by, n AS found,"
             " FROM g")
 
 
-def _breakdown_sql(main: str, classes: str) -> str:
+def _breakdown_sql(main: str, classes: str, first: str = "") -> str:
     """Every breakdown in one statement: rows of (dimension, key, found, closed, 0, major
     open, major listed). ``main`` gives hazard counts per (grid, sector, status, level,
     listed, finder), ``classes`` per (factor, measure type, escalation rung); each figure is
-    worked out once per group, then summed per dimension."""
+    worked out once per group, then summed per dimension. ``first``: a CTE they read."""
     sums = "sum(found), sum(closed), 0, sum(major_open), sum(major_listed)"
     parts = [f"SELECT '{dim}', {col}, {sums} FROM f GROUP BY {col}"
              for dim, col in (("grid", "grid_id"), ("sector", "sector"), ("level", "level"),
@@ -170,7 +177,8 @@ def _breakdown_sql(main: str, classes: str) -> str:
               for dim in ("factor", "measure_type")]
     parts.append("SELECT 'escalation', escalation, sum(n), 0, 0, 0, 0 FROM k"
                  " WHERE escalation != '' GROUP BY escalation")
-    return (f"WITH g({_MAIN_COLUMNS}) AS MATERIALIZED ({main}), f AS MATERIALIZED ({_FIGURES}),"
+    return (f"WITH {first + ', ' if first else ''}g({_MAIN_COLUMNS}) AS MATERIALIZED ({main}),"
+            f" f AS MATERIALIZED ({_FIGURES}),"
             f" k(factor, measure_type, escalation, n) AS MATERIALIZED ({classes})"
             f" {' UNION ALL '.join(parts)}")
 
@@ -215,11 +223,15 @@ def _inspections(session: Session, scoped: bool, lo: date | None, hi: date | Non
         _count_inspectors(Counter(ids for _, ids in rows).items(), per)  # few distinct lists
     else:
         base = "FROM inspection i WHERE " + " AND ".join(["i.deleted = 0", "i.status = 'finished'", *period])
-        total, covered = conn.execute(f"SELECT count(*), count(DISTINCT i.site_id) {base}",
-                                      period_params).fetchone()
-        # grouped in the order of the covering index (inspector_ids is a JSON list of user ids)
-        _count_inspectors(conn.execute(f"SELECT i.inspector_ids, count(*) {base} GROUP BY 1",
-                                       period_params), per)
+        by_site = base.replace("FROM inspection i", "FROM inspection i INDEXED BY inspection_site_cover", 1)
+        covered = conn.execute(  # distinct in the index's site order: nothing to sort
+            f"SELECT count(*) FROM (SELECT DISTINCT i.site_id {by_site} AND i.site_id IS NOT NULL)",
+            period_params).fetchone()[0]
+        # grouped in the order of the covering index (inspector_ids is a JSON list of user ids);
+        # every inspection is in exactly one group, so the groups also give the total
+        lists = conn.execute(f"SELECT i.inspector_ids, count(*) {base} GROUP BY 1", period_params).fetchall()
+        total = sum(n for _, n in lists)
+        _count_inspectors(lists, per)
     sites_total = conn.execute(
         "SELECT count(*) FROM site WHERE deleted = 0" + (f" AND grid_id IN ({grid_marks})" if scoped else ""),
         grids if scoped else []).fetchone()[0]

@@ -119,7 +119,7 @@ def m009_schedule(db: object) -> None:
     conn.execute(f"INSERT INTO site_schedule ({COLUMNS}) {schedule_query()}")
     create_tallies_v9(conn)
     conn.execute("CREATE INDEX IF NOT EXISTS hazard_active_groups ON hazard(grid_id, sector, level,"
-                 " found_by, due_date, status, deleted) WHERE deleted = 0 AND status IN ('open', 'notified')")
+                 " found_by, due_date, status, deleted, found_on) WHERE deleted = 0 AND status IN ('open', 'notified')")
     for sql in (
         "CREATE INDEX IF NOT EXISTS hazard_major_active ON hazard(listed DESC, due_date, id, grid_id,"
         " found_by) WHERE deleted = 0 AND level = 'major' AND status IN ('open', 'notified', 'awaiting_recheck')",
