@@ -40,7 +40,7 @@ def check_store(session: Session) -> CheckReport:
     report.checked.append("statistics_tally")
     report.problems += tally_problems(conn)
     report.checked.append("inspection_schedule")
-    report.problems += derived_problems(conn)
+    report.problems += schedule_problems(conn)
     from .photos import verify_media
 
     report.checked.append("media")
@@ -62,7 +62,7 @@ def tally_problems(conn) -> list[str]:  # noqa: ANN001 - a sqlite3 connection
     return problems
 
 
-def derived_problems(conn) -> list[str]:  # noqa: ANN001 - a sqlite3 connection
+def schedule_problems(conn) -> list[str]:  # noqa: ANN001 - a sqlite3 connection
     """Compare the trigger-kept inspection schedule (migration 9) with a fresh query."""
     kept = sorted(map(tuple, conn.execute(f"SELECT {SCHEDULE_COLUMNS} FROM site_schedule")), key=repr)
     fresh = sorted(map(tuple, conn.execute(schedule_query())), key=repr)

@@ -245,13 +245,12 @@ def _inspections_from_tally(session: Session, scoped: bool, grid_marks: str, gri
     (finished inspections per list of inspectors and site, migration 9)."""
     conn = session.store.read()
     if not scoped:
-        total = conn.execute("SELECT coalesce(sum(n), 0) FROM inspection_tally").fetchone()[0]
         covered = conn.execute(  # distinct in the order of the index: nothing to sort
             "SELECT count(*) FROM (SELECT DISTINCT site_id FROM inspection_tally"
             " INDEXED BY inspection_tally_site WHERE site_id IS NOT NULL)").fetchone()[0]
-        _count_inspectors(conn.execute(
-            "SELECT inspector_ids, sum(n) FROM inspection_tally GROUP BY 1"), per)
-        return total, covered
+        lists = conn.execute("SELECT inspector_ids, sum(n) FROM inspection_tally GROUP BY 1").fetchall()
+        _count_inspectors(lists, per)
+        return sum(n for _, n in lists), covered  # every inspection is in one list's group
     # at the sites of the user's grids (the tally keeps each site's grid), summed by SQLite
     in_grids = f"grid_id IN ({grid_marks})"
     lists: Counter[str | None] = Counter(dict(conn.execute(

@@ -13,7 +13,7 @@ import pytest
 
 from inspector_app.core.entities import RISK_COLOURS, SiteInput
 from inspector_app.services import dashboard, inspection_plan, inspections, sites, stats
-from inspector_app.services.check import check_store, derived_problems, tally_problems
+from inspector_app.services.check import check_store, schedule_problems, tally_problems
 from inspector_app.services.inspection_plan import add_months, local_date
 from inspector_app.services.regions import add_region
 from inspector_app.services.session import Session, load_user, open_session
@@ -52,7 +52,7 @@ def _plain(rows) -> list[tuple]:
 
 
 def assert_consistent(session: Session, today: date) -> None:
-    assert derived_problems(session.store.read()) == tally_problems(session.store.read()) == []
+    assert schedule_problems(session.store.read()) == tally_problems(session.store.read()) == []
     expected = reference_plan(session, today)
     assert _plain(inspection_plan.plan(session, today=today)) == expected
     assert inspection_plan.due_count(session, today=today) == len(expected)
@@ -195,7 +195,7 @@ def test_a_version_8_store_gets_the_schedule_and_the_tally(data_dir, clock):
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 9
         assert tuple(conn.execute("SELECT count(*), sum(inspected) FROM site_schedule").fetchone()) == (2, 1)
         assert conn.execute("SELECT sum(n) FROM inspection_tally").fetchone()[0] == 1
-        assert derived_problems(conn) == tally_problems(conn) == []
+        assert schedule_problems(conn) == tally_problems(conn) == []
         assert conn.execute("SELECT count(*) FROM hazard_class_tally").fetchone()[0] == 0
         for index in NEW_INDEXES:
             assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0] == 1
