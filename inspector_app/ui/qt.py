@@ -12,6 +12,7 @@ import sys
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
@@ -145,7 +146,7 @@ from PySide6.QtWidgets import (
 __all__ = [
     "QPaintEvent",
     "QCalendarWidget", "QTableWidget", "QTableWidgetItem", "QTextCharFormat",
-    "NONE_WORKAROUND", "PYSIDE_VERSION", "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractListModel",
+    "NONE_WORKAROUND", "PYSIDE_VERSION", "QT_TRANSLATE_NOOP", "QAbstractItemModel", "QAbstractItemView", "QAbstractListModel",
     "QDragEnterEvent", "QDragMoveEvent", "QDropEvent", "QImage", "QKeyEvent", "QListView", "QMimeData", "QPixmapCache",
     "QResizeEvent", "QAbstractTableModel", "QAction",
     "QActionGroup", "QApplication", "QBrush", "QCloseEvent", "QButtonGroup", "QByteArray", "QCheckBox", "QColor",

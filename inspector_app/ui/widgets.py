@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from .models import IdTableModel
 from .qt import (
+    QAbstractItemModel,
     QAbstractItemView,
     QColor,
     QComboBox,
@@ -27,23 +28,32 @@ from .qt import (
 )
 
 
+def list_table(model: QAbstractItemModel, parent: QWidget | None = None, *,
+               single_selection: bool = True) -> QTableView:
+    """A read-only table: whole rows selected, no editing, striped, one line per row, no row
+    numbers (the lists of dialogs and pages; :func:`record_table` builds on it)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single_selection:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    return view
+
+
 def record_table(model: IdTableModel, parent: QWidget | None = None) -> QTableView:
     """A table over an id model: whole-row selection, fixed row height, server-side sort.
 
     Row heights are fixed and nothing is sized to contents, so the view never walks all
     rows of a 100,000-row model.
     """
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
+    view = list_table(model, parent)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     vertical = view.verticalHeader()
-    vertical.setVisible(False)
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(max(26, view.fontMetrics().height() + 10))
     header = view.horizontalHeader()

@@ -18,7 +18,6 @@ from ...services.checklists import get_template, list_templates
 from .. import labels
 from ..context import AppContext
 from ..qt import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -31,10 +30,10 @@ from ..qt import (
     QStandardItem,
     QStandardItemModel,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from ..widgets import list_table
 from .checklist_editor import ChecklistEditor
 
 SECTOR, TITLE, VERSION, ITEMS, CODE = range(5)
@@ -53,14 +52,7 @@ class ChecklistTemplatesDialog(QDialog):
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels([self.tr("Sector"), self.tr("Title"), self.tr("Version"),
                                               self.tr("Items"), self.tr("Code")])
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = list_table(self.model)
         self.table.verticalHeader().setDefaultSectionSize(max(26, self.table.fontMetrics().height() + 10))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)

@@ -11,7 +11,6 @@ from ...services.inspection_plan import PlanRow, plan
 from .. import labels
 from ..context import AppContext
 from ..qt import (
-    QAbstractItemView,
     QColor,
     QDialog,
     QHBoxLayout,
@@ -24,12 +23,11 @@ from ..qt import (
     QStandardItem,
     QStandardItemModel,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ..widgets import colour_icon
+from ..widgets import colour_icon, list_table
 
 STATUS, SITE, GRID, RISK, INTERVAL, LAST, DUE, LATE = range(8)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,14 +60,7 @@ class InspectionPlanDialog(QDialog):
         self.model.setHorizontalHeaderLabels([
             self.tr("Status"), self.tr("Site"), self.tr("Grid"), self.tr("Risk"), self.tr("Every"),
             self.tr("Last inspected"), self.tr("Due date"), self.tr("Days overdue")])
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = list_table(self.model)
         self.table.verticalHeader().setDefaultSectionSize(max(26, self.table.fontMetrics().height() + 10))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)

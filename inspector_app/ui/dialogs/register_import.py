@@ -26,7 +26,6 @@ from ..context import AppContext
 from ..ops import Op
 from ..qt import (
     QT_TRANSLATE_NOOP,
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QColor,
@@ -56,7 +55,7 @@ from ..qt import (
     translate,
 )
 from ..undo import ServiceCommand
-from ..widgets import esc, heading
+from ..widgets import esc, heading, list_table
 from .common import ErrorBanner
 
 IGNORE = "-"
@@ -110,13 +109,8 @@ def _item(text: object, colour: str | None = None) -> QStandardItem:
 
 
 def _table(model: QStandardItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
+    """Rows can be selected together (the report is copied as CSV)."""
+    view = list_table(model, single_selection=False)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 

@@ -14,7 +14,6 @@ from .. import labels
 from ..context import AppContext
 from ..qt import (
     QT_TRANSLATE_NOOP,
-    QAbstractItemView,
     QColor,
     QDialog,
     QDialogButtonBox,
@@ -30,7 +29,7 @@ from ..qt import (
     Signal,
     translate,
 )
-from ..widgets import heading
+from ..widgets import heading, list_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DETAILED_INSPECTIONS = 200  # item counts are read for the newest ones only
@@ -53,14 +52,7 @@ def _item(text: object, record_id: str | None = None, colour: QColor | None = No
 
 
 def _table(model: QStandardItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
+    view = list_table(model)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 

@@ -20,7 +20,6 @@ from ...services.users import MIN_PASSWORD, UserRow
 from ..context import AppContext
 from ..qt import (
     QT_TRANSLATE_NOOP,
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,11 +35,11 @@ from ..qt import (
     QStandardItem,
     QStandardItemModel,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     translate,
 )
+from ..widgets import list_table
 from .common import ErrorBanner, RecordDialog, text_or_none
 from .login import role_name
 
@@ -322,13 +321,7 @@ class UsersDialog(QDialog):
         self.error_banner = ErrorBanner(self)
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
         self.model.setHorizontalHeaderLabels([translate("UsersDialog", c) for c in self.COLUMNS])
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = list_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -24,7 +24,6 @@ from ..dialogs.assigned_task import CompleteTaskDialog, TaskDialog
 from ..dialogs.hazard_dialog import HazardDialog
 from ..icons import icon
 from ..qt import (
-    QAbstractItemView,
     QBrush,
     QColor,
     QComboBox,
@@ -40,13 +39,12 @@ from ..qt import (
     QStandardItem,
     QStandardItemModel,
     Qt,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ..widgets import DetailView, esc, field_rows
+from ..widgets import DetailView, esc, field_rows, list_table
 
 OVERDUE_BG, OVERDUE_FG = QColor("#fce8e6"), QColor("#a50e0e")
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -72,14 +70,7 @@ class LeadTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #5f6368;")
         self.model = QStandardItemModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.model)
         self.table.horizontalHeader().setHighlightSections(False)
         self.detail = DetailView()
         self.detail.setMinimumWidth(280)
