@@ -114,10 +114,16 @@ class _Loader:
                 self.grid_ids[grid.code] = tx.insert(
                     "region", {"level": "grid", "name": grid.name, "code": grid.code, "parent_id": vid})
         for user in town.users:
-            self.user_ids[user.login] = tx.insert("app_user", {
-                "login": user.login, "name": user.name, "role": user.role, "cert_no": user.cert_no,
-                "grid_ids": json.dumps([self.grid_ids[c] for c in user.grid_codes]), "active": 1,
-            })
+            fields = {"name": user.name, "role": user.role, "cert_no": user.cert_no,
+                      "grid_ids": json.dumps([self.grid_ids[c] for c in user.grid_codes]), "active": 1}
+            # the store's own first user (``admin``) becomes the demo's: logins stay unique
+            known = tx.conn.execute("SELECT id FROM app_user WHERE login = ? AND deleted = 0",
+                                    (user.login,)).fetchone()
+            if known:
+                tx.update("app_user", known[0], fields)
+                self.user_ids[user.login] = known[0]
+            else:
+                self.user_ids[user.login] = tx.insert("app_user", {"login": user.login, **fields})
         units: dict[str, str] = {}
         for site in town.sites:
             unit_id = None

@@ -19,3 +19,14 @@ def test_demo_has_reports_and_tasks_in_every_state(session) -> None:
     assert len(tasks) == 4
     assert any(t.status == "done" for t in tasks) and any(t.hazard_ids for t in tasks)
     assert assigned_tasks.list_tasks(session, overdue=True)  # one is past its due date
+
+
+def test_demo_users_have_unique_logins(session) -> None:
+    """The store's first user (admin) becomes the demo's administrator, not a second admin."""
+    admin_id = session.user.id
+    demo.fill_demo(session, sites=20, hazards=40)
+    conn = session.store.read()
+    logins = [r[0] for r in conn.execute("SELECT login FROM app_user WHERE deleted = 0")]
+    assert len(logins) == len(set(logins)) and "admin" in logins
+    row = conn.execute("SELECT id, name, role FROM app_user WHERE login = 'admin'").fetchone()
+    assert tuple(row) == (admin_id, "陈立新", "admin")
