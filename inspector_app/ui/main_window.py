@@ -44,6 +44,7 @@ from .qt import (
 )
 from .search_box import SearchBox
 from .stores import StoreSwitcher
+from .widgets import open_box
 
 if TYPE_CHECKING:
     from .pages.dashboard import DashboardPage
@@ -474,9 +475,7 @@ class MainWindow(QMainWindow):
         """A non-blocking message box (``open()``, not ``exec()``)."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Grid Inspector"), text,
                           QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.message_box = box
-        box.open()
+        open_box(self, "message_box", box)
 
     def show_about(self) -> QMessageBox:
         text = self.tr(
@@ -487,10 +486,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Grid Inspector"), text,
                           QMessageBox.StandardButton.Ok, self)
         box.setIconPixmap(icon("app").pixmap(QSize(64, 64)))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.message_box = box
-        box.open()
-        return box
+        return open_box(self, "message_box", box)
 
     # ------------------------------------------------------------------ language
     def switch_language(self, language: str) -> None:

@@ -40,6 +40,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .widgets import open_box
 
 log = logging.getLogger("inspector_app.ui.ops")
 
@@ -184,10 +185,8 @@ class Op(QObject):
             if self._log_file is not None:
                 message += "\n" + str(self._log_file)
             icon = QMessageBox.Icon.Critical
-        box = QMessageBox(icon, self.title, message, QMessageBox.StandardButton.Ok, self._parent)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.message_box = box
-        box.open()
+        open_box(self, "message_box",
+                 QMessageBox(icon, self.title, message, QMessageBox.StandardButton.Ok, self._parent))
         self.failed.emit(message)
         self.finished.emit()
 

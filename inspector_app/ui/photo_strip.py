@@ -80,6 +80,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .widgets import open_box
 
 log = logging.getLogger(__name__)
 
@@ -702,12 +703,8 @@ class PhotoStrip(QWidget):
         box.setInformativeText(self.tr("The photo is no longer shown as evidence here; the audit "
                                        "log keeps the record."))
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda result: self._remove_answered(result, photo["id"]))
-        self.confirm_box = box
-        box.open()
-        return box
+        return open_box(self, "confirm_box", box, default=QMessageBox.StandardButton.Cancel)
 
     def _remove_answered(self, result: int, link_id: str) -> None:
         self.confirm_box = None
@@ -717,11 +714,9 @@ class PhotoStrip(QWidget):
             changes = photo_edits.remove_photo(self.ctx.session, link_id)
         except DomainError as exc:
             log.info("remove photo %s: %s", link_id, exc.en)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove photo"),
-                              exc.message(self.ctx.lang), QMessageBox.StandardButton.Ok, self.window())
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.result_box = box
-            box.open()
+            open_box(self, "result_box", QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Remove photo"), exc.message(self.ctx.lang),
+                QMessageBox.StandardButton.Ok, self.window()))
             return
         self.ctx.events.publish(changes)
         self.ctx.events.notice.emit(self.tr("Photo removed."))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from .models import IdTableModel
 from .qt import (
     QAbstractItemModel,
     QAbstractItemView,
@@ -16,6 +16,7 @@ from .qt import (
     QIcon,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPainter,
     QPixmap,
     Qt,
@@ -27,6 +28,8 @@ from .qt import (
     translate,
 )
 
+if TYPE_CHECKING:  # models import the app context, which imports ops, which import this
+    from .models import IdTableModel
 
 def list_table(model: QAbstractItemModel, parent: QWidget | None = None, *,
                single_selection: bool = True) -> QTableView:
@@ -86,6 +89,26 @@ def record_table(model: IdTableModel, parent: QWidget | None = None) -> QTableVi
 
     header.sortIndicatorChanged.connect(keep_indicator_on_sortable)
     return view
+
+
+def open_box(owner: Any, attribute: str, box: QMessageBox, *,
+             default: QMessageBox.StandardButton | None = None,
+             on_answer: Callable[[QMessageBox.StandardButton], None] | None = None,
+             forget: bool = False) -> QMessageBox:
+    """Show ``box`` without blocking (``open()``, not ``exec()``). It deletes itself when
+    closed and is kept as ``owner.<attribute>`` meanwhile (tests and later steps find it);
+    ``forget`` clears that attribute when it closes. ``on_answer`` gets the standard button
+    the user clicked."""
+    if default is not None:
+        box.setDefaultButton(default)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_answer is not None:
+        box.finished.connect(lambda _r: on_answer(box.standardButton(box.clickedButton())))
+    if forget:
+        box.finished.connect(lambda _r: setattr(owner, attribute, None))
+    setattr(owner, attribute, box)
+    box.open()
+    return box
 
 
 class DebouncedLineEdit(QLineEdit):

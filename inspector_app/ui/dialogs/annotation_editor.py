@@ -59,6 +59,7 @@ from ..qt import (
     Signal,
     translate,
 )
+from ..widgets import open_box
 
 log = logging.getLogger(__name__)
 
@@ -571,10 +572,7 @@ class AnnotationEditor(QDialog):
         return saved.id
 
     def _show_box(self, box: QMessageBox) -> None:
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: setattr(self, "message_box", None))
-        self.message_box = box
-        box.open()
+        open_box(self, "message_box", box, forget=True)
 
     def reject(self) -> None:
         """Esc/Cancel: leave at once when nothing changed, else ask first."""

@@ -37,7 +37,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from ..widgets import heading
+from ..widgets import heading, open_box
 from .common import RecordDialog, text_or_none
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -328,11 +328,8 @@ class CampaignsDialog(QWidget):
                                   "cannot be repeated.").format(self.sites_spin.value(),
                                                                 self.inspectors_spin.value(), self.campaign["name"]),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(self.do_draw)
-        self.confirm_box = box
-        box.open()
+        open_box(self, "confirm_box", box, default=QMessageBox.StandardButton.No)
 
     def do_draw(self) -> campaigns.Draw | None:
         if self.campaign is None:

@@ -51,6 +51,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from ..widgets import open_box
 from .common import BAD_FIELD_STYLE, ErrorBanner
 
 CODE, TEXT, BASIS, MAJOR, DAYS, HINT = range(6)
@@ -498,11 +499,8 @@ class ChecklistEditor(QWidget):
                           self.tr("This checklist has changes that are not saved. Save them as a new version?"),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._close_answer(box.standardButton(box.clickedButton())))
-        self.confirm_box = box
-        box.open()
+        open_box(self, "confirm_box", box, default=QMessageBox.StandardButton.Save,
+                 on_answer=self._close_answer)
 
     def _close_answer(self, answer: Any) -> None:
         self.confirm_box = None

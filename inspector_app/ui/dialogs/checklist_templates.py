@@ -33,7 +33,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from ..widgets import list_table
+from ..widgets import list_table, open_box
 from .checklist_editor import ChecklistEditor
 
 SECTOR, TITLE, VERSION, ITEMS, CODE = range(5)
@@ -220,8 +220,5 @@ class ChecklistTemplatesDialog(QDialog):
                        "reinstall the program.")
 
     def _tell(self, kind: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: setattr(self, "result_box", None))
-        self.result_box = box
-        box.open()
+        open_box(self, "result_box", QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self),
+                 forget=True)

@@ -52,7 +52,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..widgets import colour_icon, esc, heading
+from ..widgets import colour_icon, esc, heading, open_box
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 RESULT_COLOUR = {"ok": QColor("#188038"), "hazard": QColor("#d93025"), "na": QColor("#80868b")}
@@ -603,11 +603,8 @@ class ChecklistRun(QWidget):
                           self.tr("Discard the inspection at {}? Its answers and draft hazards are "
                                   "thrown away.").format(self.inspection["site_name"]),
                           QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._discard_answer(box.standardButton(box.clickedButton())))
-        self.confirm_box = box
-        box.open()
+        open_box(self, "confirm_box", box, default=QMessageBox.StandardButton.Cancel,
+                 on_answer=self._discard_answer)
 
     def _discard_answer(self, answer: Any) -> None:
         self.confirm_box = None
@@ -644,11 +641,8 @@ class ChecklistRun(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Finish inspection"),
                           self.tr("{} of {} items are not checked yet. Finish anyway?").format(total - done, total),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(self.do_finish)
-        self.confirm_box = box
-        box.open()
+        open_box(self, "confirm_box", box, default=QMessageBox.StandardButton.No)
 
     def do_finish(self) -> dict[str, Any] | None:
         if self.inspection is None:

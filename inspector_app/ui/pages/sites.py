@@ -40,7 +40,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..widgets import DebouncedLineEdit, colour_icon, esc, field_rows, fill_combo
+from ..widgets import DebouncedLineEdit, colour_icon, esc, field_rows, fill_combo, open_box
 from .record_page import RecordPage
 
 OPEN_HAZARDS_SHOWN = 30
@@ -296,9 +296,7 @@ class SitesPage(RecordPage):
                           QMessageBox.StandardButton.Close, self.window())
         folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
         folder.clicked.connect(lambda _c=False: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.export_box = box
-        box.open()
+        open_box(self, "export_box", box)
 
     def show_history(self, site_id: str | None = None) -> SiteHistoryDialog | None:
         site_id = site_id or self.current_id()
