@@ -12,12 +12,13 @@ from ..core import hazard_status as hs
 from ..core import permissions
 from ..core.deadlines import recheck_due
 from ..core.entities import HazardInput, HazardRow, User
-from ..core.errors import NotFound, ValidationError
+from ..core.errors import IllegalTransition, NotFound, ValidationError
 from ..core.hazard_status import with_report_day
 from ..core.holidays import HolidayCalendar
-from ..core.permissions import Action
+from ..core.permissions import Action, scope_clause  # scope_clause: re-exported
 from ..store.search_index import text_filter
 from ..store.store import WriteTx
+from . import overdue_rule
 from .changes import HAZARDS, SITES, Changes, Notice, Saved
 from .hazard_input import check_links, item_is_major, validate_input
 from .lifecycle_common import (
@@ -38,14 +39,14 @@ FROM hazard h LEFT JOIN site s ON s.id = h.site_id LEFT JOIN region g ON g.id = 
 """
 
 SORT_KEYS = {
-    "description": "h.description",
-    "site": "s.name",
+    "description": "h.description COLLATE PINYIN",
+    "site": "s.name COLLATE PINYIN",  # pinyin order (store/collation.py)
     "level": "CASE h.level WHEN 'major' THEN 0 ELSE 1 END",
     "status": "CASE h.status WHEN 'draft' THEN 0 WHEN 'open' THEN 1 WHEN 'notified' THEN 2 "
     "WHEN 'awaiting_recheck' THEN 3 ELSE 4 END",
     "due_date": "h.due_date",
     "found_on": "h.found_on",
-    "grid": "g.name",
+    "grid": "g.name COLLATE PINYIN",
     "created": "h.id",
     "recheck_due": "h.recheck_due",
     "listed": "h.listed",
@@ -70,13 +71,13 @@ class HazardFilter:
     active: bool = False  # recorded and not closed: open, notified or awaiting re-check
 
 
-def _to_row(r: sqlite3.Row, today: date) -> HazardRow:
+def _to_row(r: sqlite3.Row, today: date, overdue_statuses: tuple[str, ...]) -> HazardRow:
     due = r["due_date"]
     return HazardRow(
         id=r["id"], site_id=r["site_id"], site_name=r["site_name"], grid_id=r["grid_id"],
         grid=r["grid"], description=r["description"], location=r["location"], level=r["level"],
         level_confirmed=bool(r["level_confirmed"]), status=r["status"],
-        overdue=bool(r["status"] in OPEN_STATUSES and due and due < today.isoformat()),
+        overdue=bool(r["status"] in overdue_statuses and due and due < today.isoformat()),
         extended=bool(r["extended"]), listed=bool(r["listed"]), escalation=r["escalation"],
         found_on=r["found_on"], served_on=r["served_on"], due_date=due, closed_on=r["closed_on"],
         deadline_days=r["deadline_days"], working_days=bool(r["working_days"]), source=r["source"],
@@ -85,26 +86,9 @@ def _to_row(r: sqlite3.Row, today: date) -> HazardRow:
     )
 
 
-def scope_clause(
-    user: User, mine: bool = False, alias: str = "h", owner: str = "found_by",
-    owner_any_grid: bool = False,
-) -> tuple[str | None, list[object]]:
-    """SQL restricting rows to the user's grids (None: every grid).
-
-    Inspectors always see only their grids, plus the rows they own (``owner``: recorded,
-    received, assigned) that have no grid yet — or, with ``owner_any_grid``, in any grid;
-    ``mine`` restricts a supervisor to the grids assigned to them, if any.
-    """
-    if permissions.sees_all_grids(user) and (not mine or not user.grid_ids):
-        return None, []
-    marks = ", ".join("?" for _ in user.grid_ids)
-    grids = f"{alias}.grid_id IN ({marks})" if user.grid_ids else "0"
-    own = f"{alias}.{owner} = ?" if owner_any_grid else f"({alias}.grid_id IS NULL AND {alias}.{owner} = ?)"
-    return f"({grids} OR {own})", [*user.grid_ids, user.id]
-
-
 # --------------------------------------------------------------------------- reading
-def _where(f: HazardFilter, today: date, user: User | None = None) -> tuple[str, list[object]]:
+def _where(f: HazardFilter, today: date, user: User | None = None,
+           overdue_sql: str = hs.overdue_status_sql()) -> tuple[str, list[object]]:
     clauses, params = [], []
     if not f.include_deleted:
         clauses.append("h.deleted = 0")
@@ -136,13 +120,19 @@ def _where(f: HazardFilter, today: date, user: User | None = None) -> tuple[str,
         clauses.append("h.grid_id = ?")
         params.append(f.grid_id)
     if f.overdue:
-        clauses.append("h.status IN ('open', 'notified') AND h.due_date < ?")
+        clauses.append(f"{overdue_sql} AND h.due_date < ?")
         params.append(today.isoformat())
     if f.due_within is not None:
         clauses.append("h.status IN ('open', 'notified') AND h.due_date BETWEEN ? AND date(?, ?)")
         params += [today.isoformat(), today.isoformat(), f"+{int(f.due_within)} day"]
     clause, extra = text_filter("h.id", "hazard", f.text)
-    if clause:
+    name = (f.text or "").strip().lower()
+    if clause and name:
+        # the filter searches what the list shows: the hazard's text or its site's name
+        clauses.append(f"({clause} OR h.site_id IN (SELECT id FROM site"
+                       " WHERE instr(lower(name), ?) > 0))")
+        params += [*extra, name]
+    elif clause:
         clauses.append(clause)
         params += extra
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
@@ -157,7 +147,7 @@ def list_hazard_ids(
     ``index`` names a partial index the filter implies (the dashboard's panels): SQLite's
     planner misjudges how few rows those hold and would scan a wider one instead.
     """
-    where, params = _where(flt, session.clock.today(), session.user)
+    where, params = _where(flt, session.clock.today(), session.user, overdue_rule.status_sql(session))
     order = SORT_KEYS.get(sort, "h.id") + (" DESC" if descending else "")
     join = f"INDEXED BY {index} " if index else ""
     join += "LEFT JOIN site s ON s.id = h.site_id " if sort == "site" else ""
@@ -171,7 +161,7 @@ def list_hazard_ids(
 def count_hazards(session: Session, flt: HazardFilter = HazardFilter(), index: str | None = None) -> int:
     """How many hazards match ``flt`` within the user's grids (``index``: as for
     :func:`list_hazard_ids`)."""
-    where, params = _where(flt, session.clock.today(), session.user)
+    where, params = _where(flt, session.clock.today(), session.user, overdue_rule.status_sql(session))
     hint = f" INDEXED BY {index}" if index else ""
     return session.store.read().execute(f"SELECT count(*) FROM hazard h{hint}{where}", params).fetchone()[0]
 
@@ -180,12 +170,13 @@ def hazard_rows(session: Session, ids: list[str]) -> list[HazardRow]:
     if not ids:
         return []
     conn, today = session.store.read(), session.clock.today()
+    late = overdue_rule.statuses(session)
     found: dict[str, HazardRow] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         sql = _ROW_SQL + f" WHERE h.id IN ({', '.join('?' for _ in chunk)})"
         for r in conn.execute(sql, chunk):
-            found[r["id"]] = _to_row(r, today)
+            found[r["id"]] = _to_row(r, today, late)
     return [found[i] for i in ids if i in found]
 
 
@@ -443,6 +434,8 @@ def update_hazard(session: Session, hazard_id: str, data: HazardInput) -> Saved:
 
     def job(tx: WriteTx) -> str:
         row = hazard_for_write(tx, session, hazard_id)
+        if row["status"] == hs.CLOSED:
+            raise closed_refusal()
         check_links(tx, values)
         if new_level != row["level"]:
             values["level_confirmed"] = change_level(tx, session, row, new_level, data.level_reason)
@@ -456,6 +449,15 @@ def update_hazard(session: Session, hazard_id: str, data: HazardInput) -> Saved:
 
     session.write(job)
     return Saved(hazard_id, Changes.of(HAZARDS, SITES), (*notes, *notices(session.store, due)))
+
+
+def closed_refusal() -> IllegalTransition:
+    """A closed (销号) hazard's record is final: edits, and undoing earlier ones, are refused."""
+    return IllegalTransition(
+        "the hazard has been closed: its record can no longer be changed (reopen it first)",
+        "该隐患已销号，记录不能再修改（如需修改请先重新打开）",
+        code="hazard_closed",
+    )
 
 
 def delete_hazard(session: Session, hazard_id: str) -> Changes:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core import hazard_status as hs
 from ..core.entities import HazardInput, SiteInput
 from ..core.errors import DomainError
 from ..services import hazards, sites
@@ -105,13 +106,22 @@ def delete_site(ctx: AppContext, site_id: str) -> Changes:
 
 
 # --------------------------------------------------------------------------- hazards
+def _unless_closed(ctx: AppContext, hazard_id: str, step: Step) -> Step:
+    """``step`` refused once the hazard is closed (销号): its record is final by then."""
+    def guarded() -> Changes:
+        if hazards.get_hazard(ctx.session, hazard_id).status == hs.CLOSED:
+            raise hazards.closed_refusal()
+        return step()
+    return guarded
+
+
 def add_hazard(ctx: AppContext, data: HazardInput) -> Saved:
     saved = hazards.add_hazard(ctx.session, data)
     what = _short(data.description)
     ctx.undo.push(ServiceCommand(
         ctx, QCoreApplication.translate("Undo", "add hazard “{}”").format(what),
         redo=lambda: hazards.restore_hazard(ctx.session, saved.id),
-        undo=lambda: hazards.delete_hazard(ctx.session, saved.id),
+        undo=_unless_closed(ctx, saved.id, lambda: hazards.delete_hazard(ctx.session, saved.id)),
     ))
     return _publish(ctx, saved, QCoreApplication.translate("Undo", "Hazard “{}” recorded.").format(what))
 
@@ -133,7 +143,7 @@ def delete_hazard(ctx: AppContext, hazard_id: str) -> Changes:
     changes = hazards.delete_hazard(ctx.session, hazard_id)
     ctx.undo.push(ServiceCommand(
         ctx, QCoreApplication.translate("Undo", "delete hazard “{}”").format(what),
-        redo=lambda: hazards.delete_hazard(ctx.session, hazard_id),
+        redo=_unless_closed(ctx, hazard_id, lambda: hazards.delete_hazard(ctx.session, hazard_id)),
         undo=lambda: hazards.restore_hazard(ctx.session, hazard_id),
     ))
     ctx.events.publish(changes)

@@ -111,6 +111,25 @@ def open_box(owner: Any, attribute: str, box: QMessageBox, *,
     return box
 
 
+def confirm_delete(owner: QWidget, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask before a delete (non-blocking, No is the default); ``on_yes`` runs on 删除.
+
+    Kept as ``owner.delete_box`` while open, so tests and keyboard users find it.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Widgets", "Delete"), text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                      owner.window())
+    box.button(QMessageBox.StandardButton.Yes).setText(translate("Widgets", "Delete"))
+    box.setInformativeText(translate("Widgets", "Ctrl+Z undoes the delete afterwards."))
+
+    def answered(button: QMessageBox.StandardButton) -> None:
+        if button == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    return open_box(owner, "delete_box", box, default=QMessageBox.StandardButton.No,
+                    on_answer=answered, forget=True)
+
+
 class DebouncedLineEdit(QLineEdit):
     """A line edit that reports its text ``delay_ms`` after the user stops typing."""
 

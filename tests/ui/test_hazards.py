@@ -79,6 +79,7 @@ def test_edit_and_delete_hazard_with_undo(window, session, qtbot) -> None:
     dialog.button_box.button(SAVE).click()
     assert hazards.get_hazard(session, hazard_id).description == "改过的描述"
     window.delete_current()
+    window.hazards_page.delete_box.button(window.hazards_page.delete_box.StandardButton.Yes).click()
     assert hazards.list_hazards(session) == []
     window.act_undo.trigger()
     assert [h.id for h in hazards.list_hazards(session)] == [hazard_id]

@@ -27,7 +27,7 @@ from ..qt import (
     QUrl,
     QWidget,
 )
-from ..widgets import DebouncedLineEdit, esc, field_rows
+from ..widgets import DebouncedLineEdit, confirm_delete, esc, field_rows
 from .record_page import RecordPage
 
 CHIP_STYLE = (
@@ -266,9 +266,20 @@ class HazardsPage(RecordPage):
         return dialog
 
     def delete_record(self) -> None:
+        """Ask first, naming the hazard; 删除 deletes it (Ctrl+Z undoes)."""
         hazard_id = self.current_id()
         if hazard_id is None:
             return
+        try:
+            row = hazards.get_hazard(self.ctx.session, hazard_id)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return
+        text = self.tr("Delete the hazard “{}” at {}?").format(
+            _short(row.description), row.site_name or self.tr("(no site)"))
+        confirm_delete(self, text, lambda: self._delete(hazard_id))
+
+    def _delete(self, hazard_id: str) -> None:
         row = self.model.row_of(hazard_id)
         try:
             undo.delete_hazard(self.ctx, hazard_id)
@@ -389,3 +400,8 @@ class HazardsPage(RecordPage):
         no_events = esc(self.tr("No events yet."))
         history = esc(self.tr("History"))
         return f"<h4>{history}</h4>" + ("".join(items) or f"<p>{no_events}</p>")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -40,7 +40,15 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..widgets import DebouncedLineEdit, colour_icon, esc, field_rows, fill_combo, open_box
+from ..widgets import (
+    DebouncedLineEdit,
+    colour_icon,
+    confirm_delete,
+    esc,
+    field_rows,
+    fill_combo,
+    open_box,
+)
 from .record_page import RecordPage
 
 OPEN_HAZARDS_SHOWN = 30
@@ -208,9 +216,22 @@ class SitesPage(RecordPage):
         return dialog
 
     def delete_record(self) -> None:
+        """Ask first, naming the site and how many hazards go with it; Ctrl+Z undoes."""
         site_id = self.current_id()
         if site_id is None:
             return
+        try:
+            site = sites.get_site(self.ctx.session, site_id)
+        except DomainError as exc:
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+            return
+        count = hazards.count_hazards(self.ctx.session, HazardFilter(site_id=site_id))
+        text = self.tr("Delete the site “{}”?").format(site.name)
+        if count:
+            text += "\n" + self.tr("Its %n hazard(s) will be deleted with it.", "", count)
+        confirm_delete(self, text, lambda: self._delete(site_id))
+
+    def _delete(self, site_id: str) -> None:
         row = self.model.row_of(site_id)
         try:
             undo.delete_site(self.ctx, site_id)
