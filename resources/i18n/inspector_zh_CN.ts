@@ -4,205 +4,205 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="70"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="71"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="72"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="73"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="74"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="75"/>
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="287"/>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="538"/>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="562"/>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="586"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="288"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="539"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="563"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="584"/>
         <source>Annotate photo</source>
         <translation>标注照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="299"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="300"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="301"/>
         <source>Save the annotation (Ctrl+S); the original photo is never changed</source>
         <translation>保存标注（Ctrl+S）；照片原件始终不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="302"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="303"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="318"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="319"/>
         <source>Move shapes</source>
         <translation>移动图形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="338"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="338"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="339"/>
         <source>Circle</source>
         <translation>圆圈</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="339"/>
         <source>Rectangle</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="340"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="345"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="346"/>
         <source>{} — shortcut {}</source>
         <translation>{} — 快捷键 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="360"/>
         <source>Colour of new shapes (also recolours the selected ones)</source>
         <translation>新图形的颜色（也会改变已选图形的颜色）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="362"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="366"/>
         <source>Text, then click on the photo</source>
         <translation>输入文字，再点击照片放置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="371"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="372"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="374"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="375"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="380"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="381"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="382"/>
         <source>Delete the selected shapes (Del)</source>
         <translation>删除所选图形（Del）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="467"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="468"/>
         <source>Click a shape to select it, drag to move, Del to delete.</source>
         <translation>点击图形可选中，拖动可移动，按 Del 删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="468"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="469"/>
         <source>Drag from the tail to the tip of the arrow.</source>
         <translation>从箭尾拖到箭头所指处。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="469"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="470"/>
         <source>Drag to draw a circle or ellipse.</source>
         <translation>拖动画出圆圈或椭圆。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="471"/>
         <source>Drag to draw a rectangle.</source>
         <translation>拖动画出方框。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="471"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="472"/>
         <source>Type the text in the box above, then click where it goes.</source>
         <translation>先在上方输入框中输入文字，再点击要放置的位置。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="484"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="485"/>
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="499"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="500"/>
         <source>At most {} shapes on one photo.</source>
         <translation>一张照片最多 {} 个图形。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="505"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="506"/>
         <source>Add arrow</source>
         <translation>添加箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="505"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="506"/>
         <source>Add circle</source>
         <translation>添加圆圈</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="506"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="507"/>
         <source>Add rectangle</source>
         <translation>添加方框</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="516"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="517"/>
         <source>Type the text first (the box in the toolbar).</source>
         <translation>请先在工具栏的输入框中输入文字。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="523"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="524"/>
         <source>Add text</source>
         <translation>添加文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="529"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="530"/>
         <source>Delete shapes</source>
         <translation>删除图形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="535"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="536"/>
         <source>Undo {} (Ctrl+Z)</source>
         <translation>撤销 {}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="536"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="537"/>
         <source>Redo {} (Ctrl+Y)</source>
         <translation>重做 {}（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="587"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="585"/>
         <source>Discard the changes to the annotation?</source>
         <translation>放弃对标注的修改？</translation>
     </message>
@@ -243,53 +243,53 @@
 <context>
     <name>AssignGridDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="598"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="592"/>
         <source>Assign a grid</source>
         <translation>分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="602"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="596"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="622"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="616"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="625"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="619"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="634"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="628"/>
         <source>Grid:</source>
         <translation>网格：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="645"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="639"/>
         <source>There are no grids yet. A supervisor adds them in Settings.</source>
         <translation>还没有网格，请由管理人员在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="663"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="657"/>
         <source>{} sites have no grid. {} selected.</source>
         <translation>{} 个场所尚未分配网格，已选 {} 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="665"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="659"/>
         <source>Every site in this list has a grid now.</source>
         <translation>列表中的场所都已分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="686"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="680"/>
         <source>{} sites assigned to grid “{}”. Press Ctrl+Z to undo.</source>
         <translation>已将 {} 个场所分配到“{}”，可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="710"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="711"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="704"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="705"/>
         <source>Assignment undone.</source>
         <translation>已撤销分配。</translation>
     </message>
@@ -460,32 +460,32 @@
         <translation>现在抽取 {} 个场所和 {} 名检查人员（{}）？抽取结果为最终结果，不能重抽。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="348"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="345"/>
         <source>Drawn with seed {}: {} sites, {} inspectors.</source>
         <translation>已用随机种子 {} 抽取：{} 个场所，{} 名检查人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="359"/>
         <source>✔ Verified: seed {} gives exactly the recorded sites and inspectors.</source>
         <translation>✔ 验证通过：随机种子 {} 重新抽取的场所和检查人员与记录完全一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="366"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="363"/>
         <source>✘ The recorded draw does NOT reproduce from seed {}.</source>
         <translation>✘ 验证未通过：随机种子 {} 无法重现记录的抽取结果。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="368"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="365"/>
         <source>the sites of the sector have changed since the draw</source>
         <translation>抽取后该行业的场所名单已有变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="371"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="368"/>
         <source>the inspectors have changed since the draw</source>
         <translation>抽取后检查人员名单已有变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="370"/>
         <source>Note: {} (the draw used the recorded lists).</source>
         <translation>注意：{}（抽取使用的是当时记录的名单）。</translation>
     </message>
@@ -493,227 +493,227 @@
 <context>
     <name>ChecklistEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="100"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="101"/>
         <source>Only an administrator may edit checklist templates. You can read this one; changes cannot be saved.</source>
         <translation>只有管理员可以修改检查表模板。您可以查看本模板，但修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="108"/>
         <source>e.g. Fire safety checklist for small venues</source>
         <translation>例如：九小场所消防安全检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="110"/>
         <source>Short code without spaces, e.g. nine_small</source>
         <translation>不含空格的简短代码，例如 nine_small</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="113"/>
         <source>Choose a sector</source>
         <translation>请选择行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="119"/>
         <source>Title *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="120"/>
         <source>Code *</source>
         <translation>代码 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="121"/>
         <source>Sector *</source>
         <translation>行业 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="122"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="129"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="474"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="475"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
         <source>Item to check *</source>
         <translation>检查内容 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="129"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="146"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="147"/>
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="147"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="148"/>
         <source>Deadline (days)</source>
         <translation>整改期限（天）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="131"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="152"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="328"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="329"/>
         <source>Add item</source>
         <translation>新增检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="154"/>
         <source>Add an item below the current one (Ctrl+Ins)</source>
         <translation>在当前项下方新增检查项（Ctrl+Ins）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="155"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="156"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="338"/>
         <source>Delete item</source>
         <translation>删除检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="156"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="157"/>
         <source>Delete the current item (Ctrl+Del)</source>
         <translation>删除当前检查项（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="159"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="159"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="160"/>
         <source>Move the current item up (Ctrl+Up)</source>
         <translation>当前检查项上移（Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="162"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="163"/>
         <source>Move the current item down (Ctrl+Down)</source>
         <translation>当前检查项下移（Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="165"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="166"/>
         <source>Undo the last change to the items (Ctrl+Z)</source>
         <translation>撤销对检查项的上一次修改（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="170"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="171"/>
         <source>Save (Ctrl+S); inspections already made keep their version</source>
         <translation>保存（Ctrl+S）；已进行的检查仍使用原版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="173"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="174"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="237"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="238"/>
         <source>New template: saving creates version 1</source>
         <translation>新模板：保存后为第 1 版</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="239"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="240"/>
         <source>Version {}; saving creates version {}</source>
         <translation>第 {} 版；保存将生成第 {} 版</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="241"/>
         <source>Save as version {}</source>
         <translation>保存为第 {} 版</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="255"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="256"/>
         <source>A hazard found on this item is a major hazard (重大隐患判定标准)</source>
         <translation>该项发现的隐患判定为重大隐患（重大隐患判定标准）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="263"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="264"/>
         <source>New checklist template</source>
         <translation>新检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="265"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="266"/>
         <source>Checklist template: {}</source>
         <translation>检查表模板：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="306"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="307"/>
         <source>Edit item</source>
         <translation>修改检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="347"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="348"/>
         <source>Move item</source>
         <translation>移动检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="389"/>
         <source>Only an administrator may edit checklist templates.</source>
         <translation>只有管理员可以修改检查表模板。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="411"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="412"/>
         <source>Saved as version {}.</source>
         <translation>已保存为第 {} 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="414"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="415"/>
         <source>Checklist “{}” saved as version {}.</source>
         <translation>检查表“{}”已保存为第 {} 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="471"/>
         <source>Item {} ({}): {}</source>
         <translation>第 {} 项（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="474"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="475"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="474"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="475"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="475"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="476"/>
         <source>Items</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="482"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="483"/>
         <source>Not saved. Please correct:</source>
         <translation>未保存，请更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="497"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="498"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="498"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="499"/>
         <source>This checklist has changes that are not saved. Save them as a new version?</source>
         <translation>该检查表有尚未保存的修改。是否保存为新版本？</translation>
     </message>
@@ -795,7 +795,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/checklist_run.py" line="237"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="644"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="641"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
@@ -935,17 +935,17 @@
         <translation>放弃在{}的本次检查？其检查结果和隐患草稿将被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="631"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="628"/>
         <source>Inspection at {} discarded.</source>
         <translation>已放弃在{}的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="645"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="642"/>
         <source>{} of {} items are not checked yet. Finish anyway?</source>
         <translation>还有 {} 项未检查（共 {} 项）。仍要完成检查吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="669"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="663"/>
         <source>Inspection finished: {} hazards recorded.</source>
         <translation>检查已完成：共登记 {} 条隐患。</translation>
     </message>
@@ -953,139 +953,139 @@
 <context>
     <name>ChecklistTemplatesDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="50"/>
         <source>Checklist templates</source>
         <translation>检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="53"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="53"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="53"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="55"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="54"/>
         <source>Items</source>
         <translation>检查项数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="55"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="54"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="69"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="70"/>
         <source>Open the selected template in the editor (Enter)</source>
         <translation>在编辑器中打开所选模板（Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="72"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="74"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="75"/>
         <source>Import templates from a .json or .xlsx file</source>
         <translation>从 .json 或 .xlsx 文件导入模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="77"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="78"/>
         <source>Save the selected template as .json or .xlsx</source>
         <translation>将所选模板导出为 .json 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="80"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="93"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="85"/>
         <source>Only an administrator may add or import checklist templates</source>
         <translation>只有管理员可以新建或导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="98"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="90"/>
         <source>You can read and export the templates; only an administrator may change them.</source>
         <translation>您可以查看和导出模板；只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="166"/>
         <source>Import checklist templates</source>
         <translation>导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="175"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="167"/>
         <source>Checklist files (*.json *.xlsx)</source>
         <translation>检查表文件 (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="184"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="176"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="179"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="184"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="185"/>
         <source>{} of {} templates imported from {}.</source>
         <translation>已导入 {} 个模板（共 {} 个），来自 {}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="205"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="197"/>
         <source>Export checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="206"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="198"/>
         <source>Excel workbook (*.xlsx);;JSON (*.json)</source>
         <translation>Excel 工作簿 (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="217"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="212"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="222"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="214"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="223"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="215"/>
         <source>The template was saved to {}.</source>
         <translation>模板已保存到 {}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="227"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="219"/>
         <source>Excel support (openpyxl) is missing from this installation; use .json or reinstall the program.</source>
         <translation>本机安装缺少 Excel 支持（openpyxl），请改用 .json 文件或重新安装程序。</translation>
     </message>
@@ -1264,21 +1264,26 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dashboard.py" line="296"/>
+        <source>First inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="297"/>
         <source>Due</source>
         <translation>应检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="315"/>
         <source>Listed</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="334"/>
         <source>Show all {}…</source>
         <translation>查看全部 {} 条…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="339"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
@@ -1286,37 +1291,37 @@
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="284"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="283"/>
         <source>New grid</source>
         <translation>新增网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="285"/>
         <source>e.g. 东村第一网格</source>
         <translation>如 东村第一网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="288"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="287"/>
         <source>Optional, e.g. G01</source>
         <translation>可不填，如 G01</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="290"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="289"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="294"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="295"/>
         <source>Code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="297"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="296"/>
         <source>Village/community</source>
         <translation>所属村/社区</translation>
     </message>
@@ -1324,12 +1329,12 @@
 <context>
     <name>GridsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="175"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="174"/>
         <source>Grids of {}</source>
         <translation>“{}”的责任网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="177"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="176"/>
         <source>Tick the grids {} is responsible for:</source>
         <translation>请勾选“{}”负责的网格：</translation>
     </message>
@@ -1995,182 +2000,192 @@
         <translation>共 {} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="278"/>
+        <source>Delete the hazard “{}” at {}?</source>
+        <translation>删除隐患“{}”（{}）？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="279"/>
+        <source>(no site)</source>
+        <translation>（无场所）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
         <source>Select a hazard to see its details and history.</source>
         <translation>选择一条隐患，查看详情和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="310"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="311"/>
         <source>Funds</source>
         <translation>整改资金</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="311"/>
         <source>{} yuan</source>
         <translation>{} 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="313"/>
         <source>Contingency plan</source>
         <translation>应急预案/临时措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="316"/>
         <source>Targets and tasks</source>
         <translation>治理目标和任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="317"/>
         <source>Methods and measures</source>
         <translation>采取的方法和措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="318"/>
         <source>Funds and materials</source>
         <translation>经费和物资的落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="319"/>
         <source>Responsible bodies and staff</source>
         <translation>负责治理的机构和人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="309"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="320"/>
         <source>Time limit and requirements</source>
         <translation>治理时限和要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="310"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="321"/>
         <source>Safety measures and emergency plan</source>
         <translation>安全措施和应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="313"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="324"/>
         <source>Five implementations</source>
         <translation>五落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="313"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="324"/>
         <source>Governance plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="344"/>
         <source>(awaiting a supervisor&apos;s confirmation)</source>
         <translation>（待管理员确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="338"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="349"/>
         <source>(provisional until a notice is served)</source>
         <translation>（送达整改通知前为暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="361"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="362"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="366"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="368"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="370"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="372"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="375"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="386"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="389"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="400"/>
         <source>No events yet.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="390"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="401"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
@@ -2206,114 +2221,119 @@
 <context>
     <name>InspectionPlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="48"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="47"/>
         <source>Inspection plan</source>
         <translation>检查计划</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="53"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="52"/>
         <source> days</source>
         <translation> 天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="57"/>
-        <source>Overdue, and due in the next</source>
-        <translation>已逾期及未来</translation>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="56"/>
+        <source>Never inspected, overdue, and due in the next</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="62"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="62"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="62"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="62"/>
         <source>Every</source>
         <translation>检查周期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="63"/>
         <source>Last inspected</source>
         <translation>上次检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="63"/>
         <source>Due date</source>
         <translation>应检日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="63"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="76"/>
         <source>No site is due for an inspection in this period.</source>
         <translation>此期间没有需要检查的场所。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="79"/>
         <source>Double-click a site or press Enter to start an inspection there.</source>
         <translation>双击场所或按 Enter 开始检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="81"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="83"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="103"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="103"/>
         <source>Due</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="103"/>
+        <source>First inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="104"/>
         <source>Not due</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="112"/>
         <source>Not rated</source>
         <translation>未评级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="113"/>
         <source>{} months</source>
         <translation>{} 个月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="114"/>
         <source>never</source>
         <translation>从未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="132"/>
-        <source>{} overdue, {} due</source>
-        <translation>逾期 {} 个，待检查 {} 个</translation>
+        <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="126"/>
+        <source>{} overdue, {} due, {} never inspected</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2653,24 +2673,34 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="550"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="583"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="576"/>
         <source>Public reports</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="551"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="584"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="542"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="578"/>
         <source>Handed-down tasks</source>
         <translation>上级交办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="587"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="575"/>
+        <source>Public reports ({} to check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="577"/>
+        <source>Handed-down tasks ({} overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="579"/>
         <source>{} reports awaiting a check</source>
         <translation>{} 条举报待核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="588"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="580"/>
         <source>{} tasks overdue</source>
         <translation>{} 项交办任务逾期</translation>
     </message>
@@ -2757,214 +2787,214 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
         <source>Sites</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="85"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="139"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="140"/>
         <source>Open data folder…</source>
         <translation>打开数据目录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="140"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
         <source>Open demo store</source>
         <translation>打开演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="142"/>
         <source>Back to the real store</source>
         <translation>返回正式库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="142"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="143"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="143"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="144"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="144"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="145"/>
         <source>Import site register…</source>
         <translation>导入场所台账…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="145"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="146"/>
         <source>Export site register…</source>
         <translation>导出场所台账…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="146"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="147"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="149"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="150"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
         <source>New site</source>
         <translation>新增场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="154"/>
         <source>New hazard</source>
         <translation>新增隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="155"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="157"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="158"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="487"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="486"/>
         <source>About Grid Inspector</source>
         <translation>关于网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
         <source>Inspection plan…</source>
         <translation>检查计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
         <source>Special campaigns…</source>
         <translation>专项整治…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="163"/>
         <source>Checklist templates…</source>
         <translation>检查表模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="163"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
         <source>Work calendar and inspection intervals…</source>
         <translation>工作日历与检查频次…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="176"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="187"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="195"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="199"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="204"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="221"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="222"/>
         <source>Demo store</source>
         <translation>演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="369"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="370"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="394"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="395"/>
         <source>Select a record in the site or hazard list first.</source>
         <translation>请先在场所或隐患列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="457"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="475"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="458"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
         <source>Grid Inspector</source>
         <translation>网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="459"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="460"/>
         <source>[Demo store]</source>
         <translation>【演示库】</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="460"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="461"/>
         <source>Data: {}</source>
         <translation>数据库：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="467"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="468"/>
         <source>Sites {} · Hazards {} · Overdue {}</source>
         <translation>场所 {} · 隐患 {} · 逾期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="483"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="482"/>
         <source>&lt;h3&gt;Grid Inspector&lt;/h3&gt;&lt;p&gt;Offline hazard inspection for township grid inspectors.&lt;/p&gt;&lt;p&gt;Version {}&lt;br&gt;Database schema {}&lt;br&gt;Qt {} · PySide6 {}&lt;/p&gt;&lt;p&gt;Data folder: {}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;网格安全巡查&lt;/h3&gt;&lt;p&gt;面向乡镇网格员的离线隐患排查治理工具。&lt;/p&gt;&lt;p&gt;版本 {}&lt;br&gt;数据库结构版本 {}&lt;br&gt;Qt {} · PySide6 {}&lt;/p&gt;&lt;p&gt;数据目录：{}&lt;/p&gt;</translation>
     </message>
@@ -3056,17 +3086,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../inspector_app/ui/ops.py" line="116"/>
+        <location filename="../../inspector_app/ui/ops.py" line="117"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/ops.py" line="124"/>
+        <location filename="../../inspector_app/ui/ops.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/ops.py" line="183"/>
+        <location filename="../../inspector_app/ui/ops.py" line="184"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>
@@ -3093,27 +3123,27 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>OwnPasswordDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="240"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="244"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="243"/>
         <source>At least {} characters</source>
         <translation>至少 {} 位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="251"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="250"/>
         <source>Current password</source>
         <translation>原密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="252"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="251"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="253"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="252"/>
         <source>Again</source>
         <translation>确认新密码</translation>
     </message>
@@ -3121,27 +3151,27 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="197"/>
         <source>Password of {}</source>
         <translation>设置“{}”的密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="199"/>
         <source>At least {} characters</source>
         <translation>至少 {} 位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="205"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="204"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="206"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="205"/>
         <source>Again</source>
         <translation>确认新密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="208"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="207"/>
         <source>Remove password</source>
         <translation>清除密码</translation>
     </message>
@@ -3167,17 +3197,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="221"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="222"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="222"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="223"/>
         <source>Taken: {}</source>
         <translation>拍摄时间：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="225"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="226"/>
         <source>Annotated</source>
         <translation>已标注</translation>
     </message>
@@ -3185,199 +3215,199 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="98"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="99"/>
         <source>Before rectification</source>
         <translation>整改前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="100"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="101"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="102"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="103"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="109"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="110"/>
         <source>Before</source>
         <translation>整改前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="111"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="112"/>
         <source>After</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="113"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="114"/>
         <source>Scene</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="122"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="123"/>
         <source>⚠ The same photo is already evidence for a hazard at another site ({} other sites)</source>
         <translation>⚠ 同一张照片已作为其他场所隐患的证据（另有 {} 个场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="128"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="129"/>
         <source>⚠ “After” photo taken ({}) before the rectification notice was served ({})</source>
         <translation>⚠ 整改后照片的拍摄时间（{}）早于整改通知送达日期（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="402"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="403"/>
         <source>Enter or double-click: open · Del: remove · Ctrl+V: paste photos</source>
         <translation>回车或双击：查看 · Del：移除 · Ctrl+V：粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="414"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="415"/>
         <source>Show or hide the photos</source>
         <translation>显示或隐藏照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="420"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="421"/>
         <source>Phase of the photos you add</source>
         <translation>新添加照片的类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="421"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="422"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="422"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="423"/>
         <source>Add photos or videos; you can also drop files or folders here</source>
         <translation>添加照片或视频；也可以把文件或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="424"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="425"/>
         <source>Before/after comparison</source>
         <translation>整改前/整改后 对比</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="425"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="426"/>
         <source>Before and after rectification side by side</source>
         <translation>并排查看整改前与整改后的照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="427"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="428"/>
         <source>No photos yet. Drop files here, paste (Ctrl+V) or use “Add photos…”.</source>
         <translation>还没有照片。可将文件拖到这里、粘贴（Ctrl+V），或点击“添加照片…”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="544"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="545"/>
         <source>Photos, videos and scans (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</source>
         <translation>照片、视频和扫描件 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="635"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="636"/>
         <source>Open</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="638"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="639"/>
         <source>Annotate…</source>
         <translation>标注…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="639"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="640"/>
         <source>Remove photo…</source>
         <translation>移除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="642"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="643"/>
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="664"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="665"/>
         <source>Pasted image {}</source>
         <translation>粘贴的图片 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="679"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="680"/>
         <source>Nothing to paste: copy a photo or photo files first.</source>
         <translation>没有可粘贴的内容：请先复制一张图片或照片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="695"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="696"/>
         <source>Remove the photo “{}” ({}) from this inspection?</source>
         <translation>从本次检查中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="698"/>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="720"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="699"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="718"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="697"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="698"/>
         <source>Remove the photo “{}” ({}) from this hazard?</source>
         <translation>从该隐患中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="702"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="703"/>
         <source>The photo is no longer shown as evidence here; the audit log keeps the record.</source>
         <translation>移除后该照片不再作为本隐患的证据显示；审计日志保留记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="704"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="705"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="727"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="722"/>
         <source>Photo removed.</source>
         <translation>照片已移除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="519"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="520"/>
         <source>Photos ({})</source>
         <translation>照片（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="541"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="542"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="546"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="547"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="567"/>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="592"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="568"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="593"/>
         <source>Adding photos</source>
         <translation>正在添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="574"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="575"/>
         <source>Photos: {} added, {} already there, {} failed</source>
         <translation>照片：添加 {} 张，已有 {} 张，失败 {} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="581"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="582"/>
         <source>✓ {}</source>
         <translation>✓ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="583"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="584"/>
         <source>= {} (already added)</source>
         <translation>= {}（已添加过）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="585"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="586"/>
         <source>✗ {}</source>
         <translation>✗ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="587"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="588"/>
         <source>– {} (cancelled)</source>
         <translation>– {}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="588"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="589"/>
         <source>– {} (not a photo or video, skipped)</source>
         <translation>– {}（不是照片或视频，已跳过）</translation>
     </message>
@@ -3689,102 +3719,102 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterFields</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="66"/>
         <source>ID (from our export)</source>
         <translation>编号（本系统导出）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="67"/>
         <source>Site name</source>
         <translation>场所名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="68"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="69"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="70"/>
         <source>Legal rep. / principal</source>
         <translation>法定代表人/负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="71"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="72"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="73"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="74"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="75"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="76"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="77"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="78"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="79"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="80"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="81"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="84"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="85"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="86"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="87"/>
         <source>Rejected</source>
         <translation>未导入</translation>
     </message>
@@ -3792,244 +3822,244 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="140"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="222"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="134"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="216"/>
         <source>Import the site register</source>
         <translation>导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="148"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="159"/>
         <source>Columns of the file → fields of the register</source>
         <translation>文件中的列 → 台账字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="181"/>
         <source>Update sites already in the register with the values of the file</source>
         <translation>用文件中的内容更新台账中已有的场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="183"/>
         <source>Off: rows that match an existing site (same ID, USCC, or name and address) are skipped and the report says what differs.</source>
         <translation>不勾选时：与已有场所相同（编号、统一社会信用代码或名称加地址相同）的行将跳过，报告中列出不同之处。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="186"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="205"/>
         <source>Nothing was imported. Choose another file, or save the list as an Excel workbook (.xlsx) and try again.</source>
         <translation>未导入任何内容。请选择其他文件，或将名单另存为 Excel 工作簿（.xlsx）后重试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="218"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="218"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="264"/>
         <source>Choose the column that holds the site name.</source>
         <translation>请选择哪一列是场所名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="283"/>
         <source>No column for the site name was recognised; column A is used. Choose the right column below.</source>
         <translation>未识别出名称列，暂用 A 列作为名称，请在下方选择正确的列。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="306"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="300"/>
         <source>{} · header in row {}</source>
         <translation>{} · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="308"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="302"/>
         <source>{} · sheet “{}” · header in row {}</source>
         <translation>{} · 工作表“{}” · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="331"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="325"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="356"/>
         <source>Not imported: {}</source>
         <translation>不导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="364"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="358"/>
         <source>Every column is imported.</source>
         <translation>所有列都将导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="371"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="531"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="550"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="525"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="544"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="371"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="531"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="550"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="525"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="544"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="371"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="365"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="376"/>
         <source>Preview of the first {} rows as they will be imported:</source>
         <translation>前 {} 行的导入预览：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="389"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="383"/>
         <source>{}: “{}” → “{}”</source>
         <translation>{}：“{}” → “{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="392"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="386"/>
         <source>no grid yet</source>
         <translation>尚未分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="408"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="402"/>
         <source>Importing the site register</source>
         <translation>正在导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="410"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="404"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="411"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="405"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="431"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="425"/>
         <source>Register imported: {} new, {} updated, {} skipped, {} rejected.</source>
         <translation>台账已导入：新增 {} 条，更新 {} 条，跳过 {} 条，未导入 {} 条。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="446"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="440"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="447"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="441"/>
         <source>Rows with problems</source>
         <translation>有问题的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="456"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="450"/>
         <source>Assign a grid…</source>
         <translation>分配网格…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="461"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="455"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="463"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="457"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="465"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="459"/>
         <source>Import another file…</source>
         <translation>导入其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="467"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="461"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="476"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="470"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="491"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="485"/>
         <source>{}: {} new, {} updated, {} skipped, {} rejected</source>
         <translation>{}：新增 {} 条，更新 {} 条，跳过 {} 条，未导入 {} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="495"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="489"/>
         <source>Columns not imported: {}</source>
         <translation>未导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="497"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="491"/>
         <source>{} blank rows were passed over.</source>
         <translation>已略过 {} 个空行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="513"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="507"/>
         <source>{} of the imported sites have no grid yet.</source>
         <translation>导入的场所中有 {} 个尚未分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="531"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="550"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="525"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="544"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="531"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="550"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="525"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="544"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="560"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="554"/>
         <source>Report copied; paste it into Excel or a message.</source>
         <translation>报告已复制，可粘贴到 Excel 或消息中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="564"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="558"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="566"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="560"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV 文件，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="570"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="564"/>
         <source>{} import report.csv</source>
         <translation>{} 导入报告.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="584"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="578"/>
         <source>Cannot save the report: {}</source>
         <translation>无法保存报告：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="586"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="580"/>
         <source>Report saved: {}</source>
         <translation>报告已保存：{}</translation>
     </message>
@@ -4115,187 +4145,187 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="237"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="228"/>
         <source>New report</source>
         <translation>登记举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="238"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="229"/>
         <source>Record a public report (Ins)</source>
         <translation>登记一条群众举报（Ins）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="239"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="230"/>
         <source>Create hazard…</source>
         <translation>立案隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="240"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="231"/>
         <source>Record the hazard the report led to, linked to it</source>
         <translation>登记经核查发现的隐患，并与该举报关联</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="241"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="232"/>
         <source>Link hazard…</source>
         <translation>关联隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="233"/>
         <source>The report is verified by a hazard already recorded</source>
         <translation>举报经已登记的隐患核实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="243"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="234"/>
         <source>Close as unfounded…</source>
         <translation>查无实据办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="235"/>
         <source>The check found nothing: close the report with the reason</source>
         <translation>核查未发现问题：填写理由后办结该举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="236"/>
         <source>Reward…</source>
         <translation>奖励…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="237"/>
         <source>Reward for a verified report</source>
         <translation>对经核实的举报给予奖励</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="242"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="260"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="267"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="258"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="292"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="266"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="298"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="257"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="289"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="266"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="257"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="288"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="257"/>
         <source>Site / place</source>
         <translation>场所/地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="257"/>
         <source>Content</source>
         <translation>举报内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="267"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="258"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="293"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="258"/>
         <source>Reward</source>
         <translation>奖励（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="270"/>
         <source>{} reports</source>
         <translation>{} 条举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="282"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="273"/>
         <source>Select a report to see it in full.</source>
         <translation>选择一条举报查看详情。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="290"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="291"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="296"/>
         <source>Closed because</source>
         <translation>办结理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="299"/>
         <source>Reward (yuan)</source>
         <translation>奖励（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="305"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="307"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="307"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="308"/>
         <source>Contact note</source>
         <translation>联系说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="329"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="320"/>
         <source>Public report recorded</source>
         <translation>群众举报已登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="333"/>
         <source>Hazard recorded and linked to the report</source>
         <translation>隐患已登记并关联到举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="353"/>
         <source>Hazard linked: the report is verified</source>
         <translation>已关联隐患，举报已核实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="356"/>
         <source>Link a hazard to the report</source>
         <translation>为举报关联隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="369"/>
         <source>Report closed as unfounded</source>
         <translation>举报已按查无实据办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="372"/>
         <source>Close as unfounded</source>
         <translation>查无实据办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="372"/>
         <source>Reason *</source>
         <translation>办结理由 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="385"/>
         <source>Reward saved</source>
         <translation>举报奖励已保存</translation>
     </message>
@@ -4326,17 +4356,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="150"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="149"/>
         <source>Role of {}</source>
         <translation>修改“{}”的角色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="151"/>
         <source>Grid inspectors see the hazards of their grids; supervisors see all grids and confirm major hazards; administrators also manage users, grids and checklists.</source>
         <translation>网格员只能查看本人责任网格内的隐患；监管人员可查看全部网格并确认重大隐患；管理员还可管理用户、网格和检查表。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="158"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="157"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -4698,125 +4728,125 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SiteHistoryDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="38"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="37"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="39"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="38"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="81"/>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="117"/>
         <source>Site history</source>
         <translation>场所历史</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="89"/>
         <source>No documents issued for this site yet.</source>
         <translation>该场所还没有出具过文书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="99"/>
         <source>Double-click a hazard to open it in the hazard list.</source>
         <translation>双击隐患可在隐患列表中打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="121"/>
         <source>History of {}</source>
         <translation>{} 的历史记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="140"/>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="185"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="140"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="140"/>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="160"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="140"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="132"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="133"/>
         <source>Items checked</source>
         <translation>已查项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="133"/>
         <source>Compliant</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="133"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="141"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="133"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="153"/>
         <source>Inspections ({})</source>
         <translation>检查记录（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="160"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="160"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="160"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="161"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="169"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="161"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="179"/>
         <source>Hazards ({} open of {})</source>
         <translation>隐患（未销号 {} / 共 {}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="185"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="193"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="185"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="199"/>
+        <location filename="../../inspector_app/ui/dialogs/site_history.py" line="191"/>
         <source>Documents ({})</source>
         <translation>文书（{}）</translation>
     </message>
@@ -4832,289 +4862,301 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SitesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="55"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="63"/>
         <source>New site</source>
         <translation>新增场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="64"/>
         <source>Add a site (Ctrl+N)</source>
         <translation>新增场所（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="65"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="66"/>
         <source>Edit the selected site (F2)</source>
         <translation>编辑选中的场所（F2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="67"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="60"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="68"/>
         <source>Delete the selected site (Del); Ctrl+Z undoes</source>
         <translation>删除选中的场所（Del），可按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="62"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="70"/>
         <source>Record hazard here</source>
         <translation>在此登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="63"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="71"/>
         <source>Record a hazard at the selected site</source>
         <translation>在选中的场所登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="66"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="74"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="67"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="75"/>
         <source>Inspections, hazards and documents of the selected site (Ctrl+H)</source>
         <translation>选中场所的检查记录、隐患和文书（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="71"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="79"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="72"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="80"/>
         <source>Import sites from an Excel or CSV list (Ctrl+I)</source>
         <translation>从 Excel 或 CSV 名单导入场所（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="76"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="84"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="77"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="85"/>
         <source>Save the register as an Excel file</source>
         <translation>将场所台账导出为 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="80"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="88"/>
         <source>Export the sites shown…</source>
         <translation>导出当前筛选的场所…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="82"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="90"/>
         <source>Export all sites…</source>
         <translation>导出全部场所…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="94"/>
         <source>No grid</source>
         <translation>未分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="87"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="95"/>
         <source>Sites without a grid (after an import): put them into a grid</source>
         <translation>尚未分配网格的场所（如导入后）：为其分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="102"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="110"/>
         <source>Filter: name, address, contact, USCC …</source>
         <translation>筛选：名称、地址、联系人、信用代码…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="109"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="117"/>
         <source>All sectors</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="111"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="119"/>
         <source>All risk levels</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="125"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="142"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="175"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="183"/>
         <source>No grid ({})</source>
         <translation>未分配网格（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="179"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="187"/>
         <source>{} sites</source>
         <translation>共 {} 个场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="229"/>
+        <source>Delete the site “{}”?</source>
+        <translation>删除场所“{}”？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pages/sites.py" line="231"/>
+        <source>Its %n hazard(s) will be deleted with it.</source>
+        <translation>
+            <numerusform>该场所的 %n 条隐患将一并删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="251"/>
         <source>Import the site register</source>
         <translation>导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="253"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="253"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="257"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="278"/>
         <source>Every site has a grid.</source>
         <translation>所有场所都已分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="287"/>
         <source>Export the site register</source>
         <translation>导出场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="268"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="289"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="291"/>
         <source>Site register {}.xlsx</source>
         <translation>场所台账 {}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="309"/>
         <source>Exporting the site register</source>
         <translation>正在导出场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="314"/>
         <source>{} sites exported to
 {}</source>
         <translation>已导出 {} 个场所到
 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="295"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="316"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="318"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="341"/>
         <source>Select a site to see its details.</source>
         <translation>选择一个场所，查看详情。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="329"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="348"/>
         <source>History: inspections, hazards, documents…</source>
         <translation>历史：检查记录、隐患、文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="337"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="356"/>
         <source>valid</source>
         <translation>校验通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="358"/>
         <source>check digit does not match — please verify</source>
         <translation>校验位不符，请核对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="367"/>
         <source>none (public place)</source>
         <translation>无（公共场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="350"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="369"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="370"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="371"/>
         <source>Legal rep. / principal</source>
         <translation>法定代表人/负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="372"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="373"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="355"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="374"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="375"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="357"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="376"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="377"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="359"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="378"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="360"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="379"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="380"/>
         <source>Coordinates</source>
         <translation>经纬度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="381"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="390"/>
         <source>Open hazards ({})</source>
         <translation>未销号隐患（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="392"/>
         <source>No open hazards.</source>
         <translation>没有未销号的隐患。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="386"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="405"/>
         <source>… and {} more</source>
         <translation>…… 另有 {} 条</translation>
     </message>
@@ -5233,62 +5275,62 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="676"/>
         <source>Inspection finished</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="689"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="683"/>
         <source>Start the next inspection…</source>
         <translation>开始下一次检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="709"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="703"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="711"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="705"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="713"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="707"/>
         <source>Items checked</source>
         <translation>已查项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="714"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="708"/>
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="715"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="709"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="716"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="710"/>
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="717"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="711"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="718"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="712"/>
         <source>Hazards recorded</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="723"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="717"/>
         <source>Major level to be confirmed</source>
         <translation>重大隐患等级待确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="725"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="719"/>
         <source>On-site photos</source>
         <translation>现场照片</translation>
     </message>
@@ -5344,141 +5386,141 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="408"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="399"/>
         <source>New task</source>
         <translation>登记交办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="400"/>
         <source>Record a task handed down by a higher authority (Ins)</source>
         <translation>登记上级交办的任务（Ins）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="401"/>
         <source>Complete…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="411"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="402"/>
         <source>Report the task done, with its result</source>
         <translation>填写办理结果，办结该任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="412"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="403"/>
         <source>Link hazard…</source>
         <translation>关联隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="413"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="404"/>
         <source>A hazard this task produced</source>
         <translation>该任务排查发现的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="416"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="407"/>
         <source>Handed-down tasks are recorded by a supervisor</source>
         <translation>上级交办任务由监管人员登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="418"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="409"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="418"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="432"/>
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="419"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="440"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="431"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="419"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="432"/>
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="418"/>
         <location filename="../../inspector_app/ui/pages/leads.py" line="427"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="436"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="475"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="466"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="435"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="474"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="465"/>
         <source>Due on</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="435"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="462"/>
         <source>Handed down by</source>
         <translation>交办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="435"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="472"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="463"/>
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="435"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
         <source>Content</source>
         <translation>交办内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="436"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="468"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="442"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="433"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="446"/>
         <source>{} tasks</source>
         <translation>{} 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="458"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="449"/>
         <source>Select a task to see it in full.</source>
         <translation>选择一项任务查看详情。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="473"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="464"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="467"/>
         <source>Done on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="493"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="484"/>
         <source>Handed-down task recorded</source>
         <translation>上级交办任务已登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="507"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="498"/>
         <source>Task completed</source>
         <translation>交办任务已办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="521"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="512"/>
         <source>Hazard linked to the task</source>
         <translation>隐患已关联到交办任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="524"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="515"/>
         <source>Link a hazard to the task</source>
         <translation>为交办任务关联隐患</translation>
     </message>
@@ -5486,67 +5528,67 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="73"/>
+        <location filename="../../inspector_app/ui/undo.py" line="74"/>
         <source>add site “{}”</source>
         <translation>新增场所“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="77"/>
+        <location filename="../../inspector_app/ui/undo.py" line="78"/>
         <source>Site “{}” added.</source>
         <translation>已新增场所“{}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="85"/>
+        <location filename="../../inspector_app/ui/undo.py" line="86"/>
         <source>edit site “{}”</source>
         <translation>编辑场所“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="89"/>
+        <location filename="../../inspector_app/ui/undo.py" line="90"/>
         <source>Site “{}” saved.</source>
         <translation>已保存场所“{}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="96"/>
+        <location filename="../../inspector_app/ui/undo.py" line="97"/>
         <source>delete site “{}”</source>
         <translation>删除场所“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="102"/>
+        <location filename="../../inspector_app/ui/undo.py" line="103"/>
         <source>Site “{}” deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除场所“{}”。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="112"/>
+        <location filename="../../inspector_app/ui/undo.py" line="122"/>
         <source>add hazard “{}”</source>
         <translation>登记隐患“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="116"/>
+        <location filename="../../inspector_app/ui/undo.py" line="126"/>
         <source>Hazard “{}” recorded.</source>
         <translation>已登记隐患“{}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="124"/>
+        <location filename="../../inspector_app/ui/undo.py" line="134"/>
         <source>edit hazard “{}”</source>
         <translation>编辑隐患“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="128"/>
+        <location filename="../../inspector_app/ui/undo.py" line="138"/>
         <source>Hazard “{}” saved.</source>
         <translation>已保存隐患“{}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="135"/>
+        <location filename="../../inspector_app/ui/undo.py" line="145"/>
         <source>delete hazard “{}”</source>
         <translation>删除隐患“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="141"/>
+        <location filename="../../inspector_app/ui/undo.py" line="151"/>
         <source>Hazard “{}” deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除隐患“{}”。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="681"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="675"/>
         <source>assign {} sites to grid “{}”</source>
         <translation>将 {} 个场所分配到网格“{}”</translation>
     </message>
@@ -5562,62 +5604,62 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>UserFormDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="104"/>
         <source>New user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="107"/>
         <source>e.g. zhangsan (2–40 characters, no spaces)</source>
         <translation>如 zhangsan（2–40 个字符，不含空格）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="109"/>
         <source>Full name, e.g. 张三</source>
         <translation>姓名，如 张三</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="113"/>
         <source>Law-enforcement certificate number, if any</source>
         <translation>执法证号（如有）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="116"/>
         <source>At least {} characters; empty: no password</source>
         <translation>至少 {} 位；留空则不设密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="122"/>
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="123"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="125"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="124"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="125"/>
         <source>Grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="127"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="126"/>
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="127"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="128"/>
         <source>Password again</source>
         <translation>确认密码</translation>
     </message>
@@ -5625,130 +5667,144 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="312"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="311"/>
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="312"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="311"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="313"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="312"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="313"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="312"/>
         <source>Grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="314"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="313"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="314"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="313"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="320"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="319"/>
         <source>Users and grids</source>
         <translation>用户与网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="330"/>
         <source>Add user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="331"/>
         <source>Change role…</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="332"/>
         <source>Grids…</source>
         <translation>责任网格…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="333"/>
         <source>Password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="341"/>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="417"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="334"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="410"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="342"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="335"/>
         <source>Add grid…</source>
         <translation>新增网格…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="343"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="336"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="380"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="373"/>
         <source> (you)</source>
         <translation>（本人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="375"/>
         <source>set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="375"/>
         <source>none</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="376"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="376"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="416"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="409"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="418"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="411"/>
         <source>Changes are recorded in the audit log.</source>
         <translation>所有修改均记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="419"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="412"/>
         <source>Only an administrator can manage users and grids.</source>
         <translation>只有管理员可以管理用户和网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="449"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="442"/>
         <source>User {} added</source>
         <translation>已新增用户“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="476"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="469"/>
         <source>Password of {} changed</source>
         <translation>已修改“{}”的密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="494"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="487"/>
         <source>Grid {} added</source>
         <translation>已新增网格“{}”</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <location filename="../../inspector_app/ui/widgets.py" line="119"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="122"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets.py" line="123"/>
+        <source>Ctrl+Z undoes the delete afterwards.</source>
+        <translation>删除后可按 Ctrl+Z 撤销。</translation>
     </message>
 </context>
 <context>
