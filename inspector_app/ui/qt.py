@@ -55,6 +55,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QGuiApplication,
@@ -82,9 +83,12 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QUndoCommand,
     QUndoStack,
+    QValidator,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QButtonGroup,
     QCalendarWidget,
@@ -137,6 +141,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
+    QTextEdit,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -144,6 +149,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractButton", "QAbstractSpinBox", "QTextEdit", "QFocusEvent", "QValidator",
     "QPaintEvent",
     "QCalendarWidget", "QTableWidget", "QTableWidgetItem", "QTextCharFormat",
     "NONE_WORKAROUND", "PYSIDE_VERSION", "QT_TRANSLATE_NOOP", "QAbstractItemModel", "QAbstractItemView", "QAbstractListModel",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -11,9 +12,14 @@ from .qt import (
     QAbstractItemView,
     QColor,
     QComboBox,
+    QDate,
+    QDateEdit,
+    QDateTimeEdit,
+    QFocusEvent,
     QFrame,
     QHeaderView,
     QIcon,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,6 +29,7 @@ from .qt import (
     QTableView,
     QTextBrowser,
     QTimer,
+    QValidator,
     QWidget,
     Signal,
     translate,
@@ -128,6 +135,92 @@ def confirm_delete(owner: QWidget, text: str, on_yes: Callable[[], None]) -> QMe
 
     return open_box(owner, "delete_box", box, default=QMessageBox.StandardButton.No,
                     on_answer=answered, forget=True)
+
+
+_TYPED_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(\D.*)?")
+_BAD_DATE_STYLE = "border: 1px solid #d93025; border-radius: 3px;"
+
+
+class _RefusesImpossibleDates:
+    """For QDateEdit/QDateTimeEdit in ``yyyy-MM-dd…`` formats: an impossible date such as
+    2026-02-30 stays on screen, marked red and reported (``problem()``), instead of Qt's
+    silent fix (it pads the day's 3 to 03 and drops the 0: 2026-02-03)."""
+
+    impossible_changed: Signal  # the message, "" once the text is a real date again
+
+    def _setup_refusal(self) -> None:
+        self._impossible = ""
+        self.lineEdit().textEdited.connect(self._check_typed)  # type: ignore[attr-defined]
+
+    def problem(self) -> str:
+        """What is wrong with the typed date ("" when it is a real date)."""
+        return self._impossible
+
+    def validate(self, text: str, pos: int):  # noqa: ANN201 - (state, text, pos), as Qt's
+        match = _TYPED_DATE.fullmatch(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups()[:3])
+            if not 1 <= month <= 12 or not QDate(year, month, day).isValid() and day > 0:
+                if year > 0 and 1 <= day <= 31:
+                    return QValidator.State.Intermediate, text, pos  # keep it; refused on OK
+            elif len(match.group(3)) == 1 and match.group(3) in "123" and pos == match.end(3):
+                # a first day digit that a second one could complete: let the user type it
+                return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)  # type: ignore[misc]
+
+    def _check_typed(self, text: str) -> None:
+        match = _TYPED_DATE.fullmatch(text)
+        message = ""
+        if match:
+            year, month, day = (int(g) for g in match.groups()[:3])
+            if not QDate(year, month, day).isValid():
+                message = translate("Widgets", "{} is not a date on the calendar.").format(
+                    f"{year:04d}-{month:02d}-{day:02d}")
+        if message != self._impossible:
+            self._impossible = message
+            self.setStyleSheet(_BAD_DATE_STYLE if message else "")  # type: ignore[attr-defined]
+            self.setToolTip(message)  # type: ignore[attr-defined]
+            self.impossible_changed.emit(message)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt)
+        if self._impossible:  # Qt would put the previous date back without a word
+            QWidget.focusOutEvent(self, event)  # type: ignore[arg-type]
+            return
+        super().focusOutEvent(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
+        if self._impossible and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # to the dialog, whose OK refuses the date in place
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def setDate(self, value: QDate) -> None:  # noqa: N802 (Qt)
+        super().setDate(value)  # type: ignore[misc]
+        self._check_typed(self.lineEdit().text())  # type: ignore[attr-defined]
+
+
+class DateEdit(_RefusesImpossibleDates, QDateEdit):
+    """A ``yyyy-MM-dd`` date field with a calendar popup that refuses impossible dates."""
+
+    impossible_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        QDateEdit.__init__(self, parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self._setup_refusal()
+
+
+class DateTimeEdit(_RefusesImpossibleDates, QDateTimeEdit):
+    """A ``yyyy-MM-dd HH:mm`` field with a calendar popup that refuses impossible dates."""
+
+    impossible_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        QDateTimeEdit.__init__(self, parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self._setup_refusal()
 
 
 class DebouncedLineEdit(QLineEdit):

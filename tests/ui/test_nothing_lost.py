@@ -9,7 +9,7 @@ from inspector_app.core import hazard_status as hs
 from inspector_app.core.errors import IllegalTransition
 from inspector_app.services import hazards, sites
 from inspector_app.ui.main_window import HAZARDS_PAGE, SITES_PAGE
-from inspector_app.ui.qt import QDialogButtonBox, QMessageBox
+from inspector_app.ui.qt import QDialogButtonBox, QMessageBox, Qt
 from tests.ui.helpers import add_hazards, add_sites, type_text
 
 pytestmark = pytest.mark.ui
@@ -95,3 +95,76 @@ def test_undoing_the_record_of_a_closed_hazard_is_refused(window, ctx, session, 
     with qtbot.waitSignal(ctx.events.error, timeout=2000):
         window.act_undo.trigger()
     assert [h.id for h in hazards.list_hazards(session)] == [row.id]
+
+
+# --------------------------------------------------------------------------- forms
+def test_esc_on_a_typed_hazard_form_asks_before_discarding(window, session, qtbot) -> None:
+    (site_id,) = add_sites(session, 1)
+    dialog = window.hazards_page.add_record(site_id)
+    qtbot.waitExposed(dialog)
+    dialog.reject()  # nothing typed: closes at once
+    assert not dialog.isVisible()
+    dialog = window.hazards_page.add_record(site_id)
+    qtbot.waitExposed(dialog)
+    type_text(qtbot, dialog.description_edit, "灭火器过期")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = dialog.discard_box
+    assert box is not None and box.text() == "放弃未保存的内容？" and dialog.isVisible()
+    box.button(QMessageBox.StandardButton.Cancel).click()  # keep editing
+    assert dialog.isVisible() and dialog.description_edit.toPlainText() == "灭火器过期"
+    dialog.close()  # the title bar's close button asks too
+    box = dialog.discard_box
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Discard).click()
+    assert not dialog.isVisible()
+    assert hazards.list_hazards(session) == []
+
+
+def test_a_typed_site_form_asks_too(window, session, qtbot) -> None:
+    window.go_to(SITES_PAGE)
+    dialog = window.sites_page.add_record()
+    qtbot.waitExposed(dialog)
+    type_text(qtbot, dialog.name_edit, "好运来面馆")
+    dialog.reject()
+    assert dialog.discard_box is not None and dialog.isVisible()
+    dialog.discard_box.button(QMessageBox.StandardButton.Discard).click()
+    assert not dialog.isVisible() and sites.list_sites(session) == []
+
+
+def test_an_edit_form_left_unchanged_closes_without_asking(window, session, qtbot) -> None:
+    (site_id,) = add_sites(session, 1)
+    (hazard_id,) = add_hazards(session, site_id, 1)
+    window.open_record("hazard", hazard_id)
+    dialog = window.edit_current()
+    qtbot.waitExposed(dialog)
+    dialog.reject()
+    assert dialog.discard_box is None and not dialog.isVisible()
+
+
+# --------------------------------------------------------------------------- dates
+def _type_date(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.setCurrentSection(edit.Section.YearSection)
+    qtbot.keyClicks(edit, text)
+
+
+def test_an_impossible_found_date_is_refused_in_place(window, session, qtbot) -> None:
+    (site_id,) = add_sites(session, 1)
+    dialog = window.hazards_page.add_record(site_id)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    type_text(qtbot, dialog.description_edit, "灭火器过期")
+    _type_date(qtbot, dialog.found_date, "2026-02-30")
+    assert dialog.found_date.lineEdit().text() == "2026-02-30"  # not 2026-02-03
+    assert "2026-02-30" in dialog.error_banner.text() and dialog.error_banner.isVisible()
+    dialog.description_edit.setFocus()  # leaving the field keeps the text to correct
+    assert dialog.found_date.lineEdit().text() == "2026-02-30"
+    dialog.button_box.button(SAVE).click()
+    assert dialog.isVisible() and hazards.list_hazards(session) == []
+    assert "不是有效日期" in dialog.error_banner.text()
+    _type_date(qtbot, dialog.found_date, "2026-02-28")
+    assert not dialog.error_banner.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.button_box.button(SAVE).click()
+    (row,) = hazards.list_hazards(session)
+    assert row.found_on == "2026-02-28"

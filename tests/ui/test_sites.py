@@ -127,6 +127,8 @@ def test_delete_then_ctrl_z_restores(window, session, qtbot) -> None:
     page.table.setFocus()
     qtbot.waitActive(window)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert names(session) == ["要删除的场所"]  # asks first
+    page.delete_box.button(page.delete_box.StandardButton.Yes).click()
     assert names(session) == []
     assert page.model.rowCount() == 0
     assert "Ctrl+Z" in window.statusBar().currentMessage()

@@ -9,14 +9,15 @@ from typing import Any
 from ...core.errors import ValidationError
 from ...services.assigned_tasks import TaskInput, TaskRow
 from ..context import AppContext
-from ..qt import QCoreApplication, QDate, QDateEdit, QLineEdit, QWidget
+from ..qt import QCoreApplication, QDate, QLineEdit, QWidget
+from ..widgets import DateEdit
 from .common import text_or_none
 from .hazard_dialog import SitePicker
 from .public_report import LeadForm, multi_line
 
 
-def date_edit(value: date, earliest: date | None = None, latest: date | None = None) -> QDateEdit:
-    edit = QDateEdit()
+def date_edit(value: date, earliest: date | None = None, latest: date | None = None) -> DateEdit:
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     if earliest:

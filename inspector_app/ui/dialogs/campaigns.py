@@ -20,7 +20,6 @@ from ..qt import (
     QCloseEvent,
     QComboBox,
     QDate,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,7 +36,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from ..widgets import heading, open_box
+from ..widgets import DateEdit, heading, open_box
 from .common import RecordDialog, text_or_none
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -65,8 +64,9 @@ class CampaignDialog(RecordDialog):
         self.sector_combo = QComboBox()
         for code, name in labels.sector_choices(ctx.lang):
             self.sector_combo.addItem(name, code)
-        self.starts = QDateEdit(_qdate(today))
-        self.ends = QDateEdit(_qdate(today + timedelta(days=30)))
+        self.starts, self.ends = DateEdit(), DateEdit()
+        self.starts.setDate(_qdate(today))
+        self.ends.setDate(_qdate(today + timedelta(days=30)))
         for edit in (self.starts, self.ends):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -6,7 +6,22 @@ from collections.abc import Callable
 from typing import Any
 
 from ...core.errors import DomainError
-from ..qt import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from ..qt import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QShowEvent,
+    QTextEdit,
+    QWidget,
+)
+from ..widgets import DateEdit, DateTimeEdit, open_box
 
 ERROR_STYLE = (
     "QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid #f5c2bd;"
@@ -33,7 +48,83 @@ class ErrorBanner(QLabel):
         self.hide()
 
 
-class RecordDialog(QDialog):
+def form_state(root: QWidget) -> list[object]:
+    """What the user can type or pick in ``root``'s inputs, in a comparable form."""
+    state: list[object] = []
+    for w in root.findChildren(QWidget):
+        if isinstance(w, QLineEdit):
+            if not isinstance(w.parent(), QAbstractSpinBox | QComboBox):  # their own editors
+                state.append(w.text())
+        elif isinstance(w, QPlainTextEdit | QTextEdit):
+            if not w.isReadOnly():
+                state.append(w.toPlainText())
+        elif isinstance(w, QComboBox):
+            state.append((w.currentIndex(), w.currentText() if w.isEditable() else None))
+        elif isinstance(w, QAbstractSpinBox):
+            state.append(w.text())
+        elif isinstance(w, QAbstractButton) and w.isCheckable():
+            state.append(w.isChecked())
+        elif isinstance(w, QListWidget):
+            state.append([w.item(i).text() for i in range(w.count())])
+    return state
+
+
+class GuardedDialog(QDialog):
+    """A form that asks “放弃未保存的内容？” before Esc or the close button throws away input.
+
+    The inputs are snapshotted when the dialog is first shown (after the record is loaded);
+    ``reject()`` (Esc, 取消, the title bar's close button) compares them with the snapshot and,
+    if anything differs, asks first (non-blocking; the box is ``self.discard_box``).
+    ``discard()`` closes without asking.
+    """
+
+    discard_box: QMessageBox | None = None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot: list[object] | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._snapshot is None:
+            self._snapshot = form_state(self)
+
+    def mark_clean(self) -> None:
+        """The inputs as they are now count as nothing typed (after a load or a save)."""
+        self._snapshot = form_state(self)
+
+    def has_unsaved_input(self) -> bool:
+        return self._snapshot is not None and form_state(self) != self._snapshot
+
+    def reject(self) -> None:
+        if self.discard_box is not None:
+            return
+        if not self.has_unsaved_input():
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Discard what you typed?"),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
+
+        def answered(button: QMessageBox.StandardButton) -> None:
+            if button == QMessageBox.StandardButton.Discard:
+                self.discard()
+
+        open_box(self, "discard_box", box, default=QMessageBox.StandardButton.Cancel,
+                 on_answer=answered, forget=True)
+
+    def discard(self) -> None:
+        """Close as 取消 does, without asking."""
+        QDialog.reject(self)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self._snapshot = None  # shown again (a reused dialog): snapshot afresh
+
+
+class RecordDialog(GuardedDialog):
     """Base for add/edit forms: OK calls ``save`` and closes only if it succeeds.
 
     A ``DomainError`` (a too-long name, an unknown grid …) shows in the banner, the field it
@@ -59,7 +150,31 @@ class RecordDialog(QDialog):
     def save_with(self, save: Callable[[Any], Any]) -> None:
         self._save = save
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt)
+        if self._snapshot is None:  # first show: impossible dates speak up as they are typed
+            for edit in self.findChildren(QAbstractSpinBox):
+                if isinstance(edit, DateEdit | DateTimeEdit):
+                    edit.impossible_changed.connect(self._on_impossible_date)
+        super().showEvent(event)
+
+    def _on_impossible_date(self, message: str) -> None:
+        if message:
+            self.error_banner.show_message(message)
+        elif self.error_banner.text() and not self._impossible_date():
+            self.error_banner.clear_message()
+
+    def _impossible_date(self) -> DateEdit | DateTimeEdit | None:
+        for edit in self.findChildren(QAbstractSpinBox):
+            if isinstance(edit, DateEdit | DateTimeEdit) and edit.problem():
+                return edit
+        return None
+
     def accept(self) -> None:
+        bad_date = self._impossible_date()
+        if bad_date is not None:  # refused in place: the typed text stays to be corrected
+            self.error_banner.show_message(bad_date.problem())
+            bad_date.setFocus()
+            return
         for widget in self.field_widgets.values():
             widget.setStyleSheet("")
         try:

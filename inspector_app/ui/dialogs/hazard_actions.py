@@ -33,7 +33,6 @@ from ..qt import (
     QCheckBox,
     QComboBox,
     QDate,
-    QDateEdit,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -50,6 +49,7 @@ from ..qt import (
     Signal,
     translate,
 )
+from ..widgets import DateEdit
 from .common import RecordDialog, text_or_none
 
 E = hs.EventKind
@@ -151,8 +151,8 @@ def missing_text(missing: list[str], lang: str) -> str:
     return ", ".join(m.replace("_", " ") for m in missing)
 
 
-def _date_edit(today: date, earliest: str | None = None) -> QDateEdit:
-    edit = QDateEdit()
+def _date_edit(today: date, earliest: str | None = None) -> DateEdit:
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMaximumDate(QDate(today.year, today.month, today.day))

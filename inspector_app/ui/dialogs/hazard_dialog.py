@@ -19,7 +19,6 @@ from ..qt import (
     QComboBox,
     QCompleter,
     QDate,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
+from ..widgets import DateEdit
 from .common import RecordDialog, text_or_none
 
 DEADLINE_CHOICES = (0, 3, 7, 15, 30)
@@ -161,7 +161,7 @@ class HazardDialog(RecordDialog):
         self.days_spin.setSuffix(self.tr(" days"))
         self.days_spin.setSpecialValueText(self.tr("Immediately"))
         self.working_days_check = QCheckBox(self.tr("Working days"))
-        self.found_date = QDateEdit()
+        self.found_date = DateEdit()
         self.found_date.setCalendarPopup(True)
         self.found_date.setDisplayFormat("yyyy-MM-dd")
         self.found_date.setMaximumDate(QDate(today.year, today.month, today.day))

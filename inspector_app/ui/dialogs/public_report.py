@@ -25,7 +25,6 @@ from ..qt import (
     QComboBox,
     QCoreApplication,
     QDateTime,
-    QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -40,7 +39,7 @@ from ..qt import (
     QWidget,
     translate,
 )
-from ..widgets import DebouncedLineEdit
+from ..widgets import DateTimeEdit, DebouncedLineEdit
 from .common import RecordDialog, text_or_none
 from .hazard_dialog import SitePicker
 
@@ -115,7 +114,7 @@ class ReportDialog(LeadForm):
         for code in public_reports.CHANNELS:
             self.channel_combo.addItem(channel_label(code), code)
         self.add_row(self.tr("Channel"), self.channel_combo, "channel")
-        self.time_edit = QDateTimeEdit()
+        self.time_edit = DateTimeEdit()
         self.time_edit.setCalendarPopup(True)
         self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         now = ctx.session.clock.now().astimezone().replace(tzinfo=None, second=0, microsecond=0)

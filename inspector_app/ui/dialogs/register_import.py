@@ -56,7 +56,7 @@ from ..qt import (
 )
 from ..undo import ServiceCommand
 from ..widgets import esc, heading, list_table
-from .common import ErrorBanner
+from .common import ErrorBanner, GuardedDialog
 
 IGNORE = "-"
 PREVIEW_ROWS = 20
@@ -581,7 +581,7 @@ class RegisterImportDialog(QDialog):
         return True
 
 
-class AssignGridDialog(QDialog):
+class AssignGridDialog(GuardedDialog):
     """Tick sites without a grid, pick a grid, assign (one transaction; Ctrl+Z undoes)."""
 
     assigned = Signal(int)  # how many sites

@@ -25,14 +25,13 @@ from .. import labels
 from ..context import AppContext
 from ..dialogs.campaigns import CampaignsDialog
 from ..dialogs.checklist_templates import ChecklistTemplatesDialog
-from ..dialogs.common import ErrorBanner
+from ..dialogs.common import ErrorBanner, GuardedDialog
 from ..dialogs.inspection_plan import InspectionPlanDialog
 from ..icons import icon
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -81,7 +80,7 @@ def campaign_order(campaigns: list[dict[str, Any]], sectors: tuple[str, ...],
     return sorted(campaigns, key=rank)  # stable: newest first within a rank (list order)
 
 
-class StartInspectionDialog(QDialog):
+class StartInspectionDialog(GuardedDialog):
     """Site (type to find it), checklists (the site's suggested ones ticked), kind, campaign
     (for 专项整治), inspectors (the current user and any co-inspectors), place.
 
