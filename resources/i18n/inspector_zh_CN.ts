@@ -297,12 +297,12 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="60"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="59"/>
         <source>New campaign</source>
         <translation>新建专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="64"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="63"/>
         <source>e.g. 2026 gas safety campaign for restaurants</source>
         <translation>例如：2026年餐饮场所燃气安全专项整治</translation>
     </message>
@@ -1136,22 +1136,22 @@
 <context>
     <name>CompleteTaskDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="71"/>
         <source>Complete the task</source>
         <translation>办结交办任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="74"/>
         <source>Done on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="76"/>
         <source>What was found and done, as reported back</source>
         <translation>检查发现和处理情况（向上级报告的内容）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="77"/>
         <source>Result *</source>
         <translation>办理结果 *</translation>
     </message>
@@ -1289,6 +1289,54 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminPasswordDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="32"/>
+        <source>Set the administrator&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="36"/>
+        <source>The administrator ({login}) has no password yet, so anyone using this computer could act as the administrator. Set a password to continue; if you work alone, this computer keeps you logged in afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="42"/>
+        <source>At least {} characters</source>
+        <translation type="unfinished">至少 {} 位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="45"/>
+        <source>New password</source>
+        <translation type="unfinished">新密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="46"/>
+        <source>Again</source>
+        <translation type="unfinished">确认新密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="50"/>
+        <source>Set password and continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="51"/>
+        <source>Quit</source>
+        <translation type="unfinished">退出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="70"/>
+        <source>Type a password: the store opens only with one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/first_password.py" line="73"/>
+        <source>The two passwords differ; type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GridDialog</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/users.py" line="283"/>
@@ -1337,6 +1385,24 @@
         <location filename="../../inspector_app/ui/dialogs/users.py" line="176"/>
         <source>Tick the grids {} is responsible for:</source>
         <translation>请勾选“{}”负责的网格：</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="106"/>
+        <source>Discard what you typed?</source>
+        <translation>放弃未保存的内容？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="108"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="109"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -1902,7 +1968,7 @@
 <context>
     <name>HazardPickDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="219"/>
         <source>Search hazards: description, site, location …</source>
         <translation>搜索隐患：描述、场所、部位…</translation>
     </message>
@@ -2193,27 +2259,27 @@
 <context>
     <name>InspectionKinds</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="55"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="54"/>
         <source>Routine patrol</source>
         <translation>日常巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="55"/>
         <source>Re-check</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="56"/>
         <source>Special campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="57"/>
         <source>Report verification</source>
         <translation>举报核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="58"/>
         <source>Random check</source>
         <translation>双随机抽查</translation>
     </message>
@@ -2339,62 +2405,62 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="300"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="301"/>
         <source>Pick a site and run its checklist (Ctrl+Shift+I)</source>
         <translation>选择场所并按检查表逐项检查（Ctrl+Shift+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="304"/>
         <source>Inspection plan…</source>
         <translation>检查计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="306"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
         <source>Sites due or overdue for an inspection (Ctrl+Shift+P)</source>
         <translation>到期或逾期应检查的场所（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="309"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
         <source>Campaigns…</source>
         <translation>专项整治…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="310"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="309"/>
         <source>Special campaigns and their random draws (双随机)</source>
         <translation>专项整治及双随机抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="311"/>
         <source>Checklist templates…</source>
         <translation>检查表模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="313"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="312"/>
         <source>View, edit, import and export checklist templates</source>
         <translation>查看、编辑、导入和导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="321"/>
         <source>Double-click or press Enter to continue an inspection</source>
         <translation>双击或按 Enter 继续该次检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="325"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
         <source>No inspection in progress.</source>
         <translation>没有进行中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="332"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="331"/>
         <source>Inspections in progress</source>
         <translation>进行中的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
         <source>Start an inspection (Ctrl+Shift+I) or continue one from the list.
 
 In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = note, Ctrl+Enter = finish.</source>
@@ -2403,7 +2469,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 检查表中：1 = 合格，2 = 隐患，3 = 不涉及，Enter = 下一项，N = 备注，Ctrl+Enter = 完成检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="378"/>
         <source>{} hazards</source>
         <translation>{} 条隐患</translation>
     </message>
@@ -2660,12 +2726,12 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>LeadForm</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="85"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="87"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2708,78 +2774,78 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="81"/>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="120"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="89"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="95"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="103"/>
         <source>Leave empty if the user has no password</source>
         <translation>该用户未设密码时留空</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="105"/>
         <source>Stay logged in on this device</source>
         <translation>保持登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="99"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="107"/>
         <source>When ticked, the next start opens without asking for the password.</source>
         <translation>勾选后，下次启动本程序时不再询问密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="103"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="111"/>
         <source>Grid Inspector — choose who works on this computer.</source>
         <translation>网格安全巡查 — 请选择在本机工作的用户。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="104"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="112"/>
         <source>Choose the user to continue as.</source>
         <translation>请选择要切换到的用户。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="115"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="116"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="122"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="114"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="139"/>
         <source>This user has no password</source>
         <translation>该用户未设密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="146"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="154"/>
         <source>Wrong password for {}. Check the keyboard layout and Caps Lock, then try again.</source>
         <translation>用户“{}”的密码不正确。请检查输入法和大写锁定键后重试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="149"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="157"/>
         <source>{} has a password: type it to log in.</source>
         <translation>用户“{}”设有密码，请输入密码后登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="210"/>
         <source>Logged in as {}</source>
         <translation>已登录：{}</translation>
     </message>
@@ -3681,37 +3747,37 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PublicReports</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="49"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="48"/>
         <source>12350 work-safety hotline</source>
         <translation>12350 安全生产举报热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="49"/>
         <source>12345 citizen hotline</source>
         <translation>12345 政务服务热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="50"/>
         <source>In person / by letter</source>
         <translation>来访/来信举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="52"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="51"/>
         <source>Internal report (company staff)</source>
         <translation>企业内部报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="55"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="54"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="56"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="55"/>
         <source>Verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="57"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="56"/>
         <source>Closed: unfounded</source>
         <translation>查无实据（已办结）</translation>
     </message>
@@ -4067,77 +4133,77 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="111"/>
         <source>Record a public report</source>
         <translation>登记群众举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="116"/>
         <source>Channel</source>
         <translation>举报渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="124"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="123"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="125"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="127"/>
         <source>Where, if no registered site (street, building …)</source>
         <translation>未登记场所时填写地点（街道、楼栋…）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="128"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="130"/>
         <source>What the reporter says, as told</source>
         <translation>按举报人原话记录举报内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="131"/>
         <source>Content *</source>
         <translation>举报内容 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="134"/>
         <source>Anonymous report</source>
         <translation>匿名举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="136"/>
         <source>Reporter (protected: only supervisors see this)</source>
         <translation>举报人信息（保密：仅监管人员可见）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="142"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="141"/>
         <source>e.g. call back after 6 pm</source>
         <translation>例如：晚上 6 点后回电</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="143"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="142"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="145"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="144"/>
         <source>Contact note</source>
         <translation>联系说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="150"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="149"/>
         <source>The reporter&apos;s identity is recorded by a supervisor.</source>
         <translation>举报人身份信息由监管人员登记。</translation>
     </message>
@@ -4333,22 +4399,22 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RewardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="199"/>
         <source>Reward for the report</source>
         <translation>举报奖励</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="202"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="201"/>
         <source>Yuan, e.g. 500</source>
         <translation>单位：元，例如 500</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="203"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="202"/>
         <source>Amount (yuan)</source>
         <translation>奖励金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="205"/>
+        <location filename="../../inspector_app/ui/dialogs/public_report.py" line="204"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -5164,92 +5230,92 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="99"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="98"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="112"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="111"/>
         <source>Type part of the site name</source>
         <translation>输入场所名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="119"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="118"/>
         <source>The special campaign (专项整治) this inspection belongs to</source>
         <translation>本次检查所属的专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="120"/>
         <source>Tick the colleagues inspecting with you</source>
         <translation>勾选与您一同检查的同事</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="123"/>
         <source>Optional, e.g. back kitchen, 2nd floor</source>
         <translation>选填，如：二楼后厨</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="125"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="127"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="126"/>
         <source>Checklists</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="127"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="128"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="129"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="130"/>
         <source>Location</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="133"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="177"/>
         <source>{} (you)</source>
         <translation>{}（本人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="220"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="219"/>
         <source>No campaign</source>
         <translation>不属于专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="224"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="223"/>
         <source>until {}</source>
         <translation>至 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="225"/>
         <source>from {}</source>
         <translation>{} 开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="227"/>
         <source>ended {}</source>
         <translation>已于 {} 结束</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="266"/>
         <source>{} ({} items)</source>
         <translation>{}（{} 项）</translation>
     </message>
@@ -5338,47 +5404,47 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="34"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="35"/>
         <source>Record a handed-down task</source>
         <translation>登记上级交办任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="38"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="39"/>
         <source>e.g. county emergency management bureau</source>
         <translation>例如：县应急管理局</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="39"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="40"/>
         <source>Handed down by *</source>
         <translation>交办单位 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="41"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="42"/>
         <source>Their document number, if any</source>
         <translation>交办文号（如有）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="42"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="43"/>
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="44"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="45"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="46"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="47"/>
         <source>Due on *</source>
         <translation>办结期限 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="48"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="49"/>
         <source>Content *</source>
         <translation>交办内容 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/assigned_task.py" line="51"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
@@ -5596,9 +5662,19 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>UserBadge</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="69"/>
         <source>Logged in on this device: {}</source>
         <translation>本机当前登录用户：{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="71"/>
+        <source>{user} · no password!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="73"/>
+        <source>The administrator has no password: anyone can act as them. Set one under Settings → Users and grids.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5796,15 +5872,20 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="119"/>
-        <location filename="../../inspector_app/ui/widgets.py" line="122"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="126"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="123"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="130"/>
         <source>Ctrl+Z undoes the delete afterwards.</source>
         <translation>删除后可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets.py" line="177"/>
+        <source>{} is not a date on the calendar.</source>
+        <translation>{} 不是有效日期（这一天不存在），请改正。</translation>
     </message>
 </context>
 <context>
