@@ -507,6 +507,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.stores.ask_before_closing():  # demo data being made: asked first
+            event.ignore()
+            return
         settings = self.ctx.settings
         settings.window_geometry = self.saveGeometry()
         settings.window_state = self.saveState()
