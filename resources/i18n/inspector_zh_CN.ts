@@ -5323,17 +5323,42 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>StoreSwitcher</name>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="33"/>
+        <location filename="../../inspector_app/ui/stores.py" line="39"/>
         <source>Please wait until the running task has finished.</source>
         <translation>请等待当前任务完成。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="58"/>
+        <location filename="../../inspector_app/ui/stores.py" line="64"/>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/stores.py" line="67"/>
+        <location filename="../../inspector_app/ui/stores.py" line="88"/>
+        <source>Demo data was not created; the unfinished demo store was removed.</source>
+        <translation>演示数据未生成完成，未完成的演示库已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="97"/>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="98"/>
+        <source>Demo data is still being created. Stop it and close? The unfinished demo store will be removed.</source>
+        <translation>演示数据仍在生成。要停止生成并关闭吗？未完成的演示库将被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="102"/>
+        <source>Stop and close</source>
+        <translation>停止并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="103"/>
+        <source>Keep creating</source>
+        <translation>继续生成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/stores.py" line="120"/>
         <source>Choose the data folder</source>
         <translation>选择数据目录</translation>
     </message>
