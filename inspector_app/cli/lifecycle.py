@@ -2,8 +2,8 @@
 supervise|delist|confirm-level ID …`` — the rectification lifecycle on the command line.
 
 Every action prints the hazard's id (``--json``: id, status, due date, warnings); a refused
-action exits 1 with the reason on stderr and changes nothing. ``hazard list ID --reason …``
-(with an id) is the same as ``hazard supervise``: 挂牌督办.
+action exits 1 with the reason on stderr and changes nothing. 挂牌督办 is ``hazard supervise``
+(``hazard list`` only lists: a list command never writes).
 """
 
 from __future__ import annotations
@@ -15,83 +15,99 @@ from ..services import hazards, rectification
 from ..services.changes import Saved
 from ..services.session import Session
 from .common import print_json, print_warnings, warnings_json
+from .i18n import json_flag, t
 
 
 def _day_kind(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--working-days", dest="working_days", action="store_true", default=None,
-                   help="count working days (official holiday calendar)")
+                   help=t("count working days (official holiday calendar)",
+                          "按工作日计算（法定节假日安排）"))
     g.add_argument("--calendar-days", dest="working_days", action="store_false",
-                   help="count calendar days")
+                   help=t("count calendar days", "按自然日计算"))
 
 
 def _action(s: argparse._SubParsersAction, name: str, help_: str, handler, *, json_: bool = True
             ) -> argparse.ArgumentParser:
-    p = s.add_parser(name, help=help_)
-    p.add_argument("id", help="hazard id")
+    p = s.add_parser(name, help=help_, description=help_)
+    p.add_argument("id", help=t("hazard id", "隐患 ID"))
     if json_:
-        p.add_argument("--json", action="store_true")
+        json_flag(p)
     p.set_defaults(handler=handler)
     return p
 
 
 def register_actions(s: argparse._SubParsersAction) -> None:
     """Add the lifecycle actions to the ``hazard`` sub-command's parsers."""
-    p = _action(s, "notify", "整改通知已送达 the notice was served (deadline runs from then)", cmd_notify)
-    p.add_argument("--served-on", help="YYYY-MM-DD (default today)")
-    p.add_argument("--deadline-days", type=int)
+    day = t("YYYY-MM-DD (default today)", "日期 YYYY-MM-DD（默认今天）")
+    p = _action(s, "notify", t("the rectification notice was served (the deadline runs from then)",
+                               "整改通知已送达（整改期限自送达起算）"), cmd_notify)
+    p.add_argument("--served-on", help=t("YYYY-MM-DD (default today)", "送达日期 YYYY-MM-DD（默认今天）"))
+    p.add_argument("--deadline-days", type=int, help=t("days to rectify", "整改期限（天）"))
     _day_kind(p)
 
-    p = _action(s, "fix-on-spot", "当场整改 a general hazard fixed at once", cmd_fix_on_spot)
-    p.add_argument("--note", help="what was done")
-    p.add_argument("--photo", help="the 'after' photo: photo_link id or media sha256")
-    p.add_argument("--on", help="YYYY-MM-DD (default today)")
+    p = _action(s, "fix-on-spot", t("a general hazard fixed at once", "一般隐患当场整改"),
+                cmd_fix_on_spot)
+    p.add_argument("--note", help=t("what was done", "整改情况"))
+    p.add_argument("--photo", help=t("the 'after' photo: photo_link id or media sha256",
+                                     "整改后照片：照片 ID 或 sha256"))
+    p.add_argument("--on", help=day)
 
-    p = _action(s, "report-done", "单位报告整改完成 the unit reports completion", cmd_report_done)
-    p.add_argument("--on", help="YYYY-MM-DD (default today)")
-    p.add_argument("--note")
+    p = _action(s, "report-done", t("the unit reports completion", "单位报告整改完成"), cmd_report_done)
+    p.add_argument("--on", help=day)
+    p.add_argument("--note", help=t("what the unit reported", "单位报告的整改情况"))
 
-    p = _action(s, "recheck", "复查 re-check: --passed closes, --failed sets a new deadline or escalates",
-                cmd_recheck)
+    p = _action(s, "recheck", t("re-check: --passed closes, --failed sets a new deadline or escalates",
+                                "复查：--passed 通过并销号，--failed 重新限期或升级督办"), cmd_recheck)
     result = p.add_mutually_exclusive_group(required=True)
-    result.add_argument("--passed", action="store_true", help="rectified (closes the hazard)")
-    result.add_argument("--failed", action="store_true", help="not rectified")
-    p.add_argument("--opinion", help="复查意见 (required)")
-    p.add_argument("--on", help="YYYY-MM-DD (default today)")
-    p.add_argument("--new-deadline-days", type=int)
+    result.add_argument("--passed", action="store_true", help=t("rectified (closes the hazard)",
+                                                                "已整改到位（销号）"))
+    result.add_argument("--failed", action="store_true", help=t("not rectified", "未整改到位"))
+    p.add_argument("--opinion", help=t("re-check opinion (required)", "复查意见（必填）"))
+    p.add_argument("--on", help=day)
+    p.add_argument("--new-deadline-days", type=int, help=t("new deadline in days", "新的整改期限（天）"))
     _day_kind(p)
-    p.add_argument("--escalate", metavar="STEP", help="also escalate: " + ", ".join(x.code for x in ladder()))
-    p.add_argument("--escalate-reason")
+    p.add_argument("--escalate", metavar="STEP", help=t("also escalate: ", "同时升级督办：")
+                   + ", ".join(x.code for x in ladder()))
+    p.add_argument("--escalate-reason", help=t("why it is escalated", "升级督办的理由"))
 
-    p = _action(s, "close", "销号 close = a passed re-check (needs --opinion)", cmd_close)
-    p.add_argument("--opinion", help="复查意见 (required: no closing without a re-check)")
-    p.add_argument("--on", help="YYYY-MM-DD (default today)")
+    p = _action(s, "close", t("close = a passed re-check (needs --opinion)",
+                              "销号 = 复查通过（需要 --opinion）"), cmd_close)
+    p.add_argument("--opinion", help=t("re-check opinion (required: no closing without a re-check)",
+                                       "复查意见（必填：未经复查不能销号）"))
+    p.add_argument("--on", help=day)
 
-    p = _action(s, "reopen", "重新打开 reopen a closed hazard with a new deadline", cmd_reopen)
-    p.add_argument("--reason")
-    p.add_argument("--deadline-days", type=int)
+    p = _action(s, "reopen", t("reopen a closed hazard with a new deadline",
+                               "重新打开已销号的隐患并重新限期"), cmd_reopen)
+    p.add_argument("--reason", help=t("why it is reopened", "重新打开的理由"))
+    p.add_argument("--deadline-days", type=int, help=t("days to rectify", "整改期限（天）"))
     _day_kind(p)
 
-    p = _action(s, "extend", "延期 extend the deadline (supervisors)", cmd_extend)
-    p.add_argument("--days", type=int, required=True)
-    p.add_argument("--reason")
-    p.add_argument("--approver", help="who approved it, if not you")
+    p = _action(s, "extend", t("extend the deadline (supervisors)", "延期（主管人员）"), cmd_extend)
+    p.add_argument("--days", type=int, required=True, help=t("days to add", "延长天数"))
+    p.add_argument("--reason", help=t("why it is extended", "延期理由"))
+    p.add_argument("--approver", help=t("who approved it, if not you", "批准人（不是本人时）"))
     _day_kind(p)
 
-    p = _action(s, "escalate", "升级督办 escalate (supervisors)", cmd_escalate)
-    p.add_argument("--step", required=True, help=", ".join(f"{x.code} ({x.zh})" for x in ladder()))
-    p.add_argument("--reason")
+    p = _action(s, "escalate", t("escalate (supervisors)", "升级督办（主管人员）"), cmd_escalate)
+    p.add_argument("--step", required=True, help=", ".join(
+        f"{x.code} ({x.zh})" for x in ladder()))
+    p.add_argument("--reason", help=t("why it is escalated", "升级督办的理由"))
 
-    p = _action(s, "supervise", "挂牌督办 put under listed supervision (supervisors)", cmd_supervise)
-    p.add_argument("--reason")
-    p.add_argument("--authority", help="the listing authority (挂牌单位)")
+    p = _action(s, "supervise", t("put under listed supervision (挂牌督办, supervisors)",
+                                  "挂牌督办（主管人员）"), cmd_supervise)
+    p.add_argument("--reason", help=t("why it is listed", "挂牌督办的理由"))
+    p.add_argument("--authority", help=t("the listing authority", "挂牌单位"))
 
-    p = _action(s, "delist", "摘牌 end listed supervision (supervisors)", cmd_delist)
-    p.add_argument("--reason")
+    p = _action(s, "delist", t("end listed supervision (摘牌, supervisors)", "摘牌（主管人员）"),
+                cmd_delist)
+    p.add_argument("--reason", help=t("why it is delisted", "摘牌理由"))
 
-    p = _action(s, "confirm-level", "确认等级 confirm or change the level (supervisors)", cmd_confirm)
-    p.add_argument("--level", choices=("general", "major"))
-    p.add_argument("--reason")
+    p = _action(s, "confirm-level", t("confirm or change the level (supervisors)",
+                                      "确认或更改隐患等级（主管人员）"), cmd_confirm)
+    p.add_argument("--level", choices=("general", "major"),
+                   help=t("general or major", "一般（general）或重大（major）"))
+    p.add_argument("--reason", help=t("why the level is changed", "更改等级的理由"))
 
 
 def _done(session: Session, saved: Saved, as_json: bool) -> int:

@@ -28,21 +28,30 @@ from . import (
     user,
 )
 from .common import force_utf8, lang
+from .i18n import Parser, t
 
 log = logging.getLogger("inspector_app.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="inspector-app",
-        description="网格安全巡查 Grid Inspector — 不带子命令时打开图形界面 (no command opens the GUI)",
+        description=t("Grid Inspector (网格安全巡查); with no command it opens the GUI",
+                      "网格安全巡查；不带子命令时打开图形界面"),
+        epilog=t("Messages are Chinese; set INSPECTOR_APP_LANG=en for English.",
+                 "设置环境变量 INSPECTOR_APP_LANG=en 可改为英文。"),
     )
-    parser.add_argument("--data-dir", help="数据目录 (default: INSPECTOR_APP_DATA or the per-user folder)")
-    parser.add_argument("--as", dest="as_user", metavar="USER", help="act as this user (login)")
+    parser.add_argument("--data-dir", help=t(
+        "data folder (default: INSPECTOR_APP_DATA or the per-user folder)",
+        "数据目录（默认：环境变量 INSPECTOR_APP_DATA 或当前用户的数据目录）"))
+    parser.add_argument("--as", dest="as_user", metavar="USER",
+                        help=t("act as this user (login)", "以该用户身份操作（登录名）"))
     parser.add_argument("--quit-after", type=float, metavar="N",
-                        help="GUI: run the event loop N seconds, then exit 0")
-    parser.add_argument("--version", action="store_true", help="print app, schema and Qt versions")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+                        help=t("GUI: run the event loop N seconds, then exit 0",
+                               "图形界面：运行 N 秒后退出（返回 0）"))
+    parser.add_argument("--version", action="store_true",
+                        help=t("print app, schema and Qt versions", "显示程序、数据库结构和 Qt 版本"))
+    sub = parser.add_subparsers(dest="command", metavar=t("COMMAND", "子命令"))
     for module in (site, hazard, misc, photos, stats, report_public, user, checklist, inspection,
                    campaign):
         module.register(sub)

@@ -27,15 +27,15 @@ FROM site s LEFT JOIN unit u ON u.id = s.unit_id LEFT JOIN region g ON g.id = s.
 """
 
 SORT_KEYS = {
-    "name": "s.name",
-    "unit": "u.name",
+    "name": "s.name COLLATE PINYIN",  # pinyin order (store/collation.py)
+    "unit": "u.name COLLATE PINYIN",
     "uscc": "u.uscc",
     "sector": "s.sectors",
-    "address": "s.address",
-    "grid": "g.name",
+    "address": "s.address COLLATE PINYIN",
+    "grid": "g.name COLLATE PINYIN",
     "risk": "CASE s.risk_colour WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 "
     "WHEN 'blue' THEN 3 ELSE 4 END",
-    "contact": "s.contact",
+    "contact": "s.contact COLLATE PINYIN",
     "created": "s.id",
 }
 
@@ -87,7 +87,7 @@ def list_site_ids(
 ) -> list[str]:
     """Ids of matching sites in display order (the list view pages rows by these ids)."""
     where, params = _where(flt)
-    order = SORT_KEYS.get(sort, "s.name") + (" DESC" if descending else "")
+    order = SORT_KEYS.get(sort, SORT_KEYS["name"]) + (" DESC" if descending else "")
     sql = (
         "SELECT s.id FROM site s LEFT JOIN unit u ON u.id = s.unit_id "
         f"LEFT JOIN region g ON g.id = s.grid_id{where} ORDER BY {order}, s.id"

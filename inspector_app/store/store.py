@@ -22,7 +22,7 @@ from ..core.clock import Clock, SystemClock, iso_utc
 from ..core.errors import StoreError
 from ..core.hlc import HybridClock
 from ..core.ids import uuid7
-from . import audit, search_index
+from . import audit, collation, search_index
 from .opening import inspect_file, prepare_data_dir, readonly_uri
 from .oplog import RemoteApply
 from .schema import SYNCED_TABLES, columns_of
@@ -190,6 +190,7 @@ class Store:
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA recursive_triggers = OFF")
                 search_index.register(conn)
+                collation.register(conn)
                 current = conn.execute("PRAGMA user_version").fetchone()[0]
                 if current > target_version:  # changed between the check and now
                     raise StoreError("the store is newer than this app", "数据库版本比本程序新")
@@ -272,6 +273,7 @@ class Store:
             )
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {int(self._busy_ms)}")
+            collation.register(conn)
             self._local.conn = conn
             with self._readers_lock:
                 self._readers.append(conn)

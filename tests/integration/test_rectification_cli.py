@@ -65,7 +65,7 @@ def test_lists_and_supervision_on_the_cli(run):
     assert [r["id"] for r in _json(run("hazard", "list", "--status", "open", "--level", "major",
                                        "--json"))] == [late]
     run("hazard", "escalate", late, "--step", "summons", "--reason", "逾期未整改")
-    run("hazard", "list", late, "--reason", "重大隐患逾期")  # 挂牌督办 (same as `hazard supervise`)
+    run("hazard", "supervise", late, "--reason", "重大隐患逾期")  # 挂牌督办 (`hazard list` only lists)
     listed = _json(run("hazard", "list", "--listed", "--json"))
     assert [r["id"] for r in listed] == [late] and listed[0]["escalation"] == "summons"
     run("hazard", "delist", late, "--reason", "已整改")
