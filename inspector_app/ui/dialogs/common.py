@@ -30,6 +30,27 @@ ERROR_STYLE = (
 BAD_FIELD_STYLE = "border: 1px solid #d93025; border-radius: 3px;"
 
 
+def fit_height(window: QWidget) -> None:
+    """Grow a shown dialog until every word-wrapped label in it shows all its lines.
+
+    Qt sizes a window once; a banner or hint that later gets more text (or appears) is
+    squeezed instead (lines cut at top and bottom, a fixed-height text box pushed over the
+    buttons). Never beyond the screen: the tallest dialogs scroll (see ``scroll_body``).
+    """
+    layout = window.layout()
+    if layout is None or not window.isWindow():
+        return
+    layout.activate()
+    width = window.width()
+    need = max(layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+               else layout.totalSizeHint().height(), layout.totalMinimumSize().height())
+    screen = window.screen()
+    if screen is not None:
+        need = min(need, screen.availableGeometry().height() - 40)  # the title bar
+    if window.height() < need:
+        window.resize(width, need)
+
+
 class ErrorBanner(QLabel):
     """A red line at the top of a form; hidden until a save fails."""
 
@@ -42,6 +63,7 @@ class ErrorBanner(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.show()
+        fit_height(self.window())
 
     def clear_message(self) -> None:
         self.clear()
@@ -88,6 +110,7 @@ class GuardedDialog(QDialog):
         super().showEvent(event)
         if self._snapshot is None:
             self._snapshot = form_state(self)
+            fit_height(self)
 
     def mark_clean(self) -> None:
         """The inputs as they are now count as nothing typed (after a load or a save)."""

@@ -50,7 +50,7 @@ from ..qt import (
     translate,
 )
 from ..widgets import DateEdit
-from .common import RecordDialog, text_or_none
+from .common import RecordDialog, fit_height, text_or_none
 
 E = hs.EventKind
 CTX = "HazardActions"
@@ -309,6 +309,7 @@ class HazardActionDialog(RecordDialog):
         self.fill_five_button.setVisible(five)
         self.fill_plan_button.setVisible(plan)
         self.fill_row.setVisible(five or plan)
+        fit_height(self)
 
     def open_fill_form(self, action: str) -> HazardActionDialog:
         """The 五落实 or 治理方案 form over this notice; the hint is re-checked when it is saved."""
@@ -328,6 +329,7 @@ class HazardActionDialog(RecordDialog):
     def _on_filled(self) -> None:
         self.sub_dialog = None
         self.details = self._fresh_details()
+        self.error_banner.clear_message()  # the refusal named what was missing then: stale now
         self._update_notify_hint()
         self.info_label.setText(self._info())
 
