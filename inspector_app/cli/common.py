@@ -77,3 +77,80 @@ class TerminalProgress:
 
 
 Handler = Callable[..., int]
+
+
+# ------------------------------------------------------------------ argument ranges
+# Whole-number options by their dest: (smallest, largest). Checked before the store opens,
+# so `--limit -1` or `--deadline-days 99999999999` is a clear message, not a silent
+# "no limit" or a crash deep inside.
+_MAX_DAYS = 3650  # core.deadlines.MAX_DAYS: a period over ten years is a typo
+INT_RANGES: dict[str, tuple[int, int]] = {
+    "limit": (1, 1_000_000),
+    "deadline_days": (0, _MAX_DAYS),
+    "new_deadline_days": (0, _MAX_DAYS),
+    "days": (1, _MAX_DAYS),
+    "due_within": (0, _MAX_DAYS),
+    "within": (0, _MAX_DAYS),
+    "sites": (1, 1_000_000),
+    "hazards": (0, 10_000_000),
+    "photos": (0, 1_000_000),
+    "inspectors": (0, 100_000),
+    "workers": (1, 256),
+    "header_row": (0, 1000),
+    "max_side": (16, 20_000),
+    "year": (2000, 2100),
+}
+# Date options by dest, with the option a user typed (several are spelt --from/--to).
+DATE_OPTIONS: dict[str, str] = {
+    "found_on": "--found-on", "due_on": "--due-on", "served_on": "--served-on", "on": "--on",
+    "received_on": "--received-on", "starts_on": "--from", "ends_on": "--to",
+    "found_from": "--from", "found_to": "--to", "since": "--since",
+}
+
+
+def _option(dest: str) -> str:
+    return dest if dest == "year" else "--" + dest.replace("_", "-")
+
+
+def check_arguments(args: Any) -> None:
+    """Refuse out-of-range numbers and impossible dates in parsed arguments (ValidationError)."""
+    from ..core.errors import ValidationError
+
+    values = vars(args)
+    for dest, (low, high) in INT_RANGES.items():
+        value = values.get(dest)
+        if isinstance(value, int) and not isinstance(value, bool) and not low <= value <= high:
+            raise ValidationError(
+                f"{_option(dest)} must be between {low} and {high} (got {value})",
+                f"{_option(dest)} 应为 {low} 到 {high} 之间的整数（收到 {value}）",
+                code="out_of_range",
+            )
+    for dest, option in DATE_OPTIONS.items():
+        value = values.get(dest)
+        if isinstance(value, str):
+            _check_day(option, value)
+    received = values.get("received_at")  # YYYY-MM-DD[ HH:MM]: the day part must be sane
+    if isinstance(received, str) and received.strip():
+        _check_day("--received-at", received.strip()[:10])
+
+
+def _check_day(option: str, value: str) -> None:
+    from ..core.errors import ValidationError
+    from ..core.validation import parse_date
+
+    try:
+        parse_date(option, value)
+    except ValidationError as exc:  # the message names the option the user typed
+        raise ValidationError(exc.en, f"{option}：{exc.zh}", code=exc.code) from None
+
+
+def data_dir_option(value: str) -> str:
+    """``--data-dir``: a blank value is refused, not silently the per-user store."""
+    import argparse
+
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "must name a folder (leave the option out for the default store)"
+            if lang().startswith("en") else "不能为空：请写出数据目录（不写此选项则使用默认数据目录）"
+        )
+    return value

@@ -27,7 +27,7 @@ from . import (
     stats,
     user,
 )
-from .common import force_utf8, lang
+from .common import check_arguments, data_dir_option, force_utf8, lang
 from .i18n import Parser, t
 
 log = logging.getLogger("inspector_app.cli")
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=t("Messages are Chinese; set INSPECTOR_APP_LANG=en for English.",
                  "设置环境变量 INSPECTOR_APP_LANG=en 可改为英文。"),
     )
-    parser.add_argument("--data-dir", help=t(
+    parser.add_argument("--data-dir", type=data_dir_option, help=t(
         "data folder (default: INSPECTOR_APP_DATA or the per-user folder)",
         "数据目录（默认：环境变量 INSPECTOR_APP_DATA 或当前用户的数据目录）"))
     parser.add_argument("--as", dest="as_user", metavar="USER",
@@ -78,12 +78,39 @@ def _log_crash(data_dir: Path | None) -> Path | None:
         return None
 
 
+# Sub-commands that only read (by module and handler): they open the store read-only, so
+# they work on a full disk and in a folder this user cannot write.
+READING: dict[str, frozenset[str]] = {
+    "site": frozenset({"cmd_list", "cmd_show"}),
+    "site_register": frozenset({"cmd_export"}),
+    "hazard": frozenset({"cmd_list", "cmd_show"}),
+    "inspection": frozenset({"cmd_show", "cmd_list", "cmd_due"}),
+    "photos": frozenset({"cmd_list", "cmd_render"}),
+    "checklist": frozenset({"cmd_list", "cmd_show", "cmd_export"}),
+    "campaign": frozenset({"cmd_show", "cmd_list", "cmd_verify"}),
+    "report_public": frozenset({"cmd_list", "cmd_show", "cmd_task_list"}),
+    "user": frozenset({"cmd_list", "cmd_whoami"}),
+    "stats": frozenset({"cmd_stats", "cmd_dashboard", "cmd_overdue_news", "cmd_holidays"}),
+    "misc": frozenset({"cmd_search", "cmd_check"}),
+}
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    handler = args.handler
+    module = getattr(handler, "__module__", "").rsplit(".", 1)[-1]
+    if getattr(handler, "__name__", "") not in READING.get(module, ()):
+        return False
+    return not getattr(args, "mark", False)  # overdue-news --mark records the check
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the sub-command in ``args``; returns the exit code, never raises."""
-    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    data_dir = Path(args.data_dir) if args.data_dir is not None else default_data_dir()
     session = None
     try:
-        session = open_session(data_dir, as_user=args.as_user, lang=lang())
+        check_arguments(args)
+        session = open_session(data_dir, as_user=args.as_user, lang=lang(),
+                               read_only=reads_only(args))
         return args.handler(session, args)
     except DomainError as exc:
         sys.stderr.write(("error: " if lang().startswith("en") else "错误：") + exc.message(lang()) + "\n")

@@ -83,8 +83,9 @@ def cmd_add(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_list(session: Session, args: argparse.Namespace) -> int:
-    from ..services import photos
+    from ..services import hazards, photos
 
+    hazards.get_hazard(session, args.hazard_id)  # an unknown id: 找不到隐患, not an empty list
     rows = photos.photos_of_hazard(session, args.hazard_id)
     if args.json:
         print_json(rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .errors import ValidationError
@@ -57,16 +58,36 @@ def clean_text(field: str, value: str | None, *, required: bool = False) -> str 
     return text
 
 
+MIN_YEAR, MAX_YEAR = 2000, 2100  # a date outside is a typo (and 9999-12-31 + days overflows)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def parse_date(field: str, value: str | date | None) -> date | None:
+    """The one date parser for what users give (CLI, forms, imports): ``YYYY-MM-DD`` only.
+
+    ``date.fromisoformat`` alone would also take ``20260101`` and ``2026-W05-3``; years
+    outside 2000-2100 are refused as typos. Blank means no date (None).
+    """
     if value is None or value == "":
         return None
     if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
+        day = value
+    else:
+        text = str(value).strip()
+        try:
+            if not _ISO_DAY.fullmatch(text):
+                raise ValueError(text)
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                f"{field}: {value!r} is not a date (YYYY-MM-DD)",
+                f"“{value}”不是有效日期，请按 年-月-日（如 2026-03-05）填写",
+                code="bad_date",
+            ) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise ValidationError(
-            f"{field}: {value!r} is not a date (YYYY-MM-DD)",
-            f"“{value}”不是有效日期，请按 年-月-日（如 2026-03-05）填写",
+            f"{field}: {day.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}",
+            f"日期“{day.isoformat()}”不在 {MIN_YEAR}–{MAX_YEAR} 年之间，请核对",
             code="bad_date",
-        ) from None
+        )
+    return day

@@ -14,8 +14,9 @@ import platformdirs
 from .. import APP_NAME
 from ..core.clock import Clock
 from ..core.entities import User
-from ..core.errors import NotFound, PermissionDenied
-from ..store.store import Store, WriteTx
+from ..core.errors import NotFound, PermissionDenied, StoreError
+from ..store.opening import is_writable
+from ..store.store import DB_NAME, Store, WriteTx
 from . import setup
 
 T = TypeVar("T")
@@ -70,21 +71,48 @@ def load_user(store: Store, login_or_id: str) -> User:
     return _user_from_row(row)
 
 
+def _open_for_reading(target: Path, clock: Clock | None, create_parents: bool) -> Store:
+    """Read-only if nothing needs writing first; else (a new, old or unseeded store) the
+    usual opening, which creates, upgrades or seeds it - if this user may write."""
+    try:
+        store = Store.open(target, clock=clock, read_only=True)
+    except StoreError as exc:
+        if exc.code == "needs_upgrade" and not is_writable(target / DB_NAME):
+            raise StoreError(
+                f"{exc.en}, but it is read-only for this user; open it once with write access",
+                f"{exc.zh}，但数据库只读（没有写入权限），无法升级。请用有写入权限的账户打开一次",
+                code="read_only",
+            ) from exc
+        if exc.code not in ("missing", "needs_upgrade"):
+            raise
+        return Store.open(target, clock=clock, create_parents=create_parents)
+    if store.writable and setup.needs_seeding(store):
+        store.close()
+        return Store.open(target, clock=clock, create_parents=create_parents)
+    return store
+
+
 def open_session(
     data_dir: Path | str | None = None, *, as_user: str | None = None, clock: Clock | None = None,
-    lang: str = "zh", password: str | None = None,
+    lang: str = "zh", password: str | None = None, read_only: bool = False,
 ) -> Session:
     """Open (create, upgrade) a store and act as its current user or ``as_user``.
 
     The current user is logged in on this device already; acting as another user who has a
     password needs it (``password``, else the ``INSPECTOR_APP_PASSWORD`` environment variable).
+    ``read_only`` (reading commands): open an existing, up-to-date store without writing
+    anything, so it can be read in a folder this user cannot write or on a full disk.
     """
     default = default_data_dir()
     target = Path(data_dir) if data_dir else default
     # the per-user default may lack its parents on a fresh system; a named folder may not
-    store = Store.open(target, clock=clock, create_parents=target == default)
+    if read_only:
+        store = _open_for_reading(target, clock, create_parents=target == default)
+    else:
+        store = Store.open(target, clock=clock, create_parents=target == default)
     try:
-        setup.ensure_seeded(store)
+        if not store.read_only:
+            setup.ensure_seeded(store)
         current = store.info("current_user_id")
         login = as_user or current
         user = load_user(store, login) if login else None

@@ -13,8 +13,8 @@ from ..store.store import Store, WriteTx, set_info
 log = logging.getLogger(__name__)
 
 
-def ensure_seeded(store: Store) -> None:
-    """Idempotent: fills what a fresh store lacks; touches nothing that exists."""
+def _lacking(store: Store) -> tuple[bool, list[dict]]:
+    """Whether the store has its identity, and the shipped templates it lacks."""
     conn = store.read()
     have_info = conn.execute("SELECT count(*) FROM store_info WHERE key = 'store_id'").fetchone()[0]
     templates = _shipped_templates()
@@ -22,6 +22,18 @@ def ensure_seeded(store: Store) -> None:
         r[0] for r in conn.execute("SELECT id FROM checklist_template")
     }
     missing = [t for t in templates if seeded_id("checklist", t["code"], t["version"]) not in have]
+    return bool(have_info), missing
+
+
+def needs_seeding(store: Store) -> bool:
+    """Whether :func:`ensure_seeded` would write (else a reading command opens read-only)."""
+    have_info, missing = _lacking(store)
+    return not have_info or bool(missing)
+
+
+def ensure_seeded(store: Store) -> None:
+    """Idempotent: fills what a fresh store lacks; touches nothing that exists."""
+    have_info, missing = _lacking(store)
     if have_info and not missing:
         return
 

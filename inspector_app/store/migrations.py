@@ -13,7 +13,9 @@ if TYPE_CHECKING:  # sqlite_utils costs ~0.2 s to import; only migrations need i
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
+from ..core.errors import StoreError
 from . import audit, search_index
 from .migration_lifecycle import m005_lifecycle
 from .migration_media import m003_media
@@ -97,6 +99,44 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     9: m009_schedule,
 }
 assert max(MIGRATIONS) == SCHEMA_VERSION, "bump store/version.py with a new migration"
+
+
+def upgrade(
+    conn: sqlite3.Connection, db_path: Path, data_dir: Path, current: int,
+    target: int = SCHEMA_VERSION,
+) -> None:
+    """Back up (an existing store) and migrate; a failure leaves the file as it was.
+
+    Call before the connection switches the file to WAL: the upgrade runs in the file's
+    own journal mode and its rollback restores the file byte for byte. A failed upgrade of
+    an existing store is reported as such, naming the backup.
+    """
+    backup = _backup_before_upgrade(conn, data_dir, current) if current else None
+    try:
+        migrate(conn, current, target)
+    except Exception as exc:  # noqa: BLE001 - reported to the user, the file is unchanged
+        if backup is None:
+            raise
+        raise StoreError(
+            f"upgrading {db_path} from schema {current} to {target} failed ({exc}); the file was "
+            f"left untouched - a copy made before the attempt is {backup}",
+            f"数据库 {db_path} 升级失败（数据版本 {current} → {target}：{exc}），文件未做任何改动；"
+            f"升级前的备份：{backup}",
+            code="upgrade_failed",
+        ) from exc
+
+
+def _backup_before_upgrade(conn: sqlite3.Connection, data_dir: Path, version: int) -> Path:
+    """Keep a copy of the store as it was before a schema upgrade (SQLite backup API)."""
+    from ..core.ids import uuid7
+
+    target = data_dir / "backups" / f"before-schema-{version + 1}-{uuid7()[:13]}.db"
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
 
 
 def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION) -> None:

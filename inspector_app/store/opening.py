@@ -7,7 +7,9 @@ to WAL, as the writer does, already changes it).
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +27,115 @@ class FileState:
     application_id: int = 0
 
 
-def readonly_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+def readonly_uri(path: Path, *, immutable: bool = False) -> str:
+    return path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this user may change the database file and create its journal next to it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_error(path: Path) -> StoreError:
+    return StoreError(
+        f"the database is read-only: {path} or its folder cannot be written by this user, so "
+        "nothing can be saved; copy the data to a writable place (reading still works)",
+        f"数据库只读：{path} 或其所在文件夹没有写入权限，无法保存修改。"
+        "请复制到可写的位置后再打开（查看数据不受影响）",
+        code="read_only",
+    )
+
+
+SQLITE_FULL = 13
+SQLITE_IOERR = 10
+_NEARLY_FULL = 1 << 20  # bytes; SQLite reports a full disk while growing -shm as an I/O error
+
+
+def disk_full_error() -> StoreError:
+    return StoreError(
+        "the disk is full; nothing was saved - free some space and try again",
+        "磁盘已满，本次修改未保存。请清理磁盘空间后重试",
+        code="disk_full",
+    )
+
+
+def disk_is_full(exc: BaseException, path: Path) -> bool:
+    """Whether ``exc`` (an SQLite or OS error writing near ``path``) means the disk is full."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == SQLITE_FULL:
+        return True
+    if "disk is full" in str(exc).lower():
+        return True
+    if (code is None or code & 0xFF == SQLITE_IOERR) and "i/o error" in str(exc).lower():
+        try:  # ENOSPC while mapping the WAL index comes back as SQLITE_IOERR_SHMSIZE
+            return shutil.disk_usage(_existing_dir(path)).free < _NEARLY_FULL
+        except OSError:
+            return False
+    return False
+
+
+def _existing_dir(path: Path) -> Path:
+    path = Path(path)
+    while not path.is_dir() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _wal_has_content(path: Path) -> bool:
+    try:
+        return Path(str(path) + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def connect_readonly(
+    path: Path, timeout_s: float, *, check_same_thread: bool = True, allow_immutable: bool = True
+) -> sqlite3.Connection:
+    """A connection that never writes, also in a read-only folder or on a full disk.
+
+    ``mode=ro`` still needs the WAL index (the ``-shm`` file), which SQLite creates and
+    grows next to the database: that fails in a folder this user cannot write ("attempt to
+    write a readonly database", "unable to open") and on a full disk ("disk I/O error").
+    A store closed cleanly has no WAL content, so it is then opened ``immutable`` - read
+    from the file alone, without locks or ``-shm``. Only a fallback: with a writer
+    running, ``immutable`` could read a page while it changes.
+    """
+    conn = sqlite3.connect(
+        readonly_uri(path), uri=True, timeout=timeout_s, check_same_thread=check_same_thread
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text or not allow_immutable:
+            raise
+        if _wal_has_content(path):  # immutable would not see the changes in the -wal file
+            raise StoreError(
+                f"{path} was not closed properly: its last changes are in {path.name}-wal, which "
+                f"cannot be read without write access to the folder or free disk space ({exc})",
+                f"数据库 {path} 上次未正常关闭，最近的修改还在 {path.name}-wal 文件中；"
+                "需要所在文件夹的写入权限和空闲磁盘空间才能读取。请用有写入权限的账户打开一次",
+                code="unclean_read_only",
+            ) from exc
+    except BaseException:
+        conn.close()
+        raise
+    conn = sqlite3.connect(
+        readonly_uri(path, immutable=True), uri=True, timeout=timeout_s,
+        check_same_thread=check_same_thread,
+    )
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
 
 
 def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
+    if disk_is_full(exc, path):
+        return disk_full_error()
     if "locked" in text or "busy" in text:
         return StoreError(
             f"the database {path} is locked by another program; close it and try again",
@@ -50,8 +155,12 @@ def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
     )
 
 
-def inspect_file(path: Path, busy_timeout_ms: int) -> FileState:
-    """Read version and owner of an existing file without writing to it."""
+def inspect_file(path: Path, busy_timeout_ms: int, *, for_writing: bool = True) -> FileState:
+    """Read version and owner of an existing file without writing to it.
+
+    ``for_writing``: also refuse a file this user cannot write (a reading command can
+    still open it, read-only).
+    """
     if not path.exists():
         return FileState(exists=False)
     if path.is_dir():
@@ -85,7 +194,7 @@ def inspect_file(path: Path, busy_timeout_ms: int) -> FileState:
             code="truncated",
         )
     try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=busy_timeout_ms / 1000)
+        conn = connect_readonly(path, busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
         raise _sqlite_error(path, exc) from exc
     try:
@@ -110,12 +219,8 @@ def inspect_file(path: Path, busy_timeout_ms: int) -> FileState:
             "请升级程序后再打开；文件未做任何改动",
             code="newer",
         )
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise StoreError(
-            f"{path} or its folder is read-only; copy the data to a writable place",
-            f"数据库 {path} 或其所在文件夹是只读的，无法保存修改。请复制到可写的位置后再打开",
-            code="read_only",
-        )
+    if for_writing and not is_writable(path):
+        raise read_only_error(path)
     return FileState(True, version, app_id)
 
 
@@ -162,6 +267,8 @@ def prepare_data_dir(data_dir: Path, create_parents: bool = False) -> Path:
         try:
             data_dir.mkdir()
         except OSError as exc:
+            if disk_is_full(exc, parent):
+                raise disk_full_error() from exc
             raise StoreError(
                 f"cannot create the data folder {data_dir}: {exc.strerror}",
                 f"无法创建数据目录 {data_dir}：{exc.strerror}",
@@ -171,6 +278,8 @@ def prepare_data_dir(data_dir: Path, create_parents: bool = False) -> Path:
         try:
             (data_dir / sub).mkdir(exist_ok=True)
         except OSError as exc:
+            if disk_is_full(exc, data_dir):
+                raise disk_full_error() from exc
             raise StoreError(
                 f"the data folder {data_dir} is not writable: {exc.strerror}",
                 f"数据目录 {data_dir} 不可写：{exc.strerror}",

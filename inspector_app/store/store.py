@@ -23,7 +23,15 @@ from ..core.errors import StoreError
 from ..core.hlc import HybridClock
 from ..core.ids import uuid7
 from . import audit, collation, search_index
-from .opening import inspect_file, prepare_data_dir, readonly_uri
+from .opening import (
+    connect_readonly,
+    disk_full_error,
+    disk_is_full,
+    inspect_file,
+    is_writable,
+    prepare_data_dir,
+    read_only_error,
+)
 from .oplog import RemoteApply
 from .schema import SYNCED_TABLES, columns_of
 from .version import SCHEMA_VERSION
@@ -36,12 +44,8 @@ DB_NAME = "inspector.db"
 
 def _translate_write_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
     text = str(exc).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return StoreError(
-            "the disk is full; nothing was saved - free some space and try again",
-            "磁盘已满，本次修改未保存。请清理磁盘空间后重试",
-            code="disk_full",
-        )
+    if disk_is_full(exc, path):
+        return disk_full_error()
     if "readonly" in text or "read-only" in text:
         return StoreError(
             f"{path} cannot be written (read-only)", f"数据库 {path} 是只读的，修改未保存",
@@ -153,6 +157,7 @@ class Store:
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
         self.created = False
+        self.read_only = False  # opened by Store.open(read_only=True): no writer, no files made
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -164,12 +169,16 @@ class Store:
         busy_timeout_ms: int = 5000,
         target_version: int = SCHEMA_VERSION,
         create_parents: bool = False,
+        read_only: bool = False,
     ) -> Store:
         """Open (creating or upgrading) the store in ``data_dir``.
 
         Raises ``StoreError`` with a message fit to show for every way this can fail; a
-        refused file is not modified.
+        refused file is not modified. ``read_only``: see :meth:`_open_read_only`.
         """
+        if read_only:
+            return cls._open_read_only(Path(data_dir).expanduser(), clock, busy_timeout_ms,
+                                       target_version)
         self = cls()
         data_dir = Path(data_dir).expanduser()
         db_path = data_dir / DB_NAME
@@ -178,15 +187,19 @@ class Store:
         self.db_path = db_path
         self.clock = clock or SystemClock()
         self.created = state is None or state.user_version == 0
-        self.device_id = self._load_device_id()
+        try:
+            self.device_id = self._load_device_id()
+        except OSError as exc:
+            if disk_is_full(exc, data_dir):
+                raise disk_full_error() from exc
+            raise
         self._busy_ms = busy_timeout_ms
 
         def connect() -> sqlite3.Connection:
             conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=busy_timeout_ms / 1000)
             try:
                 conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA synchronous = FULL")  # NORMAL once in WAL, below
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA recursive_triggers = OFF")
                 search_index.register(conn)
@@ -194,12 +207,14 @@ class Store:
                 current = conn.execute("PRAGMA user_version").fetchone()[0]
                 if current > target_version:  # changed between the check and now
                     raise StoreError("the store is newer than this app", "数据库版本比本程序新")
-                if current and current < target_version:
-                    _backup_before_upgrade(conn, self.data_dir, current)
                 if current < target_version:
-                    from .migrations import migrate  # imported only when the file needs it
+                    # in the file's own journal mode: a failed upgrade rolls back to the very
+                    # bytes it found (switching to WAL first would already change the header)
+                    from .migrations import upgrade  # imported only when the file needs it
 
-                    migrate(conn, current, target_version)
+                    upgrade(conn, db_path, self.data_dir, current, target_version)
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             except BaseException:
                 conn.close()
                 raise
@@ -207,6 +222,10 @@ class Store:
 
         try:
             self._writer = WriterThread(connect)
+        except OSError as exc:
+            if disk_is_full(exc, data_dir):
+                raise disk_full_error() from exc
+            raise
         except sqlite3.Error as exc:
             if state is None and db_path.exists() and db_path.stat().st_size == 0:
                 db_path.unlink()  # do not leave an empty file that the next start would refuse
@@ -218,6 +237,44 @@ class Store:
         last = last[0] if last else None
         self.hlc = HybridClock(self.device_id, self.clock, last)
         return self
+
+    @classmethod
+    def _open_read_only(
+        cls, data_dir: Path, clock: Clock | None, busy_timeout_ms: int, target_version: int
+    ) -> Store:
+        """Open an existing, up-to-date store for reading only: no writer thread, no folders
+        or files created, nothing written - so reading works in a folder this user cannot
+        write and on a full disk. :meth:`write` then says why it cannot save.
+
+        Refused with code ``missing`` (no store yet) or ``needs_upgrade`` (an older schema):
+        a caller that may write opens the store normally instead.
+        """
+        self = cls()
+        db_path = data_dir / DB_NAME
+        if not db_path.is_file():
+            raise StoreError(f"there is no store in {data_dir}", f"{data_dir} 中没有数据库",
+                             code="missing")
+        state = inspect_file(db_path, busy_timeout_ms, for_writing=False)
+        if state.user_version < target_version:
+            raise StoreError(
+                f"{db_path} needs an upgrade to schema {target_version} before it can be read",
+                f"数据库 {db_path} 需要先升级（数据版本 {state.user_version} → {target_version}）",
+                code="needs_upgrade",
+            )
+        self.read_only = True
+        self.data_dir, self.db_path = data_dir, db_path
+        self.clock = clock or SystemClock()
+        self._busy_ms = busy_timeout_ms
+        self._writer = None  # type: ignore[assignment]
+        self.device_id = _read_device_id(data_dir) or uuid7()  # a stand-in: nothing is stamped
+        last = self.read().execute("SELECT hlc FROM oplog ORDER BY seq DESC LIMIT 1").fetchone()
+        self.hlc = HybridClock(self.device_id, self.clock, last[0] if last else None)
+        return self
+
+    @property
+    def writable(self) -> bool:
+        """Whether this user could write the store's file and folder (if opened to write)."""
+        return is_writable(self.db_path)
 
     def _load_device_id(self) -> str:
         """This installation's device id, from device.json (a new one for a new folder)."""
@@ -242,6 +299,10 @@ class Store:
     # ----------------------------------------------------------------- access
     def write(self, job: Callable[[WriteTx], T], *, user_id: str | None = None) -> T:
         """Run ``job`` in one IMMEDIATE transaction on the writer thread; all or nothing."""
+        if self.read_only:
+            raise read_only_error(self.db_path) if not self.writable else StoreError(
+                "the store was opened read-only; nothing was saved",
+                "数据库只读：本次以只读方式打开，修改未保存", code="read_only")
 
         def run(conn: sqlite3.Connection) -> T:
             tx = WriteTx(conn, self, user_id, self.clock.now())
@@ -267,10 +328,9 @@ class Store:
         """This thread's read-only connection (rows as ``sqlite3.Row``)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(
-                readonly_uri(self.db_path), uri=True, check_same_thread=False,
-                timeout=self._busy_ms / 1000,
-            )
+            # a read-only store may have to be read without its WAL index (see the function)
+            conn = connect_readonly(self.db_path, self._busy_ms / 1000, check_same_thread=False,
+                                    allow_immutable=self.read_only)
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {int(self._busy_ms)}")
             collation.register(conn)
@@ -352,11 +412,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.close(fd)
 
 
-def _backup_before_upgrade(conn: sqlite3.Connection, data_dir: Path, version: int) -> None:
-    """Keep a copy of the store as it was before a schema upgrade (SQLite backup API)."""
-    target = data_dir / "backups" / f"before-schema-{version + 1}-{uuid7()[:13]}.db"
-    dest = sqlite3.connect(str(target))
+def _read_device_id(data_dir: Path) -> str | None:
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+        data = json.loads((data_dir / "device.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = data.get("device_id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+

@@ -169,9 +169,12 @@ def test_read_only_database_file_is_refused_untouched(shared_store):
         os.chmod(path, 0o755 if path.is_dir() else 0o644)
     os.chmod(shared_store, 0o755)
     before = sha256_of(db)
-    result = cli("--data-dir", str(shared_store), "site", "list", unprivileged=True)
+    result = cli("--data-dir", str(shared_store), "site", "add", "--name", "甲", unprivileged=True)
     assert result.returncode == 1, result.stderr
     assert "只读" in result.stderr and "Traceback" not in result.stderr
+    assert sha256_of(db) == before
+    listed = cli("--data-dir", str(shared_store), "site", "list", unprivileged=True)
+    assert listed.returncode == 0, listed.stderr  # reading opens it read-only
     assert sha256_of(db) == before
 
 
