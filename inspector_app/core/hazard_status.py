@@ -99,11 +99,33 @@ class HazardState:
     reopened: int = 0
     reported_on: date | None = None  # the unit's completion report (starts the re-check window)
 
-    def is_overdue(self, today: date) -> bool:
+    def is_overdue(self, today: date, count_provisional: bool = False) -> bool:
         """Overdue is a flag derived from the due date, never a stored status."""
         return (
-            self.status in (OPEN, NOTIFIED) and self.due_date is not None and self.due_date < today
+            self.status in overdue_statuses(count_provisional) and self.due_date is not None
+            and self.due_date < today
         )
+
+
+# A deadline runs from the notice's service (domain.md §6): before it is served (``open``) the
+# due date is provisional, counted from the found date, and it makes nothing overdue unless
+# the township chooses to count provisional deadlines too (``services/overdue_rule.py``).
+RUNNING = (OPEN, NOTIFIED)
+
+
+def overdue_statuses(count_provisional: bool = False) -> tuple[str, ...]:
+    """The statuses whose passed due date makes a hazard overdue."""
+    return RUNNING if count_provisional else (NOTIFIED,)
+
+
+def overdue_status_sql(column: str = "h.status", count_provisional: bool = False) -> str:
+    """The SQL condition on ``column`` for :func:`overdue_statuses` (literals only).
+
+    The running-hazards term stays in both forms: SQLite uses a partial index over running
+    hazards only when the query repeats that index's condition word for word.
+    """
+    running = f"{column} IN ('open', 'notified')"
+    return running if count_provisional else f"{running} AND {column} = 'notified'"
 
 
 def _date(value: Any) -> date | None:

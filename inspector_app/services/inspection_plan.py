@@ -4,8 +4,10 @@ How often a site is checked follows its risk colour (domain.md §2: red monthly,
 2 months, yellow quarterly, blue half-yearly; unrated sites like blue). The intervals are a
 setting (``store_info.inspection_intervals``, months per colour). A site is due again
 ``interval`` months after its last *finished* inspection; a site never inspected is due at
-once and overdue once ``interval`` months have passed since it was registered. Inspectors
-see the sites of their grids, supervisors and admins every site.
+once and overdue once ``interval`` months have passed since it was registered; until then its
+status is ``first`` (首次检查) and its due date is the deadline of that first inspection, so a
+list titled "due in the next 30 days" never calls a site due whose date is months away.
+Inspectors see the sites of their grids, supervisors and admins every site.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class PlanRow:
     interval_months: int
     last_inspected_on: str | None
     due_on: str
-    status: str  # "overdue" | "due" | "ok"
+    status: str  # "overdue" | "due" | "first" (never inspected, not yet overdue) | "ok"
     days_overdue: int
 
 
@@ -102,7 +104,8 @@ def utc_stamp_before(day: date) -> str:
 
 
 _COLOURS = (*RISK_COLOURS, "unrated")
-_ORDER = {"overdue": 0, "due": 1, "ok": 2}
+# "first" ranks with "due": the plan stays in due-date order (``first_due`` relies on it).
+_ORDER = {"overdue": 0, "due": 1, "first": 1, "ok": 2}
 _ROW_SQL = ("SELECT ss.site_id, s.name, ss.grid_id, g.name AS grid, ss.risk_colour, ss.inspected,"
             " ss.base_at FROM ({branches}) ss JOIN site s ON s.id = ss.site_id"
             " LEFT JOIN region g ON g.id = ss.grid_id")
@@ -152,7 +155,9 @@ class _Scope:
         due = add_months(base, months)
         if due < self.today:
             status = "overdue"
-        elif inspected is None or due <= self.horizon:
+        elif inspected is None:
+            status = "first"
+        elif due <= self.horizon:
             status = "due"
         else:
             status = "ok"

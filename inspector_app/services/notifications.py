@@ -13,6 +13,7 @@ from datetime import date, datetime
 from ..core.entities import HazardRow
 from ..core.validation import parse_date
 from ..store.store import WriteTx, set_info
+from . import overdue_rule
 from .hazards import hazard_rows, scope_clause
 from .session import Session
 
@@ -56,7 +57,7 @@ def new_overdue_since(session: Session, last_check: date | datetime | str | None
     """
     today = session.clock.today()
     since = _as_date(last_check)
-    where = ["h.deleted = 0", "h.status IN ('open', 'notified')", "h.due_date < ?"]
+    where = ["h.deleted = 0", overdue_rule.status_sql(session), "h.due_date < ?"]
     params: list[object] = [today.isoformat()]
     if since is not None:
         where.append("h.due_date >= ?")

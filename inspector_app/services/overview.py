@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.permissions import scope_clause
+from . import overdue_rule
 from .session import Session
 
 
@@ -22,10 +24,11 @@ class Overview:
 RUNNING = "deleted = 0 AND status IN ('open', 'notified')"
 # One COUNT per figure: each is a range of an index (status/due-date, the partial index of
 # running hazards), together ~2x faster at 100k hazards than one pass summing expressions.
+# "hazards" leaves out drafts (inside an unfinished inspection), as the statistics do.
 _COUNTS = {
-    "hazards": "SELECT count(*) FROM hazard WHERE deleted = 0",
+    "hazards": "SELECT count(*) FROM hazard WHERE deleted = 0 AND status != 'draft'",
     "open": f"SELECT count(*) FROM hazard WHERE {RUNNING}",
-    "overdue": f"SELECT count(*) FROM hazard WHERE {RUNNING} AND due_date < :today",
+    "overdue": "SELECT count(*) FROM hazard WHERE deleted = 0 AND {overdue} AND due_date < :today",
     "due_soon": f"SELECT count(*) FROM hazard WHERE {RUNNING}"
     " AND due_date BETWEEN :today AND date(:today, :soon)",
     "awaiting_recheck": "SELECT count(*) FROM hazard WHERE deleted = 0 AND status = 'awaiting_recheck'",
@@ -36,12 +39,24 @@ _COUNTS = {
 }
 
 
-def overview(session: Session, due_soon_days: int = 3) -> Overview:
-    """The store's headline counts (all grids)."""
+def overview(session: Session, due_soon_days: int = 3, *, mine: bool = False) -> Overview:
+    """The headline counts of what the user sees: an inspector's grids (and what they
+    recorded without a grid), every grid for a supervisor — or, with ``mine``, the
+    supervisor's own grids — so the cards agree with the dashboard's lists below them."""
     conn = session.store.read()
+    late = overdue_rule.status_sql(session, "status")
+    hazard_scope, hazard_params = scope_clause(session.user, mine, alias="")
+    site_scope, site_params = scope_clause(session.user, mine, alias="", owner=None)
     params = {"today": session.clock.today().isoformat(), "soon": f"+{int(due_soon_days)} day"}
-    counts = {
-        name: conn.execute(sql, {k: v for k, v in params.items() if f":{k}" in sql}).fetchone()[0]
-        for name, sql in _COUNTS.items()
-    }
+    counts = {}
+    for name, sql in _COUNTS.items():
+        sql = sql.replace("{overdue}", late)
+        scope, extra = (site_scope, site_params) if name == "sites" else (hazard_scope, hazard_params)
+        named = {k: v for k, v in params.items() if f":{k}" in sql}
+        if scope:  # positional marks become named ones so both kinds of parameter mix
+            for i, value in enumerate(extra):
+                scope = scope.replace("?", f":scope{i}", 1)
+                named[f"scope{i}"] = value
+            sql += f" AND {scope}"
+        counts[name] = conn.execute(sql, named).fetchone()[0]
     return Overview(**counts)

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..core.entities import FACTORS, MEASURE_TYPES
 from ..core.validation import parse_date
+from . import overdue_rule
 from .hazards import scope_clause
 from .session import Session
 
@@ -114,14 +115,15 @@ def stats(session: Session, *, mine: bool = False, found_from: str | date | None
     # every group has exactly one level: the totals are the sums over the levels
     acc.total = [sum(sums[i] for sums in acc.by["level"].values()) for i in range(5)]
     late_sql = ("SELECT h.grid_id, {sector}, h.level, h.found_by, count(*) FROM hazard h {index}"
-                " WHERE {cond} AND h.status IN ('open', 'notified') AND h.due_date < ?"
+                " WHERE {cond} AND {late} AND h.due_date < ?"
                 " AND h.sector IS {null} GROUP BY 1, 2, 3, 4")
     # with a sector: in the order of ``hazard_active_groups`` (no sort); without: the few rows
     # of ``hazard_without_sector`` (the planner would scan every overdue hazard for them)
     for sector, null, index in (("h.sector", "NOT NULL", ""),
                                 (_SITE_SECTOR, "NULL", "INDEXED BY hazard_without_sector")):
         for grid, sector_, level, finder, n in conn.execute(
-                late_sql.format(sector=sector, cond=cond, null=null, index=index), [*params, today]):
+                late_sql.format(sector=sector, cond=cond, null=null, index=index,
+                                late=overdue_rule.status_sql(session)), [*params, today]):
             acc.add_overdue(grid, sector_, level, finder, n)
     total = _Tally(*acc.total)
     by = acc.tallies()

@@ -16,6 +16,7 @@ from ..core.deadlines import Deadline
 from ..core.deadlines import extend as extend_deadline
 from ..core.errors import ValidationError
 from ..store.store import WriteTx
+from . import overdue_rule
 from .changes import Saved
 from .hazards import record_event
 from .lifecycle_common import calendar_of, precheck, required_text, run_action
@@ -94,11 +95,13 @@ def list_hazard(session: Session, hazard_id: str, *, reason: str | None,
     """挂牌督办: a major hazard, or one overdue after escalation, under listed supervision."""
     why = required_text("reason", "挂牌理由", reason)
     today = session.clock.today().isoformat()
+    late = overdue_rule.statuses(session)
 
     def body(tx: WriteTx, row: dict[str, Any]) -> tuple[str, list[Deadline]]:
         permissions.require_event(session.user, E.LISTED, row["level"])
         precheck(row, E.LISTED)
-        overdue = bool(row["due_date"] and row["due_date"] < today and row["status"] in (hs.OPEN, hs.NOTIFIED))
+        overdue = bool(row["due_date"] and row["due_date"] < today
+                       and row["status"] in late)
         if row["level"] != "major" and not (overdue and row["escalation"]):
             raise ValidationError(
                 "only a major hazard, or one overdue after an escalation, is listed",

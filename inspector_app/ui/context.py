@@ -30,23 +30,24 @@ class AppContext:
     real_data_dir: Path  # the real (non-demo) store's folder; the demo store lives below it
     log_path: Path | None = None
     as_user: str | None = None  # --as: who acts in the real store
-    _overview: tuple[float, Overview] | None = field(default=None, repr=False)
+    _overview: dict[bool, tuple[float, Overview]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # connected before any page exists, so it runs before the pages' own handlers
         self.events.changed.connect(self._forget_overview)
 
-    def overview(self, fresh: bool = False, max_age: float = 60) -> Overview:
-        """The store's counts, shared by the status bar and the dashboard until the next
-        change (or ``max_age`` seconds, since "overdue" moves with the clock); ``fresh``
-        re-queries."""
+    def overview(self, fresh: bool = False, max_age: float = 60, mine: bool = False) -> Overview:
+        """The counts of what the user sees (``mine``: a supervisor's own grids), shared by
+        the status bar and the dashboard until the next change (or ``max_age`` seconds,
+        since "overdue" moves with the clock); ``fresh`` re-queries."""
         now = time.monotonic()
-        if fresh or self._overview is None or now - self._overview[0] > max_age:
-            self._overview = (now, overview(self.session))
-        return self._overview[1]
+        cached = self._overview.get(mine)
+        if fresh or cached is None or now - cached[0] > max_age:
+            cached = self._overview[mine] = (now, overview(self.session, mine=mine))
+        return cached[1]
 
     def _forget_overview(self, _changes: object = None) -> None:
-        self._overview = None
+        self._overview.clear()
 
     @property
     def lang(self) -> str:
@@ -64,7 +65,7 @@ class AppContext:
     def replace_session(self, new: Session) -> None:
         """Close the current store and continue with ``new`` (undo history ends with it)."""
         old, self.session = self.session, new
-        self._overview = None
+        self._overview.clear()
         new.lang = self.lang
         self.undo.clear()
         if old is not new:

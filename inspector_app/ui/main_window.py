@@ -463,10 +463,13 @@ class MainWindow(QMainWindow):
         self.demo_label.setVisible(demo)
         self.act_back_real.setEnabled(self.ctx.data_dir != self.ctx.real_data_dir)
         self.act_open_demo.setEnabled(not demo)
-        ov = self.ctx.overview()
+        ov = self.ctx.overview()  # what the user sees: an inspector's grids, a supervisor's all
         self.counts_label.setText(
             self.tr("Sites {} · Hazards {} · Overdue {}").format(ov.sites, ov.hazards, ov.overdue)
         )
+        self.counts_label.setToolTip(self.tr(
+            "Counted as in the statistics: hazards recorded in unfinished inspections (drafts) are"
+            " not included.") + ("" if self.ctx.session.user.is_supervisor else " " + self.tr("Your grids only.")))
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

@@ -40,23 +40,25 @@ def town(session, clock):
 
 
 def test_due_and_overdue_follow_the_risk_colour_and_the_clock(session, clock, town):
-    # never inspected: all due at once, each overdue after its interval since registration
+    # never inspected: all listed at once as a first inspection (never as "due" with a date months
+    # away), each overdue after its interval since registration
     assert _status(session) == {
-        "红店": ("due", "2026-10-28"), "橙店": ("due", "2026-11-28"), "黄店": ("due", "2026-12-28"),
-        "蓝店": ("due", "2027-03-28"), "未评级": ("due", "2027-03-28")}
+        "红店": ("first", "2026-10-28"), "橙店": ("first", "2026-11-28"), "黄店": ("first", "2026-12-28"),
+        "蓝店": ("first", "2027-03-28"), "未评级": ("first", "2027-03-28")}
+    assert all(r.status != "due" or r.due_on <= "2026-10-28" for r in inspection_plan.plan(session))
     clock.advance(days=40)  # 2026-11-07
     plan = inspection_plan.plan(session)
     assert plan[0].name == "红店" and (plan[0].status, plan[0].days_overdue) == ("overdue", 10)
 
     for name in ("红店", "橙店", "黄店", "蓝店"):
         _inspect(session, town[name])
-    assert _status(session) == {"红店": ("due", "2026-12-07"), "未评级": ("due", "2027-03-28")}
+    assert _status(session) == {"红店": ("due", "2026-12-07"), "未评级": ("first", "2027-03-28")}
     every = {r.name: r for r in inspection_plan.plan(session, include_ok=True)}
     assert every["橙店"].status == "ok" and every["橙店"].last_inspected_on == "2026-11-07"
 
     clock.advance(days=33)  # 2026-12-10
     assert _status(session) == {"红店": ("overdue", "2026-12-07"), "橙店": ("due", "2027-01-07"),
-                                "未评级": ("due", "2027-03-28")}
+                                "未评级": ("first", "2027-03-28")}
     # an unfinished inspection does not count
     inspections.start_inspection(session, inspections.StartInput(site_id=town["红店"], template_ids=[]))
     assert _status(session)["红店"][0] == "overdue"
@@ -72,8 +74,8 @@ def test_inspectors_see_their_grids_and_intervals_are_a_setting(session, town):
         li.close()
     inspection_plan.set_intervals(session, {"red": 2, "unrated": 12})
     assert inspection_plan.get_intervals(session)["red"] == 2
-    assert _status(session)["红店"] == ("due", "2026-11-28")
-    assert _status(session)["未评级"] == ("due", "2027-09-28")
+    assert _status(session)["红店"] == ("first", "2026-11-28")
+    assert _status(session)["未评级"] == ("first", "2027-09-28")
     with pytest.raises(ValidationError):
         inspection_plan.set_intervals(session, {"purple": 1})
     with pytest.raises(ValidationError):
@@ -92,6 +94,6 @@ def test_cli_due_json(data_dir):
     result = cli(*store, "inspection", "due", "--json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    assert [(r["name"], r["status"], r["last_inspected_on"]) for r in rows] == [("红店", "due", None)]
+    assert [(r["name"], r["status"], r["last_inspected_on"]) for r in rows] == [("红店", "first", None)]
     today = date.today()
     assert rows[0]["due_on"] in {add_months(today + timedelta(days=d), 1).isoformat() for d in (-1, 0, 1)}

@@ -41,9 +41,9 @@ def reference_plan(session: Session, today: date, within_days: int = 30) -> list
         last = max(ends) if ends else None
         months = intervals[colour if colour in RISK_COLOURS else "unrated"]
         due = add_months(local_date(last or created), months)
-        status = "overdue" if due < today else "due" if last is None or due <= horizon else "ok"
+        status = "overdue" if due < today else "first" if last is None else "due" if due <= horizon else "ok"
         if status != "ok":
-            rows.append(({"overdue": 0, "due": 1}[status], due.isoformat(), name, site_id, status))
+            rows.append(({"overdue": 0, "due": 1, "first": 1}[status], due.isoformat(), name, site_id, status))
     return [(r[4], r[1], r[2], r[3]) for r in sorted(rows)]
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from inspector_app.services import dashboard, notifications, rectification, stats
+from inspector_app.services import dashboard, notifications, overdue_rule, rectification, stats
 from tests.lifecycle_helpers import make_town
 
 
@@ -98,6 +98,11 @@ def test_dashboard_panels_limit_rows_but_count_all(town):
 
 
 def test_new_overdue_since(town, clock):
+    # h7's deadline is provisional (no notice served): it makes nothing overdue by default
+    clock.advance(days=3)
+    assert notifications.new_overdue_since(town.wang, "2026-09-28").count == 0
+    clock.advance(days=-3)
+    overdue_rule.set_counts_provisional(town.admin, True)  # this township chases unserved ones too
     assert notifications.new_overdue_since(town.wang, None).count == 1
     assert notifications.new_overdue_since(town.wang, "2026-09-01").count == 1
     assert notifications.new_overdue_since(town.wang, "2026-09-05").count == 0

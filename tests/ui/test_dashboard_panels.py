@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from inspector_app.services import rectification
+from inspector_app.services import overdue_rule, rectification, users
 from inspector_app.ui.qt import Qt
-from tests.lifecycle_helpers import make_town
+from tests.lifecycle_helpers import as_, make_town
 
 pytestmark = pytest.mark.ui
 
@@ -15,6 +15,8 @@ pytestmark = pytest.mark.ui
 def town(session):
     """G1 (李): one overdue, one due in 2 days, a major hazard awaiting re-check; G2 (赵): one overdue."""
     t = make_town(session)
+    # the overdue ones have provisional deadlines (no notice served): this township counts them
+    overdue_rule.set_counts_provisional(session, True)
     t.late = t.hazard(t.li, description="安全出口上锁", found_on="2026-09-01", due_on="2026-09-10", deadline_days=None)
     t.soon = t.hazard(t.li, site=t.s2, description="燃气软管老化", due_on="2026-09-30", deadline_days=None)
     t.hazard(t.li, description="灯不亮", deadline_days=30)
@@ -100,6 +102,27 @@ def test_inspector_sees_only_their_grids(town, ctx, acting, qtbot) -> None:
     assert counts["overdue"] == 1 and counts["sites_due"] == 2
     assert not any("货架堵塞通道" in t for t in texts(page, "overdue"))
     assert not any("西村超市" in t for t in texts(page, "sites_due"))
+    # one scope for the whole page: the cards count the inspector's grids like the tabs do
+    assert page.cards["overdue"].number.text() == "1"
+    assert page.cards["sites"].number.text() == "2"
+    assert "本人网格" in page.subtitle.text()
+    assert win.counts_label.text().endswith("逾期 1")  # and the status bar agrees
+
+
+def test_supervisor_switching_to_my_grids_recounts_the_cards(town, ctx, acting, qtbot) -> None:
+    from inspector_app.ui.main_window import MainWindow
+
+    users.set_grids(town.admin, "wang", ["G2"])
+    acting(as_(town.admin, "wang"))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.dashboard_page
+    page.refresh()
+    assert page.cards["overdue"].number.text() == "2" and "全部网格" in page.subtitle.text()
+    page.scope.setCurrentIndex(0)  # my grids: G2 only
+    qtbot.waitUntil(lambda: page.cards["overdue"].number.text() == "1", timeout=3000)
+    assert "本人网格" in page.subtitle.text()
 
 
 def test_overdue_notice_once_a_day(town, window, clock, qtbot) -> None:

@@ -15,6 +15,7 @@ from inspector_app.services.session import load_user
 from inspector_app.ui.dialogs.hazard_dialog import HazardDialog
 from inspector_app.ui.pages.leads import OVERDUE_BG, LeadsPage
 from inspector_app.ui.qt import QDate, QDialogButtonBox
+from tests.helpers import secure_admin
 from tests.ui.helpers import type_text
 
 pytestmark = pytest.mark.ui
@@ -26,6 +27,7 @@ SHOTS = Path("/tmp/ui-shots")
 def town(session):
     """Grid 一网格 (inspector zhang) with two sites; supervisor wang. Yields the site ids."""
     users.add_grid(session, "一网格")
+    secure_admin(session)  # users are added once the admin has a password
     users.add_user(session, "zhang", "张三", "inspector", grids=["一网格"])
     users.add_user(session, "wang", "王站长", "supervisor")
     noodle = sites.add_site(session, SiteInput(name="好运来面馆", grid="一网格", address="青石镇文化路12号")).id
@@ -71,7 +73,7 @@ def test_supervisor_records_a_report_with_its_reporter(ctx, session, qtbot, town
     assert (row.reporter.name, row.reporter.phone) == ("刘女士", "13900002222")
     assert tab.model.rowCount() == 1 and tab.current_id() == row.id  # the new report is selected
     assert "刘女士" in tab.detail.toPlainText()
-    assert "(1)" in page.tabs.tabText(0)
+    assert page.tabs.tabText(0) == "群众举报（1 条待核查）"  # says what it counts, not a total
 
 
 def test_inspector_has_no_reporter_fields_and_never_sees_one(ctx, session, qtbot, town) -> None:
@@ -187,7 +189,7 @@ def test_tasks_add_complete_and_overdue_highlight(ctx, session, qtbot, town) -> 
     overdue_row = [r for r, t in enumerate(tab.rows) if t.id == task.id][0]
     assert tab.model.item(overdue_row, 0).background().color() == OVERDUE_BG
     assert tab.model.item(1 - overdue_row, 0).background().color() != OVERDUE_BG
-    assert "(1)" in page.tabs.tabText(1)
+    assert page.tabs.tabText(1) == "上级交办（1 项逾期）"
     tab.filter_combo.setCurrentIndex(tab.filter_combo.findData("overdue"))
     assert [t.id for t in tab.rows] == [task.id]
 
@@ -205,7 +207,7 @@ def test_tasks_add_complete_and_overdue_highlight(ctx, session, qtbot, town) -> 
     [after] = assigned_tasks.list_tasks(session, "done")
     assert (after.result, after.done_on, after.overdue) == ("已督促市场清理通道，立案隐患1条", "2026-09-28", False)
     assert tab.rows == []  # the overdue filter no longer shows it
-    assert "(1)" not in page.tabs.tabText(1)
+    assert page.tabs.tabText(1) == "上级交办"
 
 
 def test_inspector_cannot_record_a_task_but_completes_one(ctx, session, qtbot, town) -> None:

@@ -31,7 +31,8 @@ from ..widgets import colour_icon, list_table
 
 STATUS, SITE, GRID, RISK, INTERVAL, LAST, DUE, LATE = range(8)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_COLOUR = {"overdue": QColor("#d93025"), "due": QColor("#f29900"), "ok": QColor("#188038")}
+STATUS_COLOUR = {"overdue": QColor("#d93025"), "due": QColor("#f29900"), "first": QColor("#1a73e8"),
+                 "ok": QColor("#188038")}
 RISK_COLOUR = {"red": QColor("#d93025"), "orange": QColor("#fa7b17"), "yellow": QColor("#f9ce1d"),
                "blue": QColor("#1a73e8")}
 
@@ -52,7 +53,7 @@ class InspectionPlanDialog(QDialog):
         self.within_spin.valueChanged.connect(lambda _v: self.reload())
         self.summary = QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Overdue, and due in the next")))
+        top.addWidget(QLabel(self.tr("Never inspected, overdue, and due in the next")))
         top.addWidget(self.within_spin)
         top.addSpacing(16)
         top.addWidget(self.summary, 1)
@@ -99,7 +100,8 @@ class InspectionPlanDialog(QDialog):
             self.reload()
 
     def status_text(self, status: str) -> str:
-        return {"overdue": self.tr("Overdue"), "due": self.tr("Due"), "ok": self.tr("Not due")}[status]
+        return {"overdue": self.tr("Overdue"), "due": self.tr("Due"), "first": self.tr("First inspection"),
+                "ok": self.tr("Not due")}[status]
 
     def reload(self) -> None:
         self.rows = plan(self.ctx.session, within_days=self.within_spin.value())
@@ -120,7 +122,9 @@ class InspectionPlanDialog(QDialog):
             cells[SITE].setToolTip(r.name)
             self.model.appendRow(cells)
         overdue = sum(1 for r in self.rows if r.status == "overdue")
-        self.summary.setText(self.tr("{} overdue, {} due").format(overdue, len(self.rows) - overdue))
+        first = sum(1 for r in self.rows if r.status == "first")
+        self.summary.setText(self.tr("{} overdue, {} due, {} never inspected").format(
+            overdue, len(self.rows) - overdue - first, first))
         self.table.setVisible(bool(self.rows))
         self.empty.setVisible(not self.rows)
         self.start_button.setEnabled(bool(self.rows))

@@ -130,7 +130,7 @@ class DashboardPage(QWidget):
         self.scope.addItem(self.tr("My grids"), True)
         self.scope.addItem(self.tr("All grids"), False)
         self.scope.setAccessibleName(self.tr("Which grids"))
-        self.scope.currentIndexChanged.connect(lambda _i: self.load_panels())
+        self.scope.currentIndexChanged.connect(lambda _i: self.refresh(fresh=False))
         self.follow_title = heading(self.tr("Needs follow-up"), 2)
         head = QHBoxLayout()
         head.addWidget(self.follow_title)
@@ -212,9 +212,11 @@ class DashboardPage(QWidget):
     def refresh(self, fresh: bool = True) -> None:
         self._stale = False
         session = self.ctx.session
-        ov: Overview = self.ctx.overview(fresh=fresh, max_age=5)
-        self.subtitle.setText(self.tr("Today is {} · signed in as {}").format(
-            session.clock.today().isoformat(), session.user.name))
+        ov: Overview = self.ctx.overview(fresh=fresh, max_age=5, mine=self.mine)
+        # one scope for the whole page: the cards count what the lists below show
+        scope = self.tr("my grids") if self.mine else self.tr("all grids")
+        self.subtitle.setText(self.tr("Today is {} · signed in as {} · figures for {}").format(
+            session.clock.today().isoformat(), session.user.name, scope))
         for key, card in self.cards.items():
             card.set_value(getattr(ov, key))
         empty = ov.sites == 0 and ov.hazards == 0
@@ -293,7 +295,8 @@ class DashboardPage(QWidget):
         listw = self.panels["sites_due"]
         listw.clear()
         for row in rows[:PANEL_ROWS]:
-            flag = self.tr("Overdue") if row.status == "overdue" else self.tr("Due")
+            flag = {"overdue": self.tr("Overdue"), "first": self.tr("First inspection")}.get(row.status,
+                                                                                         self.tr("Due"))
             grid = f"（{row.grid}）" if row.grid else ""
             item = QListWidgetItem(f"{row.due_on}  [{flag}]  {row.name}{grid}")
             item.setData(ID_ROLE, ("site", row.site_id))

@@ -571,9 +571,10 @@ class LeadsPage(QWidget):
             overdue = len(assigned_tasks.list_tasks(self.ctx.session, overdue=True))
         except DomainError:
             received = overdue = 0
-        reports = self.tr("Public reports")
-        tasks = self.tr("Handed-down tasks")
-        self.tabs.setTabText(0, f"{reports} ({received})" if received else reports)
-        self.tabs.setTabText(1, f"{tasks} ({overdue})" if overdue else tasks)
+        # the tab names what its number counts, so it never reads as the list's total
+        self.tabs.setTabText(0, self.tr("Public reports ({} to check)").format(received) if received
+                             else self.tr("Public reports"))
+        self.tabs.setTabText(1, self.tr("Handed-down tasks ({} overdue)").format(overdue) if overdue
+                             else self.tr("Handed-down tasks"))
         self.tabs.setTabToolTip(0, self.tr("{} reports awaiting a check").format(received))
         self.tabs.setTabToolTip(1, self.tr("{} tasks overdue").format(overdue))
