@@ -7,6 +7,11 @@ from datetime import date
 
 from .errors import ValidationError
 
+# Characters no XML document (so no .xlsx cell) may hold, and that no one types on purpose:
+# C0 controls but tab, newline and carriage return; DEL; U+FFFE/U+FFFF; lone surrogates.
+# A single one would make a whole register export fail, so they never get into the store.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
 MAX_LENGTH = {
     "name": 200,
     "unit_name": 200,
@@ -39,9 +44,16 @@ FIELD_ZH = {
 }
 
 
+def strip_control(text: str) -> str:
+    """``text`` without control characters (a vertical tab or form feed becomes a space)."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+
+
 def clean_text(field: str, value: str | None, *, required: bool = False) -> str | None:
-    """Strip, enforce the length limit, turn blanks into None."""
-    text = (value or "").strip()
+    """Strip control characters and blanks, enforce the length limit, turn blanks into None."""
+    text = strip_control(value or "").strip()
     if not text:
         if required:
             raise ValidationError(

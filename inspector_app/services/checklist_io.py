@@ -18,6 +18,7 @@ from typing import Any
 from ..core.errors import DomainError
 from ..core.ids import seeded_id
 from ..core.sectors import resolve_sector
+from ..core.validation import strip_control
 from ..store.store import WriteTx, write_atomic
 from .changes import CHECKLISTS, Changes, Notice
 from .checklists import (
@@ -71,6 +72,8 @@ class ImportedTemplate:
 def _text(data: dict, key: str, path: str, problems: list[Problem], *, required: bool,
           limit: int) -> str | None:
     value = data.get(key)
+    if isinstance(value, str):
+        value = strip_control(value)  # an export of the template must never fail on one
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             problems.append((path, "missing", "缺少此项"))
@@ -203,7 +206,7 @@ def read_template_file(path: Path | str) -> list[TemplateDraft]:
     except OSError as exc:
         raise DomainError(f"cannot read {path.name}: {exc.strerror or exc}",
                           f"无法读取文件 {path.name}：{exc.strerror or exc}", code="unreadable_file") from None
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(b"PK\x03\x04") or head == b"\xd0\xcf\x11\xe0":  # .xlsx, or a legacy .xls
         from .checklist_xlsx import read_xlsx_template
 
         return [read_xlsx_template(path)]

@@ -13,11 +13,13 @@ from typing import Any
 
 from ..core.errors import DomainError
 from ..core.sectors import sector_label
+from ..core.validation import strip_control
 from .checklist_io import FORMAT, TemplateError, parse_template
 from .checklists import TemplateDraft
 from .spreadsheet import SpreadsheetError, open_sheet
 
 TEMPLATE_SHEET, ITEMS_SHEET = "模板", "检查项"
+MAX_BYTES = 16 * 2**20  # a template is a few hundred items: far less, packed or unpacked
 FIELDS = (  # (key, Chinese label)
     ("format", "格式版本"), ("code", "代码"), ("version", "版本"), ("sector", "行业"),
     ("also_sectors", "兼适用行业"), ("title", "标题"), ("title_en", "英文标题"),
@@ -42,7 +44,7 @@ def _key(cell: Any, fields: tuple[tuple[str, str], ...]) -> str | None:
 
 def _rows(path, sheet: str) -> list[tuple[int, list[object]]]:
     try:
-        with open_sheet(path, sheet) as opened:
+        with open_sheet(path, sheet, limit=MAX_BYTES) as opened:
             return list(opened.rows(20))
     except SpreadsheetError as exc:
         raise DomainError(exc.en, exc.zh, code="bad_template") from None
@@ -149,4 +151,5 @@ def xlsx_bytes(draft: TemplateDraft) -> bytes:
 
 
 def _text(value: Any) -> Any:
-    return value if value is None or isinstance(value, (int, float)) else str(value)
+    # a control character saved before input was cleaned must not fail the whole export
+    return value if value is None or isinstance(value, (int, float)) else strip_control(str(value))

@@ -10,7 +10,7 @@ from ..core.deadlines import Deadline, deadline
 from ..core.entities import FACTORS, MEASURE_TYPES, SOURCES, HazardInput
 from ..core.errors import NotFound, ValidationError
 from ..core.holidays import HolidayCalendar
-from ..core.validation import clean_text, parse_date
+from ..core.validation import clean_text, parse_date, strip_control
 from ..store.store import WriteTx
 from .changes import Notice
 
@@ -111,7 +111,7 @@ def validate_input(
 
 def limited(name: str, value: str, limit: int) -> str | None:
     """Stripped text within its length limit; blank becomes None (clears the field)."""
-    text = str(value).strip()
+    text = strip_control(str(value)).strip()
     if len(text) > limit:
         zh = FIELD_ZH.get(name, name)
         raise ValidationError(f"{name} is too long (at most {limit} characters)",

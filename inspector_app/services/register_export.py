@@ -17,6 +17,7 @@ from pathlib import Path
 from ..core.entities import RISK_ZH
 from ..core.errors import Cancelled, DomainError
 from ..core.sectors import sector_label
+from ..core.validation import strip_control
 from ..store.store import write_atomic
 from .session import Session
 from .sites import SiteFilter, list_site_ids, site_rows
@@ -86,8 +87,10 @@ def export_register(
 def _cell(ws, cell_type, value: object):  # openpyxl types
     if value is None or isinstance(value, (int, float)):
         return value
-    cell = cell_type(ws, value=str(value))
+    # a control character saved before input was cleaned must not fail the whole export
+    text = strip_control(str(value))
+    cell = cell_type(ws, value=text)
     cell.data_type = "s"  # text, even when it starts with "="
-    if str(value).startswith(FORMULA_START):
+    if text.startswith(FORMULA_START):
         cell.quotePrefix = True
     return cell

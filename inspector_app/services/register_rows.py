@@ -21,6 +21,7 @@ from ..core.column_mapping import (
 )
 from ..core.entities import SiteInput
 from ..core.errors import DomainError, ValidationError
+from ..core.validation import strip_control
 from .changes import Notice
 from .sites import _validate as validate_site_input
 
@@ -50,11 +51,12 @@ class Candidate:
 
 
 def cell_text(value: object) -> str | None:
-    """A cell as text: numbers without a spurious ``.0``, dates as ISO dates."""
+    """A cell as text: numbers without a spurious ``.0``, dates as ISO dates; control
+    characters (a stray NUL or ESC from another program) are dropped."""
     if value is None:
         return None
     if isinstance(value, str):
-        text = value.strip()
+        text = strip_control(value).strip()
     elif isinstance(value, bool):
         text = "是" if value else "否"
     elif isinstance(value, float):

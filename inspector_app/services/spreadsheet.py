@@ -136,10 +136,17 @@ def _sniff_zip(path: Path) -> str:
                 f"{name} 是压缩包，不是 Excel 工作簿")
 
 
-def open_sheet(path: Path | str, sheet: str | None = None) -> Sheet:
-    """Open the first (or the named) sheet of ``path`` for streaming its rows."""
+def open_sheet(path: Path | str, sheet: str | None = None, *, limit: int | None = None) -> Sheet:
+    """Open the first (or the named) sheet of ``path`` for streaming its rows.
+
+    ``limit``: at most this many bytes in the file, and unpacked in any .xlsx member (a
+    checklist template is far smaller than a register).
+    """
     path = Path(path)
     real = sniff(path)
+    if limit is not None and path.stat().st_size > limit:
+        raise _fail(f"{path.name} is too large ({path.stat().st_size // 2**20} MB)",
+                    f"文件 {path.name} 太大（{path.stat().st_size // 2**20} MB）")
     notices: list[Notice] = []
     claimed = _CLAIMED.get(path.suffix.lower())
     if claimed and claimed != real:
@@ -149,7 +156,7 @@ def open_sheet(path: Path | str, sheet: str | None = None) -> Sheet:
     if real == "xlsx":
         from .spreadsheet_xlsx import open_xlsx
 
-        result = open_xlsx(path, sheet)
+        result = open_xlsx(path, sheet, limit=limit)
     elif real == "xls":
         from .spreadsheet_xls import open_xls
 
@@ -249,6 +256,10 @@ def open_csv(path: Path) -> Sheet:
 
     def rows(width: int | None = None) -> Iterator[tuple[int, list[object]]]:
         cols = min(width or MAX_COLUMNS, MAX_COLUMNS)
+        # csv's default field limit (128 K characters) would reject the whole file for one
+        # oversized cell; the text is in memory anyway, so any field fits, and the row
+        # checks reject only the row whose cell is too long (as for .xlsx)
+        csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             for number, record in enumerate(reader, start=1):
