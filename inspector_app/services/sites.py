@@ -10,7 +10,7 @@ from ..core.entities import RISK_COLOURS, SiteInput, SiteRow
 from ..core.errors import NotFound, ValidationError
 from ..core.sectors import resolve_sector
 from ..core.uscc import check_uscc
-from ..core.validation import clean_text
+from ..core.validation import clean_text, strip_control
 from ..store.search_index import text_filter
 from ..store.store import WriteTx
 from .changes import HAZARDS, SITES, UNITS, Changes, Notice, Saved
@@ -132,8 +132,8 @@ def _validate(data: SiteInput) -> tuple[dict[str, object], dict[str, object], li
     notices: list[Notice] = []
     name = clean_text("name", data.name, required=True)
     sectors: list[str] = []
-    for raw in data.sectors:
-        if not raw or not raw.strip():
+    for raw in (strip_control(s or "") for s in data.sectors):
+        if not raw.strip():
             continue
         sector = resolve_sector(raw)
         if sector is None:
@@ -171,8 +171,8 @@ def _validate(data: SiteInput) -> tuple[dict[str, object], dict[str, object], li
         unit["legal_rep"] = clean_text("legal_rep", data.legal_rep)
         unit["phone"] = site["phone"]
         unit["uscc"], unit["uscc_ok"] = None, None
-        if data.uscc and data.uscc.strip():
-            check = check_uscc(data.uscc)
+        if data.uscc and strip_control(data.uscc).strip():
+            check = check_uscc(strip_control(data.uscc))
             unit["uscc"], unit["uscc_ok"] = check.normalized, int(check.ok)
             if not check.ok:
                 why = {"length": ("must have 18 characters", "应为 18 位"),
