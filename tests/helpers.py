@@ -43,3 +43,14 @@ def world_readable_tmp(base: Path) -> Path:
     path = Path(tempfile.mkdtemp(prefix="gi-perm-", dir="/tmp"))
     os.chmod(path, 0o755)
     return path
+
+
+ADMIN_PASSWORD = "admin-password-1"
+
+
+def secure_admin(session) -> None:
+    """Give the store's admin a password: users are added only once the admin has one."""
+    from inspector_app.services import users
+
+    if not users.has_password(session.store, users.load_user(session.store, "admin")):
+        users.set_password(session, "admin", ADMIN_PASSWORD)

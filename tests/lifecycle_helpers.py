@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from inspector_app.core.entities import HazardInput, SiteInput
 from inspector_app.services import hazards, rectification, sites, users
 from inspector_app.services.session import Session, load_user
+from tests.helpers import secure_admin
 
 PLAN = dict(
     responsible_person="张三", responsible_phone="13800000000", measures="清理堵塞物，恢复通道",
@@ -47,6 +48,7 @@ def as_(session: Session, login: str) -> Session:
 
 
 def make_town(session: Session) -> Town:
+    secure_admin(session)  # users are added only once the admin has a password
     g1 = users.add_grid(session, "东村第一网格", code="G1").id
     g2 = users.add_grid(session, "西村第一网格", code="G2").id
     users.add_user(session, "li", "李网格", "inspector", grids=["G1"])
