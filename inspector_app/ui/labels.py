@@ -87,6 +87,8 @@ OVERDUE = QT_TRANSLATE_NOOP("Labels", "Overdue")
 EXTENDED = QT_TRANSLATE_NOOP("Labels", "Extended")
 LISTED = QT_TRANSLATE_NOOP("Labels", "Listed")
 UNRATED = QT_TRANSLATE_NOOP("Labels", "Not rated")
+PROVISIONAL = QT_TRANSLATE_NOOP("Labels", "(provisional)")  # a due date before the notice is served
+IMMEDIATELY = QT_TRANSLATE_NOOP("Labels", "Immediately")  # a deadline of 0 days: 立即整改
 
 OVERDUE_COLOUR = QColor("#c5221f")
 MAJOR_COLOUR = QColor("#a50e0e")

@@ -288,7 +288,9 @@ _HAZARD_TEXT: dict[str, Callable[[HazardRow], str]] = {
     "site": lambda r: r.site_name or "",
     "level": lambda r: labels.level(r.level),
     "status": lambda r: labels.status(r.status),
-    "due_date": lambda r: r.due_date or "",
+    # before the notice is served the due date is provisional: the list says so
+    "due_date": lambda r: (f"{r.due_date} {labels.text(labels.PROVISIONAL)}"
+                           if r.due_date and r.status in ("draft", "open") else r.due_date or ""),
     "grid": lambda r: r.grid or "",
     "found_on": lambda r: r.found_on or "",
 }

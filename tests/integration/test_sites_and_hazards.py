@@ -6,7 +6,7 @@ import pytest
 
 from inspector_app.core.entities import HazardInput, SiteInput
 from inspector_app.core.errors import IllegalTransition, NotFound, ValidationError
-from inspector_app.services import hazards, overview, sites
+from inspector_app.services import hazards, overdue_rule, overview, sites
 from inspector_app.services.hazards import HazardFilter
 
 
@@ -108,7 +108,13 @@ def test_filters_and_overview(session, clock):
     late = hazards.add_hazard(session, HazardInput(site_id=site.id, description="逾期的", deadline_days=3,
                                                   found_on="2026-09-01", level="major"))
     hazards.add_hazard(session, HazardInput(site_id=site.id, description="新的", deadline_days=30))
+    # no notice served: the deadline from the found date is provisional, not overdue
+    assert hazards.list_hazards(session, HazardFilter(overdue=True)) == []
+    assert not hazards.hazard_rows(session, [late.id])[0].overdue
+    assert overview.overview(session).overdue == 0
+    overdue_rule.set_counts_provisional(session, True)  # the township counts provisional ones
     assert [r.id for r in hazards.list_hazards(session, HazardFilter(overdue=True))] == [late.id]
+    assert hazards.hazard_rows(session, [late.id])[0].overdue
     assert [r.id for r in hazards.list_hazards(session, HazardFilter(level="major"))] == [late.id]
     ov = overview.overview(session)
     assert (ov.sites, ov.hazards, ov.overdue, ov.major_open) == (1, 2, 1, 1)

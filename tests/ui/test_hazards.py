@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from inspector_app.core.entities import HazardInput, SiteInput
-from inspector_app.services import hazards, sites
+from inspector_app.services import hazards, rectification, sites
 from inspector_app.services.changes import HAZARDS, Changes
 from inspector_app.services.hazards import HazardFilter
 from inspector_app.ui import labels
@@ -134,8 +134,9 @@ def test_overdue_is_shown_in_red(window, session, clock) -> None:
     (site_id,) = add_sites(session, 1)
     late = hazards.add_hazard(session, HazardInput(site_id=site_id, description="安全出口上锁",
                                                    deadline_days=3, found_on="2026-09-01")).id
-    hazards.add_hazard(session, HazardInput(site_id=site_id, description="灯不亮",
-                                            deadline_days=30, found_on="2026-09-27"))
+    rectification.notify(session, late, served_on="2026-09-01")  # due 09-04: overdue
+    unserved = hazards.add_hazard(session, HazardInput(site_id=site_id, description="灯不亮",
+                                                       deadline_days=3, found_on="2026-09-01")).id
     window.go_to(HAZARDS_PAGE)
     page = window.hazards_page
     page.reload()
@@ -144,7 +145,13 @@ def test_overdue_is_shown_in_red(window, session, clock) -> None:
     flags = model.index(row, column(model, "flags"))
     assert flags.data() == "逾期"
     assert flags.data(Qt.ItemDataRole.ForegroundRole) == labels.OVERDUE_COLOUR
-    assert model.index(row, column(model, "status")).data() == "待通知"
+    assert model.index(row, column(model, "status")).data() == "整改中"
+    assert model.index(row, column(model, "due_date")).data() == "2026-09-04"
+    # no notice served: its due date (09-04 too) is provisional, said so, and not overdue
+    other = model.row_of(unserved)
+    assert model.index(other, column(model, "flags")).data() == ""
+    assert model.index(other, column(model, "due_date")).data() == "2026-09-04 （暂定）"
+    assert model.index(other, column(model, "due_date")).data(Qt.ItemDataRole.ForegroundRole) is None
     page.overdue_check.setChecked(True)
     assert model.ids == [late]
     window.ctx.events.publish(Changes.of(HAZARDS))  # written behind the GUI's back above
@@ -155,6 +162,7 @@ def test_dashboard_card_opens_the_filtered_list(window, session, qtbot) -> None:
     (site_id,) = add_sites(session, 1)
     late = hazards.add_hazard(session, HazardInput(site_id=site_id, description="安全出口上锁",
                                                    deadline_days=3, found_on="2026-09-01")).id
+    rectification.notify(session, late, served_on="2026-09-01")
     add_hazards(session, site_id, 3, found_on="2026-09-28")
     window.dashboard_page.refresh()
     card = window.dashboard_page.cards["overdue"]

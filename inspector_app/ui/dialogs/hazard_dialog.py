@@ -175,15 +175,18 @@ class HazardDialog(RecordDialog):
         deadline = QHBoxLayout()
         deadline.setContentsMargins(0, 0, 0, 0)
         deadline.addWidget(self.days_spin)
+        self.quick_buttons: list[tuple[QToolButton, int]] = []
         for days in DEADLINE_CHOICES[1:]:
             quick = QToolButton()
-            quick.setText(self.tr("{} days").format(days))
+            self.quick_buttons.append((quick, days))
             quick.setAutoRaise(True)
             quick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the spin box is the keyboard way
             quick.clicked.connect(lambda _c=False, d=days: self.days_spin.setValue(d))
             deadline.addWidget(quick)
         deadline.addSpacing(8)
         deadline.addWidget(self.working_days_check)
+        self.working_days_check.toggled.connect(self._update_units)
+        self._update_units()
         deadline.addStretch(1)
 
         self.source_combo = QComboBox()
@@ -277,15 +280,26 @@ class HazardDialog(RecordDialog):
         q = self.found_date.date()
         return date(q.year(), q.month(), q.day())
 
+    def _update_units(self) -> None:
+        """The spin box and the quick buttons name the unit the deadline is counted in."""
+        working = self.working_days_check.isChecked()
+        self.days_spin.setSuffix(self.tr(" working days") if working else self.tr(" days"))
+        for button, days in self.quick_buttons:
+            button.setText((self.tr("{} working days") if working else self.tr("{} days")).format(days))
+
     def _update_due(self) -> None:
+        served = self.existing.served_on if self.existing is not None else None
+        start = date.fromisoformat(served) if served else self._found_on()
         try:
-            counted = deadline(self._found_on(), self.days_spin.value(),
-                               working_days=self.working_days_check.isChecked())
+            counted = deadline(start, self.days_spin.value(), working_days=self.working_days_check.isChecked())
         except DomainError:
             self.due_label.clear()
             return
-        text = self.tr("Due {} (provisional: counted from the day found until a notice is served)")
-        text = text.format(counted.due.isoformat())
+        if served:  # the notice was served: the deadline binds, it is no longer provisional
+            text = self.tr("Due {} (counted from the notice served on {})").format(counted.due.isoformat(), served)
+        else:
+            text = self.tr("Due {} (provisional: counted from the day found until a notice is served)")
+            text = text.format(counted.due.isoformat())
         if counted.provisional_calendar:
             years = "、".join(str(y) for y in counted.unknown_years)
             text += "\n" + self.tr("The official holiday schedule for {} is not published yet; "

@@ -348,7 +348,9 @@ class HazardsPage(RecordPage):
         if d["due_date"] and d["status"] in (hs.DRAFT, hs.OPEN):
             due += " " + esc(self.tr("(provisional until a notice is served)"))
         deadline = ""
-        if d["deadline_days"] is not None:
+        if d["deadline_days"] == 0:
+            deadline = esc(labels.text(labels.IMMEDIATELY))  # 立即整改, never "0 天"
+        elif d["deadline_days"] is not None:
             unit = self.tr("working days") if d["working_days"] else self.tr("days")
             deadline = f"{d['deadline_days']} {esc(unit)}"
         flags = [labels.text(labels.LISTED)] if d["listed"] else []
