@@ -94,3 +94,19 @@ def test_intervals_saved_and_inspectors_may_only_look(ctx, qtbot, session) -> No
     assert not looking.save_rules_button.isEnabled() and not looking.interval_spins["red"].isEnabled()
     looking.tabs.setCurrentIndex(2)
     looking.grab().save(str(SHOTS / "work-calendar-inspector.png"))
+
+
+def test_overdue_rule_counts_provisional_deadlines_only_when_chosen(ctx, qtbot, session) -> None:
+    from inspector_app.core.entities import HazardInput, SiteInput
+    from inspector_app.services import hazards, overdue_rule, overview, sites
+
+    site = sites.add_site(session, SiteInput(name="店"))
+    hazards.add_hazard(session, HazardInput(site_id=site.id, description="通道堵塞", deadline_days=3,
+                                            found_on="2026-09-01"))
+    dialog = WorkCalendarDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.provisional_check.isChecked() and overview.overview(session).overdue == 0
+    dialog.provisional_check.setChecked(True)  # saved at once
+    assert overdue_rule.counts_provisional(session) and overview.overview(session).overdue == 1
+    dialog.provisional_check.setChecked(False)
+    assert overview.overview(session).overdue == 0

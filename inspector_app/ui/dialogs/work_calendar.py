@@ -19,7 +19,7 @@ from ...core.entities import RISK_COLOURS
 from ...core.errors import DomainError
 from ...core.holidays import HOLIDAY_NAMES, RegionalHoliday
 from ...core.permissions import Action
-from ...services import holiday_settings, inspection_plan
+from ...services import holiday_settings, inspection_plan, overdue_rule
 from .. import labels
 from ..context import AppContext
 from ..qt import (
@@ -66,6 +66,7 @@ class WorkCalendarDialog(QDialog):
         self.tabs.addTab(self._year_tab(), self.tr("Rest days"))
         self.tabs.addTab(self._regional_tab(), self.tr("Regional holidays"))
         self.tabs.addTab(self._intervals_tab(), self.tr("Inspection intervals"))
+        self.tabs.addTab(self._overdue_tab(), self.tr("Overdue rule"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -297,6 +298,38 @@ class WorkCalendarDialog(QDialog):
             return False
         self.ctx.events.publish(changes)
         self.ctx.events.notice.emit(self.tr("Inspection intervals saved."))
+        return True
+
+
+    # ------------------------------------------------------------------ overdue rule
+    def _overdue_tab(self) -> QWidget:
+        page = QWidget()
+        hint = QLabel(self.tr(
+            "A deadline binds from the day the rectification notice is served. Before that the due "
+            "date is provisional, counted from the day the hazard was found, and by default it makes "
+            "nothing overdue: neither the dashboard, the lists nor the statistics count it."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        self.provisional_check = QCheckBox(self.tr(
+            "Also count a passed provisional deadline as overdue (hazards whose notice was not served)"))
+        self.provisional_check.setChecked(overdue_rule.counts_provisional(self.ctx.session))
+        self.provisional_check.setEnabled(self.can_edit)
+        self.provisional_check.toggled.connect(self.save_overdue_rule)
+        layout = QVBoxLayout(page)
+        layout.addWidget(hint)
+        layout.addWidget(self.provisional_check)
+        layout.addStretch(1)
+        return page
+
+    def save_overdue_rule(self, on: bool) -> bool:
+        self.banner.clear_message()
+        try:
+            changes = overdue_rule.set_counts_provisional(self.ctx.session, on)
+        except DomainError as exc:
+            self.banner.show_message(exc.message(self.ctx.lang))
+            return False
+        self.ctx.events.publish(changes)
+        self.ctx.events.notice.emit(self.tr("Overdue rule saved."))
         return True
 
 
