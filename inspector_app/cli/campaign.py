@@ -7,42 +7,46 @@ import argparse
 from ..services import campaigns
 from ..services.session import Session
 from .common import print_json, print_rows
+from .i18n import add_parser, json_flag, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("campaign", help="专项整治 campaigns and their 双随机 draw")
+    p = add_parser(sub, "campaign", "campaigns and their random draw (双随机)", "专项整治及其双随机抽取")
     s = p.add_subparsers(dest="action", required=True, metavar="add|draw|show|list|verify")
 
-    add = s.add_parser("add", help="create a campaign")
-    add.add_argument("--name", required=True)
-    add.add_argument("--sector", required=True, help="code or Chinese name")
-    add.add_argument("--from", dest="starts_on", required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--to", dest="ends_on", required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--grid", help="limit the draw to one grid")
-    add.add_argument("--notes")
-    add.add_argument("--json", action="store_true")
+    add = add_parser(s, "add", "create a campaign", "新建专项整治")
+    add.add_argument("--name", required=True, help=t("campaign name", "专项整治名称"))
+    add.add_argument("--sector", required=True, help=t("sector: code or Chinese name", "行业领域：代码或中文名"))
+    add.add_argument("--from", dest="starts_on", required=True, metavar="YYYY-MM-DD",
+                     help=t("first day", "开始日期"))
+    add.add_argument("--to", dest="ends_on", required=True, metavar="YYYY-MM-DD",
+                     help=t("last day", "结束日期"))
+    add.add_argument("--grid", help=t("limit the draw to one grid", "只在该网格内抽取"))
+    add.add_argument("--notes", help=t("notes", "备注"))
+    json_flag(add)
     add.set_defaults(handler=cmd_add)
 
-    dr = s.add_parser("draw", help="draw sites and inspectors at random (once)")
-    dr.add_argument("id")
-    dr.add_argument("--sites", type=int, required=True)
-    dr.add_argument("--inspectors", type=int, default=0)
-    dr.add_argument("--seed", help="a public number or text; default: a random one (recorded)")
-    dr.add_argument("--json", action="store_true")
+    dr = add_parser(s, "draw", "draw sites and inspectors at random (once)", "随机抽取检查对象和检查人员（只抽一次）")
+    dr.add_argument("id", help=t("campaign id", "专项整治 ID"))
+    dr.add_argument("--sites", type=int, required=True, help=t("sites to draw", "抽取场所数量"))
+    dr.add_argument("--inspectors", type=int, default=0, help=t("inspectors to draw", "抽取检查人员数量"))
+    dr.add_argument("--seed", help=t("a public number or text; default: a random one (recorded)",
+                                     "公开的随机数或文字；默认随机生成（会记录）"))
+    json_flag(dr)
     dr.set_defaults(handler=cmd_draw)
 
-    show = s.add_parser("show", help="a campaign with its draw and progress")
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true")
+    show = add_parser(s, "show", "a campaign with its draw and progress", "查看专项整治及抽取结果和进度")
+    show.add_argument("id", help=t("campaign id", "专项整治 ID"))
+    json_flag(show)
     show.set_defaults(handler=cmd_show)
 
-    ls = s.add_parser("list", help="campaigns")
-    ls.add_argument("--json", action="store_true")
+    ls = add_parser(s, "list", "campaigns", "列出专项整治")
+    json_flag(ls)
     ls.set_defaults(handler=cmd_list)
 
-    ver = s.add_parser("verify", help="re-run the recorded draw from its seed")
-    ver.add_argument("id")
-    ver.add_argument("--json", action="store_true")
+    ver = add_parser(s, "verify", "re-run the recorded draw from its seed", "用记录的种子重新抽取以核验结果")
+    ver.add_argument("id", help=t("campaign id", "专项整治 ID"))
+    json_flag(ver)
     ver.set_defaults(handler=cmd_verify)
 
 
@@ -61,8 +65,9 @@ def cmd_draw(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"seed {result.seed}")
-        print_rows([["site", s] for s in result.sites] + [["inspector", i] for i in result.inspectors])
+        print(t(f"seed {result.seed}", f"随机种子 {result.seed}"))
+        print_rows([[t("site", "场所"), s] for s in result.sites]
+                   + [[t("inspector", "检查人员"), i] for i in result.inspectors])
     return 0
 
 
@@ -73,7 +78,8 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
     else:
         print(f"{data['name']} {data['sector_name']} {data['starts_on']}..{data['ends_on']}"
               f" seed={data['seed'] or '-'}")
-        print_rows([[s["id"], s["name"], "已检查" if s["finished"] else "-"] for s in data["sites"]])
+        print_rows([[s["id"], s["name"], t("inspected", "已检查") if s["finished"] else "-"]
+                    for s in data["sites"]])
     return 0
 
 
@@ -91,5 +97,6 @@ def cmd_verify(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print("ok" if result["ok"] else "MISMATCH")
+        print(t("ok: the draw matches its seed", "一致：抽取结果与种子相符") if result["ok"]
+              else t("MISMATCH: the draw does not match its seed", "不一致：抽取结果与种子不符"))
     return 0 if result["ok"] else 1

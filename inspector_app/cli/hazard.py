@@ -110,7 +110,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     json_flag(show)
     show.set_defaults(handler=cmd_show)
 
-    st = add_parser(s, "set", "set 五落实, plan, classification or (before the notice) deadline",
+    st = add_parser(s, "set", "set the five assurances (五落实), the governance plan, the "
+                    "classification or (before the notice) the deadline",
                     "填写五落实、治理方案、分类或（送达通知前的）整改期限")
     st.add_argument("id", help=t("hazard id", "隐患 ID"))
     for opt, field in SET_OPTIONS.items():

@@ -46,7 +46,6 @@ ARGPARSE_ZH: dict[str, str] = {
     "usage: ": "用法：",
     "positional arguments": "位置参数",
     "options": "选项",
-    "subcommands": "子命令",
     "show this help message and exit": "显示本帮助并退出",
     "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
@@ -136,7 +135,12 @@ class Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         with argparse_language():
-            return super().format_help()
+            text = super().format_help()
+        if not english():  # "选项:" -> "选项：" (the formatter adds an ASCII colon to headings)
+            for group in self._action_groups:
+                if group.title:
+                    text = text.replace(f"\n{group.title}:\n", f"\n{group.title}：\n")
+        return text
 
     def error(self, message: str) -> NoReturn:
         with argparse_language():

@@ -9,69 +9,79 @@ from ..core.hazard_status import LEVELS
 from ..services import inspection_plan, inspection_views, inspections
 from ..services.session import Session
 from .common import lang, print_json, print_rows, print_warnings, warnings_json
+from .i18n import add_parser, json_flag, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("inspection", help="检查 on-site inspections")
+    p = add_parser(sub, "inspection", "on-site inspections", "现场检查")
     s = p.add_subparsers(dest="action", required=True,
                          metavar="start|record|hazard|finish|show|list|due|discard")
+    iid = t("inspection id", "检查 ID")
 
-    start = s.add_parser("start", help="start an inspection at a site")
-    start.add_argument("--site", required=True, help="site id")
+    start = add_parser(s, "start", "start an inspection at a site", "开始对一个场所的检查")
+    start.add_argument("--site", required=True, help=t("site id", "场所 ID"))
     start.add_argument("--checklist", action="append", default=None, metavar="ID",
-                       help="template id or code; repeatable (default: suggested by the site's sectors)")
-    start.add_argument("--kind", choices=inspections.KINDS, default="patrol")
-    start.add_argument("--campaign", help="campaign id")
-    start.add_argument("--location", help="where on the premises")
+                       help=t("template id or code; repeatable (default: suggested by the site's sectors)",
+                              "检查表 ID 或代码，可重复（默认按场所的行业领域推荐）"))
+    start.add_argument("--kind", choices=inspections.KINDS, default="patrol",
+                       help=t("kind of inspection", "检查类型"))
+    start.add_argument("--campaign", help=t("campaign id", "专项整治 ID"))
+    start.add_argument("--location", help=t("where on the premises", "检查部位"))
     start.add_argument("--with", dest="others", action="append", default=[], metavar="USER_ID",
-                       help="another inspector taking part")
-    start.add_argument("--json", action="store_true")
+                       help=t("another inspector taking part", "共同参加检查的人员"))
+    json_flag(start)
     start.set_defaults(handler=cmd_start)
 
-    rec = s.add_parser("record", help="record one checklist item")
-    rec.add_argument("id")
-    rec.add_argument("--item", required=True, help="item code (NS-03), TEMPLATE/CODE or item id")
-    rec.add_argument("--result", required=True, choices=inspections.RESULTS)
-    rec.add_argument("--note")
-    rec.add_argument("--json", action="store_true")
+    rec = add_parser(s, "record", "record one checklist item", "记录一个检查项的结果")
+    rec.add_argument("id", help=iid)
+    rec.add_argument("--item", required=True, help=t("item code (NS-03), TEMPLATE/CODE or item id",
+                                                     "检查项代码（如 NS-03）、检查表/代码或检查项 ID"))
+    rec.add_argument("--result", required=True, choices=inspections.RESULTS,
+                     help=t("the result", "检查结果"))
+    rec.add_argument("--note", help=t("note", "备注"))
+    json_flag(rec)
     rec.set_defaults(handler=cmd_record)
 
-    hz = s.add_parser("hazard", help="add a hazard that is on no checklist")
-    hz.add_argument("id")
-    hz.add_argument("--description", required=True)
-    hz.add_argument("--level", choices=LEVELS, default="general")
-    hz.add_argument("--location")
-    hz.add_argument("--basis")
-    hz.add_argument("--deadline-days", type=int)
-    hz.add_argument("--json", action="store_true")
+    hz = add_parser(s, "hazard", "add a hazard that is on no checklist", "登记检查表以外的隐患")
+    hz.add_argument("id", help=iid)
+    hz.add_argument("--description", required=True, help=t("what is wrong", "隐患描述"))
+    hz.add_argument("--level", choices=LEVELS, default="general",
+                    help=t("general or major", "一般（general）或重大（major）"))
+    hz.add_argument("--location", help=t("where on the premises", "隐患部位"))
+    hz.add_argument("--basis", help=t("legal basis", "判定依据"))
+    hz.add_argument("--deadline-days", type=int, help=t("days to rectify", "整改期限（天）"))
+    json_flag(hz)
     hz.set_defaults(handler=cmd_hazard)
 
-    fin = s.add_parser("finish", help="finish: draft hazards become open")
-    fin.add_argument("id")
-    fin.add_argument("--json", action="store_true")
+    fin = add_parser(s, "finish", "finish: draft hazards become open", "完成检查：草稿隐患转为待整改")
+    fin.add_argument("id", help=iid)
+    json_flag(fin)
     fin.set_defaults(handler=cmd_finish)
 
-    show = s.add_parser("show", help="an inspection with its items and hazards")
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true")
+    show = add_parser(s, "show", "an inspection with its items and hazards", "查看检查记录及其检查项和隐患")
+    show.add_argument("id", help=iid)
+    json_flag(show)
     show.set_defaults(handler=cmd_show)
 
-    ls = s.add_parser("list", help="inspections, newest first")
-    ls.add_argument("--site")
-    ls.add_argument("--status", choices=(inspections.IN_PROGRESS, inspections.FINISHED))
-    ls.add_argument("--mine", action="store_true")
-    ls.add_argument("--limit", type=int)
-    ls.add_argument("--json", action="store_true")
+    ls = add_parser(s, "list", "inspections, newest first", "列出检查记录（最新的在前）")
+    ls.add_argument("--site", help=t("site id", "场所 ID"))
+    ls.add_argument("--status", choices=(inspections.IN_PROGRESS, inspections.FINISHED),
+                    help=t("in progress or finished", "进行中或已完成"))
+    ls.add_argument("--mine", action="store_true", help=t("only mine", "只看我的"))
+    ls.add_argument("--limit", type=int, help=t("at most N rows", "最多显示 N 条"))
+    json_flag(ls)
     ls.set_defaults(handler=cmd_list)
 
-    due = s.add_parser("due", help="sites due or overdue for inspection (by risk colour)")
-    due.add_argument("--within", type=int, default=30, metavar="DAYS")
-    due.add_argument("--all", action="store_true", help="also sites not due yet")
-    due.add_argument("--json", action="store_true")
+    due = add_parser(s, "due", "sites due or overdue for inspection (by risk colour)",
+                     "到期或逾期应检查的场所（按风险等级）")
+    due.add_argument("--within", type=int, default=30, metavar="DAYS",
+                     help=t("due within DAYS days (default 30)", "DAYS 天内到期（默认 30）"))
+    due.add_argument("--all", action="store_true", help=t("also sites not due yet", "也列出未到期的场所"))
+    json_flag(due)
     due.set_defaults(handler=cmd_due)
 
-    dis = s.add_parser("discard", help="throw away an unfinished inspection")
-    dis.add_argument("id")
+    dis = add_parser(s, "discard", "throw away an unfinished inspection", "放弃未完成的检查")
+    dis.add_argument("id", help=iid)
     dis.set_defaults(handler=cmd_discard)
 
 
@@ -135,9 +145,9 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     print(f"{data['site_name']} {data['kind']} {data['status']} {data['started_at']}")
-    for t in data["templates"]:
-        print(f"[{t['code']} v{t['version']}] {t['title']}")
-        for i in t["items"]:
+    for tpl in data["templates"]:
+        print(f"[{tpl['title']} v{tpl['version']}]")
+        for i in tpl["items"]:
             print(f"  {i['code']} {i['result'] or '-':6} {i['text']}")
     for h in data["hazards"]:
         print(f"隐患 {h['id']} {h['level']} {h['status']} {h['description']}")

@@ -8,26 +8,46 @@ import sys
 from ..services import check, search
 from ..services.session import Session
 from .common import TerminalProgress, lang, print_json, print_rows
+from .i18n import add_parser, json_flag, t
+
+# `check`'s checks (services/check) -> (English, Chinese), for the human output
+CHECK_NAMES = {
+    "integrity_check": ("database integrity", "数据库完整性"),
+    "foreign_key_check": ("references between records", "记录之间的关联"),
+    "audit_chain": ("audit log chain", "审计日志链"),
+    "audit_anchor": ("audit log anchor", "审计日志锚点"),
+    "triggers": ("database triggers", "数据库触发器"),
+    "oplog": ("change log", "变更日志"),
+    "hazard_status": ("hazard status", "隐患状态"),
+    "statistics_tally": ("statistics tallies", "统计汇总"),
+    "inspection_schedule": ("inspection schedule", "检查计划"),
+    "media": ("photo originals", "照片原件"),
+    "files": ("files in the data folder", "数据目录中的文件"),
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("search", help="搜索 full-text search over sites and hazards")
-    p.add_argument("text")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--json", action="store_true")
+    p = add_parser(sub, "search", "full-text search over sites and hazards", "全文搜索场所和隐患")
+    p.add_argument("text", help=t("what to look for (two Chinese characters are enough)",
+                                  "搜索内容（两个汉字即可）"))
+    p.add_argument("--limit", type=int, help=t("at most N results", "最多显示 N 条"))
+    json_flag(p)
     p.set_defaults(handler=cmd_search)
 
-    c = sub.add_parser("check", help="检查数据完整性 verify the store")
-    c.add_argument("--json", action="store_true")
+    c = add_parser(sub, "check", "verify the store", "检查数据完整性")
+    json_flag(c)
     c.set_defaults(handler=cmd_check)
 
-    d = sub.add_parser("demo", help="填充演示数据 fill this store with a demo township")
-    d.add_argument("--sites", type=int, default=200)
-    d.add_argument("--hazards", type=int, default=1000)
+    d = add_parser(sub, "demo", "fill this store with a demo township", "填充演示数据（一个演示乡镇）")
+    d.add_argument("--sites", type=int, default=200, help=t("sites (default 200)", "场所数量（默认 200）"))
+    d.add_argument("--hazards", type=int, default=1000,
+                   help=t("hazards (default 1000)", "隐患数量（默认 1000）"))
     d.add_argument("--photos", type=int, default=0,
-                   help="演示照片数量 generated photos attached to the demo hazards (default 0);"
-                        " on a filled demo store, only adds photos")
-    d.add_argument("--seed", type=int, default=2026)
+                   help=t("generated photos attached to the demo hazards (default 0); on a filled "
+                          "demo store, only adds photos",
+                          "演示照片数量（默认 0）；演示数据已生成时只添加照片"))
+    d.add_argument("--seed", type=int, default=2026,
+                   help=t("random seed (default 2026)", "随机种子（默认 2026）"))
     d.set_defaults(handler=cmd_demo)
 
 
@@ -45,7 +65,8 @@ def cmd_check(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"ok": report.ok, "checked": report.checked, "problems": report.problems})
     elif report.ok:
-        print(("ok: " if lang().startswith("en") else "正常：") + ", ".join(report.checked))
+        print(t("ok: ", "正常：已检查") + t(", ", "、").join(
+            t(*CHECK_NAMES[c]) if c in CHECK_NAMES else c for c in report.checked))
     for problem in report.problems:
         sys.stderr.write(problem + "\n")
     return 0 if report.ok else 1

@@ -10,41 +10,64 @@ import threading
 from ..photos.results import DUPLICATE, ERROR, OK, PHASES, flag_message
 from ..services.session import Session
 from .common import TerminalProgress, lang, print_json, print_rows
+from .i18n import add_parser, json_flag, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("photos", help="照片证据 evidence photos")
+    p = add_parser(sub, "photos", "evidence photos", "照片证据")
     s = p.add_subparsers(dest="action", required=True, metavar="add|list|render|annotate")
 
-    add = s.add_parser("add", help="add photos, videos, scans (files or folders) to a hazard")
-    add.add_argument("hazard_id")
-    add.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
+    add = add_parser(s, "add", "add photos, videos, scans (files or folders) to a hazard",
+                     "为隐患添加照片、视频、扫描件（文件或文件夹）")
+    add.add_argument("hazard_id", help=t("hazard id", "隐患 ID"))
+    add.add_argument("files", nargs="+", metavar="FILE_OR_DIR", help=t("files or folders", "文件或文件夹"))
     add.add_argument("--phase", choices=PHASES,
-                     help="before 整改前 (default) | after 整改后 | scene 现场")
+                     help=t("before (default) | after | scene", "before 整改前（默认）| after 整改后 | scene 现场"))
     add.add_argument("--inspection", action="store_true",
-                     help="the id is an inspection's, not a hazard's")
-    add.add_argument("--workers", type=int, help="worker processes (default: one per CPU)")
-    add.add_argument("--json", action="store_true")
+                     help=t("the id is an inspection's, not a hazard's", "ID 是检查记录的，而不是隐患的"))
+    add.add_argument("--workers", type=int, help=t("worker processes (default: one per CPU)",
+                                                   "工作进程数（默认每个 CPU 一个）"))
+    json_flag(add)
     add.set_defaults(handler=cmd_add)
 
-    ls = s.add_parser("list", help="a hazard's photos")
-    ls.add_argument("hazard_id")
-    ls.add_argument("--json", action="store_true")
+    ls = add_parser(s, "list", "a hazard's photos", "列出隐患的照片")
+    ls.add_argument("hazard_id", help=t("hazard id", "隐患 ID"))
+    json_flag(ls)
     ls.set_defaults(handler=cmd_list)
 
-    r = s.add_parser("render", help="write an upright, annotated (and watermarked) JPEG copy")
-    r.add_argument("photo_id")
-    r.add_argument("-o", "--output", required=True)
-    r.add_argument("--watermark", action="store_true")
-    r.add_argument("--plain", action="store_true", help="without annotation shapes")
-    r.add_argument("--max-side", type=int)
+    r = add_parser(s, "render", "write an upright, annotated (and watermarked) JPEG copy",
+                   "输出摆正、带标注（和水印）的 JPEG 副本")
+    r.add_argument("photo_id", help=t("photo id", "照片 ID"))
+    r.add_argument("-o", "--output", required=True, help=t("the file to write", "输出文件"))
+    r.add_argument("--watermark", action="store_true", help=t("add the watermark", "加水印"))
+    r.add_argument("--plain", action="store_true", help=t("without annotation shapes", "不带标注图形"))
+    r.add_argument("--max-side", type=int, help=t("longest side in pixels", "最长边像素数"))
     r.set_defaults(handler=cmd_render)
 
-    a = s.add_parser("annotate", help="save annotation shapes (JSON) as a new photo version")
-    a.add_argument("photo_id")
-    a.add_argument("shapes", help='JSON, e.g. {"shapes": [{"type": "rect", "box": [0.1,0.1,0.5,0.5]}]}'
-                   ' or @FILE')
+    a = add_parser(s, "annotate", "save annotation shapes (JSON) as a new photo version",
+                   "保存标注图形（JSON）为照片的新版本")
+    a.add_argument("photo_id", help=t("photo id", "照片 ID"))
+    a.add_argument("shapes", help=t("JSON", "JSON，") + ' e.g. {"shapes": [{"type": "rect", "box": '
+                   '[0.1,0.1,0.5,0.5]}]} ' + t("or @FILE", "或 @文件"))
     a.set_defaults(handler=cmd_annotate)
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM stops the import like Ctrl+C: the worker pool is terminated and the files
+    stored so far stay (the default action would end this process with no clean-up)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # the services are imported inside the handlers: other commands need not load Pillow

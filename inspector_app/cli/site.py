@@ -5,43 +5,48 @@ from __future__ import annotations
 import argparse
 
 from ..core.entities import RISK_COLOURS, SiteInput
+from ..core.sectors import sector_label
 from ..services import sites
 from ..services.session import Session
 from . import site_register
-from .common import print_json, print_rows, print_warnings, warnings_json
+from .common import lang, print_json, print_rows, print_warnings, warnings_json
+from .i18n import add_parser, json_flag, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("site", help="场所 sites")
+    p = add_parser(sub, "site", "sites", "场所")
     s = p.add_subparsers(dest="action", required=True, metavar="add|list|show|import|export")
 
-    add = s.add_parser("add", help="add a site")
-    add.add_argument("--name", required=True)
-    add.add_argument("--uscc")
-    add.add_argument("--sector", action="append", default=[], help="code or Chinese name; repeatable")
-    add.add_argument("--address")
-    add.add_argument("--grid", help="grid code or name")
-    add.add_argument("--contact")
-    add.add_argument("--phone")
-    add.add_argument("--unit", help="unit (legal entity) name if not the site's name")
-    add.add_argument("--legal-rep")
-    add.add_argument("--no-unit", action="store_true", help="a public place with no responsible unit")
-    add.add_argument("--risk", choices=RISK_COLOURS)
-    add.add_argument("--notes")
-    add.add_argument("--json", action="store_true")
+    add = add_parser(s, "add", "add a site", "新增场所")
+    add.add_argument("--name", required=True, help=t("site name", "场所名称"))
+    add.add_argument("--uscc", help=t("unified social credit code", "统一社会信用代码"))
+    add.add_argument("--sector", action="append", default=[],
+                     help=t("sector: code or Chinese name; repeatable", "行业领域：代码或中文名，可重复"))
+    add.add_argument("--address", help=t("address", "地址"))
+    add.add_argument("--grid", help=t("grid code or name", "网格代码或名称"))
+    add.add_argument("--contact", help=t("contact person", "联系人"))
+    add.add_argument("--phone", help=t("contact phone", "联系电话"))
+    add.add_argument("--unit", help=t("unit (legal entity) name if not the site's name",
+                                      "单位（法人）名称，与场所名称不同时填写"))
+    add.add_argument("--legal-rep", help=t("legal representative", "法定代表人"))
+    add.add_argument("--no-unit", action="store_true",
+                     help=t("a public place with no responsible unit", "无责任单位的公共场所"))
+    add.add_argument("--risk", choices=RISK_COLOURS, help=t("risk colour", "风险等级颜色"))
+    add.add_argument("--notes", help=t("notes", "备注"))
+    json_flag(add)
     add.set_defaults(handler=cmd_add)
 
-    ls = s.add_parser("list", help="list sites")
-    ls.add_argument("--grid")
-    ls.add_argument("--sector")
-    ls.add_argument("--text")
-    ls.add_argument("--limit", type=int)
-    ls.add_argument("--json", action="store_true")
+    ls = add_parser(s, "list", "list sites (by name, in pinyin order)", "列出场所（按名称拼音排序）")
+    ls.add_argument("--grid", help=t("grid code or name", "网格代码或名称"))
+    ls.add_argument("--sector", help=t("sector code", "行业领域代码"))
+    ls.add_argument("--text", help=t("words to look for", "关键词"))
+    ls.add_argument("--limit", type=int, help=t("at most N rows", "最多显示 N 条"))
+    json_flag(ls)
     ls.set_defaults(handler=cmd_list)
 
-    show = s.add_parser("show", help="one site")
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true")
+    show = add_parser(s, "show", "one site", "查看一个场所")
+    show.add_argument("id", help=t("site id", "场所 ID"))
+    json_flag(show)
     show.set_defaults(handler=cmd_show)
 
     site_register.register_subcommands(s)  # import FILE, export -o FILE.xlsx
@@ -83,7 +88,8 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json([_site_json(r) for r in rows])
     else:
-        print_rows([[r.id, r.name, r.uscc, r.sector, r.grid, r.address] for r in rows])
+        print_rows([[r.id, r.name, r.uscc, "、".join(sector_label(c, lang()) for c in r.sectors),
+                     r.grid, r.address] for r in rows])
     return 0
 
 

@@ -9,28 +9,35 @@ from ..services import register_export, register_import
 from ..services.session import Session
 from ..services.sites import SiteFilter
 from .common import TerminalProgress, lang, print_json
+from .i18n import add_parser, json_flag, t
 
 
 def register_subcommands(s: argparse._SubParsersAction) -> None:
-    imp = s.add_parser("import", help="import sites from .xlsx, .xls or .csv")
-    imp.add_argument("file")
+    imp = add_parser(s, "import", "import sites from .xlsx, .xls or .csv", "从 .xlsx、.xls 或 .csv 导入场所台账")
+    imp.add_argument("file", help=t("the register file", "台账文件"))
     imp.add_argument("--map", action="append", default=[], metavar="COL=FIELD",
-                     help="column (header or letter) to field (name, uscc, address, grid, phone …; - to ignore)")
+                     help=t("column (header or letter) to field (name, uscc, address, grid, phone …;"
+                            " - to ignore)",
+                            "列（列名或列字母）对应的字段（name、uscc、address、grid、phone 等；- 表示忽略）"))
     imp.add_argument("--update", action="store_true",
-                     help="apply differences to sites already in the register (default: skip them)")
-    imp.add_argument("--create-grids", action="store_true", help="create unknown grids (supervisors)")
-    imp.add_argument("--sheet", help="sheet name (default: the active sheet)")
-    imp.add_argument("--header-row", type=int, metavar="N", help="row of the column names (0: none)")
-    imp.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
-    imp.add_argument("--verbose", "-v", action="store_true", help="one line per row")
-    imp.add_argument("--json", action="store_true")
+                     help=t("apply differences to sites already in the register (default: skip them)",
+                            "更新台账中已有场所的不同之处（默认跳过）"))
+    imp.add_argument("--create-grids", action="store_true",
+                     help=t("create unknown grids (supervisors)", "新建未知的网格（主管人员）"))
+    imp.add_argument("--sheet", help=t("sheet name (default: the active sheet)", "工作表名称（默认当前工作表）"))
+    imp.add_argument("--header-row", type=int, metavar="N",
+                     help=t("row of the column names (0: none)", "列名所在行（0 表示没有列名）"))
+    imp.add_argument("--dry-run", action="store_true",
+                     help=t("check and report, write nothing", "只检查并报告，不保存"))
+    imp.add_argument("--verbose", "-v", action="store_true", help=t("one line per row", "逐行报告"))
+    json_flag(imp)
     imp.set_defaults(handler=cmd_import)
 
-    exp = s.add_parser("export", help="export the register to .xlsx")
-    exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
-    exp.add_argument("--grid")
-    exp.add_argument("--sector")
-    exp.add_argument("--json", action="store_true")
+    exp = add_parser(s, "export", "export the register to .xlsx", "导出场所台账为 .xlsx")
+    exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help=t("the file to write", "输出文件"))
+    exp.add_argument("--grid", help=t("only this grid (code or name)", "只导出该网格（代码或名称）"))
+    exp.add_argument("--sector", help=t("only this sector code", "只导出该行业领域（代码）"))
+    json_flag(exp)
     exp.set_defaults(handler=cmd_export)
 
 

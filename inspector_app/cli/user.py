@@ -11,6 +11,7 @@ from ..core.entities import ROLES
 from ..services import users
 from ..services.session import PASSWORD_ENV, Session
 from .common import print_json, print_rows
+from .i18n import add_parser, json_flag, t
 
 
 def _password(args: argparse.Namespace, prompt: str = "Password: ") -> str | None:
@@ -24,58 +25,66 @@ def _password(args: argparse.Namespace, prompt: str = "Password: ") -> str | Non
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("user", help="用户 users and roles (admins)")
+    p = add_parser(sub, "user", "users and roles (admins)", "用户和角色（管理员）")
     s = p.add_subparsers(dest="action", required=True, metavar="add|list|passwd|role|grids|...")
+    login = t("login name", "登录名")
+    pw_env = t("read the new password from this variable", "从该环境变量读取新密码")
 
-    a = s.add_parser("add", help="add a user")
-    a.add_argument("login")
-    a.add_argument("--name")
-    a.add_argument("--role", choices=ROLES, default="inspector")
-    a.add_argument("--grid", action="append", default=[], help="grid id, code or name (repeat)")
-    a.add_argument("--cert-no", help="执法证号")
-    a.add_argument("--password-env", metavar="VAR", help="read the new password from this variable")
-    a.add_argument("--json", action="store_true")
+    a = add_parser(s, "add", "add a user", "新增用户")
+    a.add_argument("login", help=login)
+    a.add_argument("--name", help=t("full name", "姓名"))
+    a.add_argument("--role", choices=ROLES, default="inspector", help=t("role", "角色"))
+    a.add_argument("--grid", action="append", default=[],
+                   help=t("grid id, code or name (repeat)", "负责的网格：ID、代码或名称（可重复）"))
+    a.add_argument("--cert-no", help=t("law-enforcement certificate number", "执法证号"))
+    a.add_argument("--password-env", metavar="VAR", help=pw_env)
+    json_flag(a)
     a.set_defaults(handler=cmd_add)
 
-    ls = s.add_parser("list", help="list users")
-    ls.add_argument("--json", action="store_true")
+    ls = add_parser(s, "list", "list users", "列出用户")
+    json_flag(ls)
     ls.set_defaults(handler=cmd_list)
 
-    pw = s.add_parser("passwd", help="set a password (admins: anyone; a user: their own)")
-    pw.add_argument("login")
-    pw.add_argument("--password-env", metavar="VAR", help="read the new password from this variable")
-    pw.add_argument("--old-password-env", metavar="VAR", help="your current password, from this variable")
-    pw.add_argument("--remove", dest="no_password", action="store_true", help="remove the password")
+    pw = add_parser(s, "passwd", "set a password (admins: anyone; a user: their own)",
+                    "设置密码（管理员可为任何人设置，其他用户只能设置自己的）")
+    pw.add_argument("login", help=login)
+    pw.add_argument("--password-env", metavar="VAR", help=pw_env)
+    pw.add_argument("--old-password-env", metavar="VAR",
+                    help=t("your current password, from this variable", "从该环境变量读取当前密码"))
+    pw.add_argument("--remove", dest="no_password", action="store_true",
+                    help=t("remove the password", "删除密码"))
     pw.set_defaults(handler=cmd_passwd)
 
-    r = s.add_parser("role", help="change a user's role")
-    r.add_argument("login")
-    r.add_argument("role", choices=ROLES)
+    r = add_parser(s, "role", "change a user's role", "更改用户角色")
+    r.add_argument("login", help=login)
+    r.add_argument("role", choices=ROLES, help=t("the new role", "新角色"))
     r.set_defaults(handler=cmd_role)
 
-    g = s.add_parser("grids", help="set the grids a user is responsible for")
-    g.add_argument("login")
-    g.add_argument("grids", nargs="*")
+    g = add_parser(s, "grids", "set the grids a user is responsible for", "设置用户负责的网格")
+    g.add_argument("login", help=login)
+    g.add_argument("grids", nargs="*", help=t("grid ids, codes or names", "网格 ID、代码或名称"))
     g.set_defaults(handler=cmd_grids)
 
-    for name, active in (("enable", True), ("disable", False)):
-        e = s.add_parser(name, help=f"{name} a user")
-        e.add_argument("login")
+    for name, active, en, zh in (("enable", True, "enable a user", "启用用户"),
+                                 ("disable", False, "disable a user", "停用用户")):
+        e = add_parser(s, name, en, zh)
+        e.add_argument("login", help=login)
         e.set_defaults(handler=cmd_active, active=active)
 
-    li = s.add_parser("login", help=f"make a user this device's current user ({PASSWORD_ENV})")
-    li.add_argument("login")
+    li = add_parser(s, "login", f"make a user this device's current user ({PASSWORD_ENV})",
+                    f"设为本机当前用户（密码取自 {PASSWORD_ENV}）")
+    li.add_argument("login", help=login)
     li.set_defaults(handler=cmd_login)
 
-    w = s.add_parser("whoami", help="the user the CLI acts as")
+    w = add_parser(s, "whoami", "the user the CLI acts as", "显示命令行当前的用户")
     w.set_defaults(handler=cmd_whoami)
 
-    gp = sub.add_parser("grid", help="网格 grids (admins)")
+    gp = add_parser(sub, "grid", "grids (admins)", "网格（管理员）")
     gs = gp.add_subparsers(dest="action", required=True, metavar="add")
-    ga = gs.add_parser("add", help="add a grid")
-    ga.add_argument("name")
-    ga.add_argument("--code")
-    ga.add_argument("--village", help="village id, code or name")
+    ga = add_parser(gs, "add", "add a grid", "新增网格")
+    ga.add_argument("name", help=t("grid name", "网格名称"))
+    ga.add_argument("--code", help=t("grid code", "网格代码"))
+    ga.add_argument("--village", help=t("village id, code or name", "所属村（社区）：ID、代码或名称"))
     ga.set_defaults(handler=cmd_grid_add)
 
 

@@ -72,7 +72,7 @@ def test_check_finds_altered_and_missing_media(data_dir, tmp_path):
         (tmp_path / f"{i}.jpg").write_bytes(ps.noisy_jpeg(64, 48, seed=i))
     out = json.loads(ok(*store, "photos", "add", hazard_id, str(tmp_path), "--json"))
     shas = [r["sha256"] for r in out["results"]]
-    assert "media" in ok(*store, "check")
+    assert "照片原件" in ok(*store, "check")  # the media check, named in Chinese
     altered = next((data_dir / "media").rglob(f"{shas[0]}.jpg"))
     data = bytearray(altered.read_bytes())
     data[-10] ^= 0xFF  # one bit-flip, same size
