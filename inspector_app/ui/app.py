@@ -40,6 +40,7 @@ from .qt import (
     QUndoStack,
 )
 from .settings import Settings
+from .single_instance import InstanceServer, ask_running_instance, tell_already_open
 from .tray import OverdueNotifier
 
 log = logging.getLogger("inspector_app.ui")
@@ -168,6 +169,12 @@ def run_gui(data_dir: str | Path | None = None, as_user: str | None = None,
     app = application()
     translations = Translations(app)
     translations.install(settings.language)
+    if ask_running_instance(first_dir):  # one window per store: the first comes forward
+        tell_already_open(first_dir)
+        if opened is not None:
+            opened[0].close()
+        translations.clear()
+        return 0
     if opened is None:
         opened = _open_store(first_dir, as_user, lang, interactive=True)
     if opened is None:
@@ -184,6 +191,7 @@ def run_gui(data_dir: str | Path | None = None, as_user: str | None = None,
     log.info("GUI started on %s (version %s)", session.store.data_dir, __version__)
     ctx = build_context(session, settings, translations, real_dir, log_path, as_user)
     window = MainWindow(ctx)
+    instance = InstanceServer(real_dir, window.bring_to_front)
     reporter = _BugReporter(window, log_path)
     sys.excepthook = reporter
     notifier = OverdueNotifier(window, app)
@@ -197,6 +205,8 @@ def run_gui(data_dir: str | Path | None = None, as_user: str | None = None,
         sys.excepthook = reporter.previous
         notifier.shutdown()
         notifier.deleteLater()
+        instance.close()
+        instance.deleteLater()
         window.close()
         window.deleteLater()
         # quit() leaves a posted Quit event behind; processed later, outside exec(), it would

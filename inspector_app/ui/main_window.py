@@ -22,6 +22,7 @@ from .qt import (
     PYSIDE_VERSION,
     QAction,
     QActionGroup,
+    QApplication,
     QCloseEvent,
     QHBoxLayout,
     QKeySequence,
@@ -44,7 +45,7 @@ from .qt import (
 )
 from .search_box import SearchBox
 from .stores import StoreSwitcher
-from .widgets import open_box
+from .widgets import ScreenFit, open_box
 
 if TYPE_CHECKING:
     from .pages.dashboard import DashboardPage
@@ -61,7 +62,7 @@ PAGE_KEYS = ("dashboard", "sites", "inspections", "hazards", "leads", "documents
 (DASHBOARD, SITES_PAGE, INSPECTIONS, HAZARDS_PAGE, LEADS_PAGE, DOCUMENTS, SYNC, STATISTICS,
  SETTINGS) = range(9)
 WARM_UP_DELAY_MS = 400  # after the first paint, build the other pages one per event-loop turn
-DEFAULT_SIZE = QSize(1280, 680)  # fits a 1366×768 laptop with its taskbar and title bar
+DEFAULT_SIZE = QSize(1280, 690)  # fits a 1366×768 laptop with its taskbar (40) and title bar (32)
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         ctx.events.changed.connect(self._on_changed)
         self._owner: QObject | None = None
         self.stores = StoreSwitcher(self)
+        self.screen_fit = ScreenFit(self)  # every window of the app fits the screen
+        QApplication.instance().installEventFilter(self.screen_fit)
         self._warming = False
         self._build()
         self._restore_geometry()
@@ -470,6 +473,15 @@ class MainWindow(QMainWindow):
         self.counts_label.setToolTip(self.tr(
             "Counted as in the statistics: hazards recorded in unfinished inspections (drafts) are"
             " not included.") + ("" if self.ctx.session.user.is_supervisor else " " + self.tr("Your grids only.")))
+
+    def bring_to_front(self) -> None:
+        """Another start on this store asked for this window (``ui/single_instance.py``)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.show_notice(self.tr("This store is already open here; the second start was not opened."))
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QRunnable,
     QSettings,
     QSize,
+    QStandardPaths,
     QStringListModel,
     Qt,
     QThreadPool,
@@ -85,6 +86,7 @@ from PySide6.QtGui import (
     QUndoStack,
     QValidator,
 )
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -149,7 +151,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
-    "QAbstractButton", "QAbstractSpinBox", "QTextEdit", "QFocusEvent", "QValidator",
+    "QAbstractButton", "QAbstractSpinBox", "QTextEdit", "QFocusEvent", "QValidator", "QStandardPaths",
     "QPaintEvent",
     "QCalendarWidget", "QTableWidget", "QTableWidgetItem", "QTextCharFormat",
     "NONE_WORKAROUND", "PYSIDE_VERSION", "QT_TRANSLATE_NOOP", "QAbstractItemModel", "QAbstractItemView", "QAbstractListModel",
@@ -172,6 +174,7 @@ __all__ = [
     "QGraphicsPixmapItem", "QGraphicsRectItem", "QGraphicsScene", "QGraphicsSimpleTextItem",
     "QGraphicsView", "QImageReader", "QMouseEvent", "QPainterPath", "QPen", "QPointF", "QPolygon", "QPolygonF", "QRectF",
     "QStyleOptionViewItem", "QStyledItemDelegate",
+    "QLocalServer", "QLocalSocket",
 ]
 
 
