@@ -8,6 +8,11 @@ from pathlib import Path
 
 from .spreadsheet import MAX_COLUMNS, Sheet, SpreadsheetError, fill_merged
 
+# xlrd holds the whole file and every string of it, about four times the file's size in
+# memory. A legacy sheet has at most 65,536 rows: a full one with a dozen text columns is
+# about 45 MB, so anything much larger is not a register.
+MAX_XLS_BYTES = 100 * 2**20
+
 
 def _not_excel(path: Path, why: str = "") -> SpreadsheetError:
     return SpreadsheetError(
@@ -22,6 +27,14 @@ def open_xls(path: Path, sheet: str | None = None) -> Sheet:
     import xlrd
 
     try:
+        size = path.stat().st_size
+        if size > MAX_XLS_BYTES:
+            raise SpreadsheetError(
+                f"{path.name} is a {size // 2**20} MB legacy .xls, more than a register can be; "
+                "save it as .xlsx or split it",
+                f"{path.name} 是 {size // 2**20} MB 的旧版 .xls 文件，超出台账的合理范围，"
+                "请另存为 .xlsx 或拆分后再导入",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise SpreadsheetError(f"cannot read {path.name}: {exc}", f"无法读取文件 {path.name}：{exc}") from None

@@ -97,7 +97,10 @@ def _import_in_fresh_process(path: Path, data_dir: Path) -> dict:
 
 
 @pytest.mark.timeout(600)
-@pytest.mark.parametrize("kind, size", [("strings", 250 * MB), ("sheet", 946 * MB)])
+@pytest.mark.parametrize("kind, size", [
+    ("strings", 250 * MB), ("sheet", 946 * MB),  # the two files of the report: past the declared caps
+    ("strings", 40 * MB), ("sheet", 60 * MB),  # within the caps, but packed hundreds of times
+])
 def test_bombs_are_refused_before_parsing_within_200_mb(tmp_path, data_dir, kind, size):
     path = _strings_bomb(tmp_path, size) if kind == "strings" else _sheet_bomb(tmp_path, size)
     assert path.stat().st_size < 4 * MB  # small on disk, as in the report
@@ -192,3 +195,16 @@ def test_a_cell_never_grows_past_what_excel_can_hold(tmp_path):
     with open_sheet(huge) as sheet:
         (_, values), = list(sheet.rows(1))
     assert MAX_CELL_CHARS < len(values[0]) <= MAX_CELL_CHARS + 256 * 1024  # at most one more chunk
+
+
+def test_a_legacy_xls_larger_than_any_register_is_refused_before_reading(tmp_path):
+    from inspector_app.services.spreadsheet import OLE2_MAGIC
+    from inspector_app.services.spreadsheet_xls import MAX_XLS_BYTES
+
+    path = tmp_path / "旧 台账.xls"
+    with path.open("wb") as fh:  # sparse: nothing is really written
+        fh.write(OLE2_MAGIC)
+        fh.truncate(MAX_XLS_BYTES + 1)
+    with pytest.raises(SpreadsheetError) as err:
+        open_sheet(path)
+    assert "legacy .xls, more than a register can be" in err.value.en and "旧版 .xls" in err.value.zh
