@@ -123,12 +123,71 @@ def in_scope(user: User, grid_id: str | None, owner: str | None = None, *,
     return owner is not None and owner == user.id and (any_grid or grid_id is None)
 
 
+# what a refusal names: the kind of record that is out of the user's grids
+SCOPE_TEXT: dict[str, tuple[str, str]] = {
+    "hazard": ("this hazard", "该隐患"),
+    "site": ("this site", "该场所"),
+    "inspection": ("this inspection", "该检查记录"),
+    "report": ("this public report", "该举报"),
+    "task": ("this task", "该交办任务"),
+    "photo": ("this photo", "该照片"),
+}
+
+
+def out_of_scope(kind: str = "hazard") -> PermissionDenied:
+    """The refusal for a record of ``kind`` outside the user's grids (it names that kind)."""
+    en, zh = SCOPE_TEXT.get(kind, SCOPE_TEXT["hazard"])
+    return PermissionDenied(f"{en} is outside your grids", f"{zh}不在您负责的网格内",
+                            code="out_of_grid")
+
+
 def require_scope(user: User, grid_id: str | None, owner: str | None = None, *,
-                  any_grid: bool = False) -> None:
+                  any_grid: bool = False, kind: str = "hazard") -> None:
+    """Refuse unless ``in_scope``; the message names the ``kind`` of record (see SCOPE_TEXT)."""
     if not in_scope(user, grid_id, owner, any_grid=any_grid):
-        raise PermissionDenied(
-            "this hazard is outside your grids", "该隐患不在您负责的网格内", code="out_of_grid"
-        )
+        raise out_of_scope(kind)
+
+
+def site_in_scope(user: User, grid_id: str | None) -> bool:
+    """A site is the user's when it is in one of their grids or in none (sites record no
+    owner, so a site without a grid is everyone's until a grid is set)."""
+    return grid_id is None or in_scope(user, grid_id)
+
+
+def require_site_scope(user: User, grid_id: str | None) -> None:
+    if not site_in_scope(user, grid_id):
+        raise out_of_scope("site")
+
+
+def scope_clause(
+    user: User, mine: bool = False, alias: str = "h", owner: str | None = "found_by",
+    owner_any_grid: bool = False, grid: str = "grid_id",
+) -> tuple[str | None, list[object]]:
+    """SQL restricting rows to the user's grids (None: every grid) — ``in_scope`` as SQL.
+
+    Inspectors always see only their grids, plus the rows they own (``owner``: recorded,
+    received, assigned) that have no grid yet — or, with ``owner_any_grid``, in any grid;
+    ``mine`` restricts a supervisor to the grids assigned to them, if any. ``grid``: the
+    column (or expression, with ``alias=""``) holding the grid id.
+    """
+    if sees_all_grids(user) and (not mine or not user.grid_ids):
+        return None, []
+    col = f"{alias}.{grid}" if alias else grid
+    marks = ", ".join("?" for _ in user.grid_ids)
+    grids = f"{col} IN ({marks})" if user.grid_ids else "0"
+    if owner is None:
+        return f"({grids})", [*user.grid_ids]
+    who = f"{alias}.{owner}" if alias else owner
+    own = f"{who} = ?" if owner_any_grid else f"({col} IS NULL AND {who} = ?)"
+    return f"({grids} OR {own})", [*user.grid_ids, user.id]
+
+
+def site_scope_clause(user: User, alias: str = "s") -> tuple[str | None, list[object]]:
+    """``site_in_scope`` as SQL over a site table aliased ``alias``."""
+    clause, params = scope_clause(user, alias=alias, owner=None)
+    if clause is None:
+        return None, []
+    return f"({alias}.grid_id IS NULL OR {clause})", params
 
 
 def event_action(kind: str, level: str) -> str:

@@ -124,7 +124,8 @@ def _task_for_write(tx: WriteTx, session: Session, task_id: str) -> dict[str, An
     row = row_dict(tx.conn, "SELECT * FROM assigned_task WHERE id = ? AND deleted = 0", (task_id,))
     if row is None:
         raise NotFound(f"no handed-down task {task_id}", f"找不到交办任务（编号 {task_id}）")
-    permissions.require_scope(session.user, row["grid_id"], row["assigned_to"], any_grid=True)
+    permissions.require_scope(session.user, row["grid_id"], row["assigned_to"], any_grid=True,
+                              kind="task")
     return row
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..core import permissions
 from ..core.errors import NotFound
+from . import scope
 from .hazards import HazardFilter, hazard_rows, list_hazard_ids
 from .session import Session
 from .sites import get_site
@@ -30,9 +31,10 @@ def _row(session: Session, inspection_id: str) -> dict[str, Any]:
         "SELECT i.*, s.name AS site_name, s.grid_id AS site_grid FROM inspection i"
         " JOIN site s ON s.id = i.site_id WHERE i.id = ? AND i.deleted = 0", (inspection_id,))
     r = cur.fetchone()
-    if r is None or not permissions.in_scope(session.user, r["site_grid"], None) and \
-            session.user.id not in json.loads(r["inspector_ids"] or "[]"):
+    if r is None:
         raise NotFound(f"no inspection with id {inspection_id}", f"找不到检查记录（编号 {inspection_id}）")
+    if not scope.inspection_visible(session.user, r["site_grid"], r["inspector_ids"]):
+        raise permissions.out_of_scope("inspection")
     return dict(r)
 
 
@@ -116,7 +118,7 @@ def list_inspections(
     rows = []
     for r in session.store.read().execute(sql, params):
         inspectors = json.loads(r["inspector_ids"] or "[]")
-        if not permissions.in_scope(session.user, r["grid_id"]) and session.user.id not in inspectors:
+        if not scope.inspection_visible(session.user, r["grid_id"], inspectors):
             continue
         rows.append({k: r[k] for k in ("id", "site_id", "site_name", "kind", "status", "started_at",
                                        "ended_at", "campaign_id", "hazards")} | {"inspector_ids": inspectors})

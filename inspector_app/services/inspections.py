@@ -151,8 +151,7 @@ def start_inspection(session: Session, data: StartInput) -> Saved:
                                (data.site_id,)).fetchone()
         if site is None:
             raise NotFound(f"no site with id {data.site_id}", f"找不到场所（编号 {data.site_id}）")
-        if site[0] is not None:
-            permissions.require_scope(session.user, site[0])
+        permissions.require_site_scope(session.user, site[0])  # the refusal names the site
         for uid in inspectors:
             if tx.conn.execute("SELECT 1 FROM app_user WHERE id = ? AND active = 1 AND deleted = 0",
                                (uid,)).fetchone() is None:

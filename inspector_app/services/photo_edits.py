@@ -20,6 +20,7 @@ from ..photos.render import jpeg_bytes, render
 from ..photos.sniff import PHOTO
 from ..photos.watermark import Watermark
 from ..store.store import WriteTx, write_atomic
+from . import scope
 from .changes import HAZARDS, INSPECTIONS, Changes, Saved
 from .photos import LATEST_VERSION, PHOTOS, get_photo, original_path
 from .session import Session
@@ -106,13 +107,15 @@ def save_rendered(
 _LINK_COLUMNS = ("id", "media_id", "hazard_id", "inspection_id", "document_id", "phase", "flags")
 
 
-def _current_link(tx: WriteTx, link_id: str) -> dict[str, Any]:
+def _current_link(tx: WriteTx, session: Session, link_id: str) -> dict[str, Any]:
+    """The link's latest version, checked: it exists, its hazard/inspection is the user's."""
     row = tx.conn.execute(
         f"SELECT {', '.join('l.' + c for c in _LINK_COLUMNS)} FROM photo_link l"
         f" WHERE l.id = ? AND l.deleted = 0 AND {LATEST_VERSION}", (link_id,)).fetchone()
     if row is None:
         raise NotFound(f"no current photo with id {link_id} (removed or edited meanwhile)",
                        f"找不到照片（编号 {link_id}），可能已被删除或修改")
+    scope.check_photo_link(tx.conn, session.user, link_id)
     return dict(zip(_LINK_COLUMNS, row, strict=True))
 
 
@@ -124,7 +127,7 @@ def set_annotation(session: Session, link_id: str, shapes: Any) -> Saved:
     stored = annotation.dumps(annotation.parse(shapes))
 
     def job(tx: WriteTx) -> str:
-        old = _current_link(tx, link_id)
+        old = _current_link(tx, session, link_id)
         new_id = tx.insert("photo_link", {
             "media_id": old["media_id"], "hazard_id": old["hazard_id"],
             "inspection_id": old["inspection_id"], "document_id": old["document_id"],
@@ -139,10 +142,11 @@ def set_annotation(session: Session, link_id: str, shapes: Any) -> Saved:
 
 
 def get_annotation(session: Session, link_id: str) -> list[annotation.Shape]:
-    row = session.store.read().execute(
-        "SELECT annotation FROM photo_link WHERE id = ?", (link_id,)).fetchone()
+    conn = session.store.read()
+    row = conn.execute("SELECT annotation FROM photo_link WHERE id = ?", (link_id,)).fetchone()
     if row is None:
         raise NotFound(f"no photo with id {link_id}", f"找不到照片（编号 {link_id}）")
+    scope.check_photo_link(conn, session.user, link_id)
     return annotation.parse(row[0])
 
 
@@ -150,7 +154,7 @@ def remove_photo(session: Session, link_id: str) -> Changes:
     """Take a photo off its hazard/inspection (every version of the link; media stays)."""
 
     def job(tx: WriteTx) -> None:
-        current: str | None = _current_link(tx, link_id)["id"]
+        current: str | None = _current_link(tx, session, link_id)["id"]
         while current:
             tx.update("photo_link", current, {"deleted": 1})
             row = tx.conn.execute("SELECT supersedes FROM photo_link WHERE id = ?",

@@ -18,6 +18,7 @@ from ..core.entities import HazardInput
 from ..core.errors import NotFound, ValidationError
 from ..core.permissions import Action
 from ..store.store import WriteTx
+from . import scope
 from .changes import HAZARDS, Changes, Saved
 from .hazard_input import funds
 from .hazards import add_hazard, get_hazard, scope_clause
@@ -106,6 +107,7 @@ def add_report(session: Session, data: ReportInput) -> Saved:
                                    (data.site_id,)).fetchone()
             if site is None:
                 raise NotFound(f"no site with id {data.site_id}", f"找不到场所（编号 {data.site_id}）")
+            permissions.require_site_scope(session.user, site[0])
             grid_id = site[0]
         report_id = tx.insert("public_report", {
             "channel": data.channel, "received_at": received, "content": content,
@@ -171,7 +173,8 @@ def get_report(session: Session, report_id: str) -> ReportRow:
     r = session.store.read().execute(_SQL + " AND r.id = ?", (report_id,)).fetchone()
     if r is None:
         raise NotFound(f"no public report {report_id}", f"找不到举报（编号 {report_id}）")
-    permissions.require_scope(session.user, r["grid_id"], r["received_by"], any_grid=True)
+    permissions.require_scope(session.user, r["grid_id"], r["received_by"], any_grid=True,
+                              kind="report")
     return _row(session, r)
 
 
@@ -204,7 +207,8 @@ def _report_for_write(tx: WriteTx, session: Session, report_id: str) -> dict[str
     row = row_dict(tx.conn, "SELECT * FROM public_report WHERE id = ? AND deleted = 0", (report_id,))
     if row is None:
         raise NotFound(f"no public report {report_id}", f"找不到举报（编号 {report_id}）")
-    permissions.require_scope(session.user, row["grid_id"], row["received_by"], any_grid=True)
+    permissions.require_scope(session.user, row["grid_id"], row["received_by"], any_grid=True,
+                              kind="report")
     return row
 
 
@@ -222,6 +226,7 @@ def link_hazard(session: Session, report_id: str, hazard_id: str, *,
         tx.update("hazard", hazard_id, {"public_report_id": report_id})
         values: dict[str, Any] = {"status": VERIFIED}
         if inspection_id:
+            scope.check_inspection(tx.conn, session.user, inspection_id)
             values["inspection_id"] = inspection_id
         tx.update("public_report", report_id, values)
         tx.audit("public_report_linked", "public_report", report_id, f"hazard {hazard_id}")
