@@ -303,8 +303,7 @@ def add_hazard(session: Session, data: HazardInput) -> Saved:
         ).fetchone()
         if site is None:
             raise NotFound(f"no site with id {data.site_id}", f"找不到场所（编号 {data.site_id}）")
-        if site[0] is not None:
-            permissions.require_scope(session.user, site[0])
+        permissions.require_site_scope(session.user, site[0])
         check_links(tx, values)
         if data.item_id and item_is_major(tx, data.item_id) and values["level"] != "major":
             values["level"] = "major"
