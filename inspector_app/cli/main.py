@@ -111,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         check_arguments(args)
         session = open_session(data_dir, as_user=args.as_user, lang=lang(),
                                read_only=reads_only(args))
+        user.warn_password_less_admin(session, args)
         return args.handler(session, args)
     except DomainError as exc:
         sys.stderr.write(("error: " if lang().startswith("en") else "错误：") + exc.message(lang()) + "\n")

@@ -10,7 +10,7 @@ import sys
 from ..core.entities import ROLES
 from ..services import users
 from ..services.session import PASSWORD_ENV, Session
-from .common import print_json, print_rows
+from .common import print_json, print_rows, print_warnings
 from .i18n import add_parser, json_flag, t
 
 
@@ -86,6 +86,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     ga.add_argument("--code", help=t("grid code", "网格代码"))
     ga.add_argument("--village", help=t("village id, code or name", "所属村（社区）：ID、代码或名称"))
     ga.set_defaults(handler=cmd_grid_add)
+
+
+def warn_password_less_admin(session: Session, args: argparse.Namespace) -> None:
+    """One line on stderr while the CLI acts as an admin without a password (not when
+    setting that password, nor in a demo store): scripts keep working, people are told."""
+    if getattr(args, "command", None) == "user" and getattr(args, "action", None) == "passwd":
+        return
+    if users.acting_without_password(session):
+        print_warnings([users.password_warning(session)])
 
 
 def cmd_add(session: Session, args: argparse.Namespace) -> int:

@@ -3,6 +3,11 @@
 Passwords are stored as argon2id hashes (``argon2-cffi``). A user without a password can be
 acted as freely — a single-user laptop stays logged in as its current user; a user with one
 needs it to log in or to be acted as (``--as USER`` with ``INSPECTOR_APP_PASSWORD``).
+
+A fresh store's ``admin`` has no password: fine for one person, but then anyone can act as
+the admin. So users are added only once every admin has a password (a new admin, or a user
+made admin, needs one; an admin's password stays while there are other users); until
+then the CLI warns on stderr and the GUI asks for the password at start.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from ..core.entities import ROLES, User
 from ..core.errors import NotFound, PermissionDenied, ValidationError
 from ..core.permissions import ROLE_ZH, Action
 from ..store.store import Store, WriteTx, set_info
-from .changes import USERS, Changes, Saved
+from .changes import USERS, Changes, Notice, Saved
 from .regions import find_grid
 from .session import Session, load_user
 
@@ -112,6 +117,49 @@ def has_password(store: Store, user: User) -> bool:
     return bool(row and row[0])
 
 
+def admin_without_password(store: Store) -> str | None:
+    """The login of an active admin who has no password (anyone could act as them), if any."""
+    row = store.read().execute(
+        "SELECT login FROM app_user WHERE role = 'admin' AND active = 1 AND deleted = 0"
+        " AND (password_hash IS NULL OR password_hash = '') ORDER BY login LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def acting_without_password(session: Session) -> bool:
+    """Whether the session acts as an admin who has no password, in a real (not demo) store:
+    what the CLI warns about and the GUI asks to fix at start."""
+    return (session.user.role == "admin" and not session.is_demo
+            and not has_password(session.store, session.user))
+
+
+def password_warning(session: Session) -> Notice:
+    """The one-line warning while the admin has no password."""
+    login = session.user.login
+    return Notice("admin_without_password",
+                  f"the admin {login!r} has no password: anyone can act as them; "
+                  f"set one with: inspector-app user passwd {login}",
+                  f"管理员“{login}”没有设置密码，任何人都能以管理员身份操作；"
+                  f"请运行 inspector-app user passwd {login} 设置密码")
+
+
+def _require_admins_have_passwords(tx: WriteTx) -> None:
+    """A second user needs the admins to have passwords first, or anyone could be admin."""
+    row = tx.conn.execute(
+        "SELECT login FROM app_user WHERE role = 'admin' AND active = 1 AND deleted = 0"
+        " AND (password_hash IS NULL OR password_hash = '') ORDER BY login LIMIT 1").fetchone()
+    if row is not None:
+        raise ValidationError(
+            f"set a password for the admin {row[0]!r} before adding users "
+            f"(inspector-app user passwd {row[0]}): without one, anyone can act as the admin",
+            f"添加用户前请先为管理员“{row[0]}”设置密码（inspector-app user passwd {row[0]}），"
+            "否则任何人都能以管理员身份操作", code="admin_password_needed")
+
+
+def _admin_needs_password(login: str) -> ValidationError:
+    return ValidationError(f"an admin needs a password: set one for {login!r} first",
+                           f"管理员必须设置密码，请先为“{login}”设置密码", code="admin_password_needed")
+
+
 def needs_log_in(session: Session) -> bool:
     """Whether the GUI must ask for a password at start: the current user has one and this
     device is not set to stay logged in. A user without a password never needs one."""
@@ -173,7 +221,9 @@ def add_user(
     session: Session, login: str, name: str, role: str, *, grids: list[str] | tuple[str, ...] = (),
     password: str | None = None, cert_no: str | None = None,
 ) -> Saved:
-    """A new user (admins only); grids by id, code or name."""
+    """A new user (admins only); grids by id, code or name. Refused while an admin has no
+    password (a store with a password-less admin is a single-person setup); a new admin
+    needs a password."""
     permissions.require(session.user, Action.MANAGE_USERS)
     login = (login or "").strip()
     if not _LOGIN.match(login):
@@ -190,6 +240,9 @@ def add_user(
     def job(tx: WriteTx) -> str:
         if tx.conn.execute("SELECT 1 FROM app_user WHERE login = ? AND deleted = 0", (login,)).fetchone():
             raise ValidationError(f"login {login!r} is taken", f"登录名“{login}”已被使用", code="duplicate")
+        _require_admins_have_passwords(tx)
+        if role == "admin" and not values["password_hash"]:
+            raise _admin_needs_password(login)
         user_id = tx.insert("app_user", values)
         tx.audit("user_added", "user", user_id, f"{login} {role}")
         return user_id
@@ -213,6 +266,10 @@ def set_password(session: Session, login: str, password: str | None, *,
                     and not verify_password(stored, old_password):
                 raise PermissionDenied("the current password is wrong", "原密码不正确",
                                        code="wrong_password")
+        if new_hash is None and _role_ == "admin" and tx.conn.execute(
+                "SELECT count(*) FROM app_user WHERE active = 1 AND deleted = 0").fetchone()[0] > 1:
+            raise ValidationError("an admin keeps a password while the store has other users",
+                                  "本数据库还有其他用户，管理员的密码不能删除", code="admin_password_needed")
         tx.update("app_user", user_id, {"password_hash": new_hash})
         tx.audit("password_set" if new_hash else "password_removed", "user", user_id, login)
 
@@ -228,6 +285,9 @@ def set_role(session: Session, login: str, role: str) -> Changes:
         user_id, old, _active = _user_row(tx, login)
         if old == "admin" and role != "admin":
             _keep_an_admin(tx, user_id)
+        if role == "admin" and old != "admin" and not tx.conn.execute(
+                "SELECT password_hash FROM app_user WHERE id = ?", (user_id,)).fetchone()[0]:
+            raise _admin_needs_password(login)
         tx.update("app_user", user_id, {"role": role})
         tx.audit("user_role_set", "user", user_id, f"{login}: {old} -> {role}")
         return user_id

@@ -6,18 +6,20 @@ import json
 
 import pytest
 
-from tests.helpers import cli
+from tests.helpers import ADMIN_PASSWORD, cli
 
 PASSWORDS = {"li": "li-password-1", "wang": "wang-password-1"}
 
 
 @pytest.fixture
 def town(data_dir):
-    """An admin (no password, the store's current user), inspector li (G1), supervisor wang."""
+    """An admin (the store's current user), inspector li (G1), supervisor wang."""
     base = ["--data-dir", str(data_dir)]
 
-    def run(*args: str, user: str | None = None, password: str | None = None, ok: bool = True):
+    def run(*args: str, user: str | None = None, password: str | None = None, ok: bool = True,
+            env_pw: str | None = None):
         env = {"INSPECTOR_APP_PASSWORD": password} if password is not None else {}
+        env.update({"NEWPW": env_pw} if env_pw else {})
         result = cli(*base, *(["--as", user] if user else []), *args, env=env)
         assert "Traceback" not in result.stderr
         if ok:
@@ -26,6 +28,8 @@ def town(data_dir):
 
     assert run("grid", "add", "东村第一网格", "--code", "G1").returncode == 0
     run("grid", "add", "西村第一网格", "--code", "G2")
+    # users are added only once the admin has a password (the admin stays logged in here)
+    run("user", "passwd", "admin", "--password-env", "NEWPW", env_pw=ADMIN_PASSWORD)
     run("user", "add", "li", "--name", "李网格", "--role", "inspector", "--grid", "G1")
     run("user", "add", "wang", "--name", "王站长", "--role", "supervisor")
     for login, pw in PASSWORDS.items():

@@ -11,6 +11,7 @@ from inspector_app.ui.dialogs.campaigns import CampaignsDialog
 from inspector_app.ui.dialogs.inspection_plan import InspectionPlanDialog
 from inspector_app.ui.main_window import INSPECTIONS
 from inspector_app.ui.qt import QMessageBox
+from tests.helpers import secure_admin
 from tests.ui.helpers import type_text
 
 pytestmark = pytest.mark.ui
@@ -21,6 +22,7 @@ def town(session) -> list[str]:
     ids = [sites.add_site(session, SiteInput(name=f"青石镇小餐馆{i:02d}", address=f"文化路{i}号",
                                              sectors=("nine_small",))).id for i in range(8)]
     sites.add_site(session, SiteInput(name="青石镇加油站", sectors=("gas",)))
+    secure_admin(session)  # users are added once the admin has a password
     for login, name in (("li", "李网格员"), ("zhao", "赵网格员"), ("sun", "孙网格员")):
         add_user(session, login, name, "inspector")
     return ids

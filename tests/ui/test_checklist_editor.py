@@ -12,6 +12,7 @@ from inspector_app.services.users import add_user, log_in
 from inspector_app.ui.dialogs.checklist_editor import CODE, DAYS, MAJOR, TEXT, ChecklistEditor
 from inspector_app.ui.dialogs.checklist_templates import ChecklistTemplatesDialog
 from inspector_app.ui.qt import QLineEdit, QMessageBox, Qt
+from tests.helpers import secure_admin
 from tests.ui.helpers import type_text
 
 pytestmark = pytest.mark.ui
@@ -152,6 +153,7 @@ def test_import_json_through_the_dialog(ctx, session, qtbot, tmp_path: Path) -> 
 
 
 def test_inspector_may_read_but_not_edit(ctx, session, qtbot) -> None:
+    secure_admin(session)  # users are added once the admin has a password
     add_user(session, "wang", "王网格员", "inspector")
     session.user = log_in(session, "wang", None)
     editor = ChecklistEditor(ctx, nine_small(session).id)

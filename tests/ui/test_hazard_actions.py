@@ -14,6 +14,7 @@ from inspector_app.services.lifecycle_common import calendar_of
 from inspector_app.services.session import load_user
 from inspector_app.ui.dialogs import hazard_actions as ha
 from inspector_app.ui.qt import QDate
+from tests.helpers import secure_admin
 from tests.ui.helpers import type_text
 
 pytestmark = pytest.mark.ui
@@ -93,6 +94,7 @@ def test_failed_recheck_sets_a_new_deadline(window, session, qtbot) -> None:
 
 def test_inspector_does_not_get_supervisor_actions(window, session) -> None:
     users.add_grid(session, "一网格")
+    secure_admin(session)  # users are added once the admin has a password
     users.add_user(session, "zhang", "张三", "inspector", grids=["一网格"])
     general = add_hazard(session, grid="一网格")
     rectification.notify(session, general, served_on="2026-09-25")
@@ -147,6 +149,7 @@ def test_refusal_is_shown_and_nothing_changes(window, session, qtbot) -> None:
 
 
 def test_supervisor_actions_and_five_implementations(window, session, qtbot) -> None:
+    secure_admin(session)  # users are added once the admin has a password
     users.add_user(session, "zhang", "张三", "inspector")
     admin, session.user = session.user, load_user(session.store, "zhang")
     hazard_id = add_hazard(session, "major")  # an inspector's major hazard awaits confirmation

@@ -15,6 +15,7 @@ from inspector_app.services.regions import add_region
 from inspector_app.ui.main_window import HAZARDS_PAGE, INSPECTIONS
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.qt import QDialogButtonBox, Qt
+from tests.helpers import secure_admin
 from tests.ui.helpers import type_text
 
 pytestmark = pytest.mark.ui
@@ -27,6 +28,7 @@ SHOTS = Path("/tmp/ui-shots")
 @pytest.fixture
 def town(session) -> dict[str, str]:
     grid = session.write(lambda tx: add_region(tx, "grid", "青石镇第三网格", code="G3"))
+    secure_admin(session)  # users are added once the admin has a password
     users.add_user(session, "lixiaoming", "李晓明", "inspector", grids=["G3"])
     users.add_user(session, "zhaoli", "赵丽", "inspector", grids=["G3"])
     site = sites.add_site(session, SiteInput(name="老王小吃店", address="文化路 12 号",

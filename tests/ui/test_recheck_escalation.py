@@ -14,6 +14,7 @@ from inspector_app.services import hazards, rectification, sites, users
 from inspector_app.services.lifecycle_common import calendar_of
 from inspector_app.services.session import load_user
 from inspector_app.ui.dialogs import hazard_actions as ha
+from tests.helpers import secure_admin
 from tests.ui.helpers import type_text
 
 pytestmark = pytest.mark.ui
@@ -26,6 +27,7 @@ E = hs.EventKind
 def town(session):
     """Grid 一网格 with inspector zhang and supervisor wang; a hazard awaiting its re-check."""
     users.add_grid(session, "一网格")
+    secure_admin(session)  # users are added once the admin has a password
     users.add_user(session, "zhang", "张三", "inspector", grids=["一网格"])
     users.add_user(session, "wang", "王站长", "supervisor")
     site_id = sites.add_site(session, SiteInput(name="好运来面馆", grid="一网格")).id

@@ -57,7 +57,6 @@ class UserBadge(QLabel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setStyleSheet("color: #3c4043; padding: 0 6px;")
         ctx.events.changed.connect(self._on_changed)
         self.refresh()
 
@@ -66,8 +65,17 @@ class UserBadge(QLabel):
             self.refresh()
 
     def refresh(self) -> None:
-        self.setText(user_summary(self.ctx.session))
-        self.setToolTip(self.tr("Logged in on this device: {}").format(self.ctx.session.user.login))
+        session = self.ctx.session
+        tip = self.tr("Logged in on this device: {}").format(session.user.login)
+        if users.acting_without_password(session):  # anyone could act as this admin: say so
+            self.setText(self.tr("{user} · no password!").format(user=user_summary(session)))
+            self.setStyleSheet("color: #b3261e; font-weight: bold; padding: 0 6px;")
+            tip += "\n" + self.tr("The administrator has no password: anyone can act as them. "
+                                   "Set one under Settings → Users and grids.")
+        else:
+            self.setText(user_summary(session))
+            self.setStyleSheet("color: #3c4043; padding: 0 6px;")
+        self.setToolTip(tip)
 
 
 class LoginDialog(QDialog):
@@ -157,7 +165,12 @@ class LoginDialog(QDialog):
 
 
 def log_in_at_start(session: Session, lang: str) -> bool:
-    """Ask for the password when the store's current user needs it; False if the user quit."""
+    """Ask for the password when the store's current user needs it, or have a password-less
+    admin set one first (``first_password.py``); False if the user quit."""
+    from .first_password import set_first_admin_password
+
+    if not set_first_admin_password(session, lang):
+        return False
     if not users.needs_log_in(session):
         return True
     dialog = LoginDialog(session, lang, at_start=True)
