@@ -18,7 +18,7 @@ from ..core import permissions
 from ..core.deadlines import Deadline
 from ..core.errors import NotFound, ValidationError
 from ..core.holidays import HolidayCalendar, parse_regional
-from ..core.validation import parse_date
+from ..core.validation import parse_date, strip_control
 from ..store.store import Store, WriteTx
 from .changes import HAZARDS, SITES, Changes, Notice, Saved
 from .session import Session
@@ -121,7 +121,7 @@ def day_of(field: str, zh: str, value: str | date | None, today: date,
 
 
 def required_text(field: str, zh: str, value: str | None, limit: int = 2000) -> str:
-    text = (value or "").strip()
+    text = strip_control(value or "").strip()
     if not text:
         raise ValidationError(f"{field} is required", f"请填写{zh}", code="empty")
     if len(text) > limit:

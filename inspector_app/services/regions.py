@@ -6,7 +6,7 @@ import sqlite3
 
 from ..core.entities import Region, User
 from ..core.errors import NotFound
-from ..core.validation import clean_text
+from ..core.validation import clean_text, strip_control
 from ..services.changes import Notice
 from ..store.store import WriteTx
 
@@ -41,6 +41,7 @@ def add_region(
     tx: WriteTx, level: str, name: str, *, code: str | None = None, parent_id: str | None = None,
     region_id: str | None = None,
 ) -> str:
+    name, code = strip_control(name), strip_control(code) if code else code
     values = {"level": level, "name": name, "code": code, "parent_id": parent_id}
     if region_id:
         values["id"] = region_id

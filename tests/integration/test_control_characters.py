@@ -106,3 +106,15 @@ def test_checklists_clean_control_characters_in_and_out(session, tmp_path):
     out = checklist_io.export_template(session, done[0].id, tmp_path / "导出.xlsx")
     wb = openpyxl.load_workbook(out)
     assert wb["检查项"]["B2"].value == "旧数据"
+
+
+def test_grids_and_hazard_action_reasons_are_cleaned(session):
+    from inspector_app.services.lifecycle_common import required_text
+    from inspector_app.services.regions import add_region
+
+    rid = session.write(lambda tx: add_region(tx, "grid", "东村\x07网格", code="G\x1b01"))
+    row = session.store.read().execute("SELECT name, code FROM region WHERE id = ?", (rid,)).fetchone()
+    assert tuple(row) == ("东村网格", "G01")
+    assert required_text("reason", "延期理由", "延期\x00理由\x1b") == "延期理由"
+    with pytest.raises(ValidationError):
+        required_text("reason", "延期理由", "\x00\x07")
