@@ -210,86 +210,91 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="111"/>
+        <location filename="../../inspector_app/ui/app.py" line="112"/>
         <source>Grid Inspector</source>
         <translation>网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="112"/>
+        <location filename="../../inspector_app/ui/app.py" line="113"/>
         <source>You can choose another data folder, or quit.</source>
         <translation>可以选择其他数据目录，或退出程序。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="113"/>
+        <location filename="../../inspector_app/ui/app.py" line="114"/>
         <source>Choose another folder…</source>
         <translation>选择其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="115"/>
+        <location filename="../../inspector_app/ui/app.py" line="116"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="119"/>
+        <location filename="../../inspector_app/ui/app.py" line="120"/>
         <source>Choose the data folder</source>
         <translation>选择数据目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="147"/>
+        <location filename="../../inspector_app/ui/app.py" line="148"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/single_instance.py" line="84"/>
+        <source>This data folder is already open in another window, which was brought to the front: {}</source>
+        <translation>该数据目录已在另一个窗口中打开，已将该窗口切换到前台：{}</translation>
     </message>
 </context>
 <context>
     <name>AssignGridDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="592"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="583"/>
         <source>Assign a grid</source>
         <translation>分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="596"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="587"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="616"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="607"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="619"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="610"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="628"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="619"/>
         <source>Grid:</source>
         <translation>网格：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="639"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="630"/>
         <source>There are no grids yet. A supervisor adds them in Settings.</source>
         <translation>还没有网格，请由管理人员在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="657"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="648"/>
         <source>{} sites have no grid. {} selected.</source>
         <translation>{} 个场所尚未分配网格，已选 {} 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="659"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="650"/>
         <source>Every site in this list has a grid now.</source>
         <translation>列表中的场所都已分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="680"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="671"/>
         <source>{} sites assigned to grid “{}”. Press Ctrl+Z to undo.</source>
         <translation>已将 {} 个场所分配到“{}”，可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="704"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="705"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="695"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="696"/>
         <source>Assignment undone.</source>
         <translation>已撤销分配。</translation>
     </message>
@@ -721,37 +726,37 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="72"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="75"/>
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="72"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="75"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="72"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="75"/>
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="91"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="94"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="91"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="94"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="91"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="94"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="91"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="94"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -759,193 +764,205 @@
 <context>
     <name>ChecklistRun</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="223"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="226"/>
         <source>Note for this item (N); with a hazard it becomes the hazard&apos;s description</source>
         <translation>本项备注（N）；判为隐患时作为隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="230"/>
         <source>OK (1)</source>
         <translation>合格 (1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="231"/>
         <source>Hazard (2)</source>
         <translation>隐患 (2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="232"/>
         <source>N/A (3)</source>
         <translation>不涉及 (3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="233"/>
         <source>Edit hazard… (E)</source>
         <translation>编辑隐患…（E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="234"/>
         <source>Edit this item&apos;s draft hazard: level (with a reason if it differs from the suggestion), deadline … (E, Ctrl+E)</source>
         <translation>编辑本检查项的隐患草稿：等级（与建议等级不同时须填写理由）、整改期限等（E、Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="235"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="238"/>
         <source>Next (Enter)</source>
         <translation>下一项 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="237"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="641"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="240"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="666"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="238"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="241"/>
         <source>Finish the inspection and publish its hazards (Ctrl+Enter)</source>
         <translation>完成检查并发布发现的隐患（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="241"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="244"/>
         <source>New hazard…</source>
         <translation>新增隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="245"/>
         <source>Record a hazard that is not on the checklist (Ctrl+H)</source>
         <translation>登记检查表以外的隐患（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="248"/>
         <source>Discard…</source>
         <translation>放弃检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="249"/>
         <source>Throw this inspection away with its answers and draft hazards</source>
         <translation>放弃本次检查，删除其检查结果和隐患草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="449"/>
         <source>On-site photos ({})</source>
         <translation>现场照片（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="450"/>
         <source>Add on-site photos of this inspection; you can also drop files here or paste them (Ctrl+V in the strip)</source>
         <translation>添加本次检查的现场照片；也可把文件拖放到这里，或在照片栏中粘贴（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="366"/>
         <source>No checklist</source>
         <translation>无检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="385"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="388"/>
         <source>Inspectors: {}</source>
         <translation>检查人员：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="391"/>
         <source>Campaign: {}</source>
         <translation>专项整治：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="395"/>
         <source>{} hazards not on the checklist</source>
         <translation>检查表外隐患 {} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="412"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="415"/>
         <source>This inspection has no checklist items.</source>
         <translation>本次检查没有检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="425"/>
         <source>Major-hazard criterion</source>
         <translation>重大隐患判定项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="424"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="427"/>
         <source>Basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="429"/>
         <source>How to check:</source>
         <translation>检查方法：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="443"/>
+        <source>Photos of this item&apos;s hazard, before rectification ({})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="444"/>
+        <source>Evidence of the hazard recorded at this item (phase: before rectification); they show on the hazard page too. Select an item without a hazard for on-site photos of the inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="471"/>
         <source>to be confirmed by a supervisor</source>
         <translation>待监管人员确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="448"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="473"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="474"/>
         <source>E: edit the hazard</source>
         <translation>E：编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="475"/>
         <source>Draft hazard:</source>
         <translation>隐患草稿：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="455"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="480"/>
         <source>Checked {} / {}</source>
         <translation>已查 {} / {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="481"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="506"/>
         <source>Draft hazard recorded ({}): {}</source>
         <translation>已生成隐患草稿（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="541"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="566"/>
         <source>This item has no hazard to edit: mark it as a hazard (2) first.</source>
         <translation>本检查项没有可编辑的隐患：请先标记为隐患（2）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="550"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="575"/>
         <source>Edit hazard: {}</source>
         <translation>编辑隐患：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="577"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="602"/>
         <source>Hazard not on the checklist</source>
         <translation>新增隐患（检查表外）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="591"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="616"/>
         <source>Draft hazard recorded (not on the checklist).</source>
         <translation>已登记隐患草稿（检查表外）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="602"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="627"/>
         <source>Discard inspection</source>
         <translation>放弃检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="603"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="628"/>
         <source>Discard the inspection at {}? Its answers and draft hazards are thrown away.</source>
         <translation>放弃在{}的本次检查？其检查结果和隐患草稿将被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="628"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="653"/>
         <source>Inspection at {} discarded.</source>
         <translation>已放弃在{}的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="642"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="667"/>
         <source>{} of {} items are not checked yet. Finish anyway?</source>
         <translation>还有 {} 项未检查（共 {} 项）。仍要完成检查吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="663"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="688"/>
         <source>Inspection finished: {} hazards recorded.</source>
         <translation>检查已完成：共登记 {} 条隐患。</translation>
     </message>
@@ -1043,49 +1060,54 @@
         <translation>检查表文件 (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="176"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="179"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="177"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="184"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="182"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="185"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="183"/>
         <source>{} of {} templates imported from {}.</source>
         <translation>已导入 {} 个模板（共 {} 个），来自 {}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="195"/>
         <source>Export checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="198"/>
-        <source>Excel workbook (*.xlsx);;JSON (*.json)</source>
-        <translation>Excel 工作簿 (*.xlsx);;JSON (*.json)</translation>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="197"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="197"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="206"/>
         <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="209"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="212"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="214"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="211"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="215"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="212"/>
         <source>The template was saved to {}.</source>
         <translation>模板已保存到 {}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="216"/>
         <source>Excel support (openpyxl) is missing from this installation; use .json or reinstall the program.</source>
         <translation>本机安装缺少 Excel 支持（openpyxl），请改用 .json 文件或重新安装程序。</translation>
     </message>
@@ -1190,20 +1212,20 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dashboard.py" line="107"/>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="230"/>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="298"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dashboard.py" line="108"/>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="233"/>
         <source>Due within 3 days</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/dashboard.py" line="109"/>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="234"/>
         <source>Awaiting re-check</source>
         <translation>待复查</translation>
     </message>
@@ -1243,47 +1265,57 @@
         <translation>需要跟进</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="216"/>
-        <source>Today is {} · signed in as {}</source>
-        <translation>今天是 {} · 当前用户：{}</translation>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="217"/>
+        <source>my grids</source>
+        <translation>本人网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="217"/>
+        <source>all grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="218"/>
+        <source>Today is {} · signed in as {} · figures for {}</source>
+        <translation>今天是 {} · 当前用户：{} · 统计范围：{}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="235"/>
         <source>Major hazards under supervision</source>
         <translation>重大隐患督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="234"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="236"/>
         <source>Acceptance re-check within 10 days</source>
         <translation>10 日内应验收复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="235"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="237"/>
         <source>Sites due for inspection</source>
         <translation>应检查场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="298"/>
         <source>First inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>首次检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="297"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="299"/>
         <source>Due</source>
         <translation>应检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="317"/>
         <source>Listed</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="334"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="336"/>
         <source>Show all {}…</source>
         <translation>查看全部 {} 条…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/dashboard.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/dashboard.py" line="341"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
@@ -1293,47 +1325,47 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="32"/>
         <source>Set the administrator&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>设置管理员密码</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="36"/>
         <source>The administrator ({login}) has no password yet, so anyone using this computer could act as the administrator. Set a password to continue; if you work alone, this computer keeps you logged in afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员（{login}）还没有设置密码，任何使用这台电脑的人都能以管理员身份操作。请设置密码后继续；如果只有您一人使用，之后本机会保持您的登录。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="42"/>
         <source>At least {} characters</source>
-        <translation type="unfinished">至少 {} 位</translation>
+        <translation>至少 {} 位</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="45"/>
         <source>New password</source>
-        <translation type="unfinished">新密码</translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="46"/>
         <source>Again</source>
-        <translation type="unfinished">确认新密码</translation>
+        <translation>再输一次</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="50"/>
         <source>Set password and continue</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码并继续</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="51"/>
         <source>Quit</source>
-        <translation type="unfinished">退出</translation>
+        <translation>退出</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="70"/>
         <source>Type a password: the store opens only with one.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码：设置密码后才能打开数据库。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/first_password.py" line="73"/>
         <source>The two passwords differ; type it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致，请再输一次。</translation>
     </message>
 </context>
 <context>
@@ -1390,17 +1422,17 @@
 <context>
     <name>GuardedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/common.py" line="106"/>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="129"/>
         <source>Discard what you typed?</source>
         <translation>放弃未保存的内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/common.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="131"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/common.py" line="109"/>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="132"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -1408,297 +1440,297 @@
 <context>
     <name>HazardActionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="190"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="191"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="221"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="232"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="233"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="234"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="235"/>
         <source>As recorded</source>
         <translation>按已设定期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="237"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="238"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="274"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="274"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="275"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="277"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="278"/>
         <source>Fill in five implementations…</source>
         <translation>填写五落实…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="278"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="279"/>
         <source>Fill in governance plan…</source>
         <translation>填写治理方案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="302"/>
         <source>A supervisor must confirm the major level first.</source>
         <translation>须先由监管人员确认重大隐患等级。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="303"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="585"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="615"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="304"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="584"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="614"/>
         <source>Before the notice, still missing: {}</source>
         <translation>送达整改通知前尚缺：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="335"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="338"/>
         <source>Reported on</source>
         <translation>报告日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="337"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="340"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="342"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="345"/>
         <source>Fixed on</source>
         <translation>整改日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="343"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="346"/>
         <source>What was done</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="349"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="352"/>
         <source>Add after photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="353"/>
         <source>Photos of the fixed hazard (after rectification)</source>
         <translation>隐患整改完成后的现场照片（整改后）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="357"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="360"/>
         <source>After photos</source>
         <translation>整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="372"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="375"/>
         <source>{} after photo(s) linked</source>
         <translation>已关联 {} 张整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="378"/>
         <source>An after photo is required as evidence</source>
         <translation>当场整改须有整改后照片作为佐证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="383"/>
         <source>Add after photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="384"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="385"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="400"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="399"/>
         <source>Adding photos</source>
         <translation>正在添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="410"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="409"/>
         <source>{} is not a photo</source>
         <translation>{} 不是照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="419"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="418"/>
         <source>Re-checked on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="420"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="419"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="421"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="420"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="430"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="429"/>
         <source>Result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="435"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="434"/>
         <source>Only a supervisor may accept a major hazard</source>
         <translation>重大隐患须由监管人员验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="437"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="436"/>
         <source>Re-check opinion</source>
         <translation>复查意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="439"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="438"/>
         <source>Next step (not rectified)</source>
         <translation>复查未通过的后续处理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="442"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="441"/>
         <source>Set a new deadline</source>
         <translation>重新设定整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="445"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="541"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="444"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="540"/>
         <source>New deadline</source>
         <translation>新的整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="446"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="445"/>
         <source>Escalate</source>
         <translation>升级督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="451"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="450"/>
         <source>Empty: the re-check opinion</source>
         <translation>不填则使用复查意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="455"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="454"/>
         <source>Only a supervisor may escalate: set a new deadline and tell your supervisor.</source>
         <translation>升级督办须由监管人员决定：请重新设定整改期限，并报告监管人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="512"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="511"/>
         <source>Extra days</source>
         <translation>延期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="600"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="599"/>
         <source>Targets and tasks</source>
         <translation>治理目标和任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="601"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="600"/>
         <source>Methods and measures</source>
         <translation>采取的方法和措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="602"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="601"/>
         <source>Funds and materials</source>
         <translation>经费和物资的落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="603"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="602"/>
         <source>Responsible bodies and staff</source>
         <translation>负责治理的机构和人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="604"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="603"/>
         <source>Time limit and requirements</source>
         <translation>治理时限和要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="605"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="604"/>
         <source>Safety measures and emergency plan</source>
         <translation>安全措施和应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="452"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="513"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="525"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="530"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="536"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="540"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="553"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="451"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="512"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="524"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="529"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="535"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="539"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="552"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="449"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="524"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="448"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="523"/>
         <source>Step</source>
         <translation>督办措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="531"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="530"/>
         <source>Listed by (authority)</source>
         <translation>挂牌单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="552"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="551"/>
         <source>Level</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="563"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="562"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="564"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="563"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="565"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="564"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="566"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="565"/>
         <source>Funds (yuan)</source>
         <translation>整改资金（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="567"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="566"/>
         <source>Funds source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="568"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="567"/>
         <source>Contingency plan</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="569"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="568"/>
         <source>Interim measures</source>
         <translation>临时安全措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="581"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="580"/>
         <source>e.g. 5000</source>
         <translation>例如 5000</translation>
     </message>
@@ -1706,122 +1738,122 @@
 <context>
     <name>HazardActions</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="65"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="66"/>
         <source>Serve rectification notice</source>
         <translation>送达整改通知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="67"/>
         <source>Report rectification done</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="68"/>
         <source>Re-check</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="69"/>
         <source>Fixed on the spot</source>
         <translation>当场整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="70"/>
         <source>Extend deadline</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="71"/>
         <source>Escalate</source>
         <translation>升级督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="72"/>
         <source>List for supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="73"/>
         <source>De-list</source>
         <translation>摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="74"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="75"/>
         <source>Confirm level</source>
         <translation>确认等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="76"/>
         <source>Five implementations</source>
         <translation>五落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="77"/>
         <source>Governance plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="80"/>
         <source>Notice served</source>
         <translation>整改通知已送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="81"/>
         <source>Completion reported</source>
         <translation>已报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="82"/>
         <source>Re-check recorded</source>
         <translation>复查已记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="83"/>
         <source>Recorded as fixed on the spot</source>
         <translation>已按当场整改销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="84"/>
         <source>Deadline extended</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="85"/>
         <source>Escalated</source>
         <translation>已升级督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="86"/>
         <source>Listed for supervision</source>
         <translation>已挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="87"/>
         <source>De-listed</source>
         <translation>已摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="88"/>
         <source>Reopened</source>
         <translation>已重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="89"/>
         <source>Level confirmed</source>
         <translation>等级已确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="90"/>
         <source>Five implementations saved</source>
         <translation>五落实已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="91"/>
         <source>Governance plan saved</source>
         <translation>治理方案已保存</translation>
     </message>
@@ -1865,6 +1897,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="286"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -1879,88 +1912,103 @@
         <translation>按工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="180"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="288"/>
         <source>{} days</source>
         <translation>{} 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="193"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="196"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="200"/>
         <source>Not specified</source>
         <translation>未指定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="213"/>
         <source>Site *</source>
         <translation>场所 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="214"/>
         <source>Description *</source>
         <translation>隐患描述 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="215"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="216"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="217"/>
         <source>Reason for changing the suggested level *</source>
         <translation>调整建议等级的理由 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="218"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="219"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="220"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="223"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="221"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="224"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="222"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="225"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="257"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="260"/>
         <source>The notice has been served: the deadline can only be extended.</source>
         <translation>整改通知已送达：整改期限只能通过延期调整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="287"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="286"/>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="288"/>
+        <source>{} working days</source>
+        <translation>{} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="299"/>
+        <source>Due {} (counted from the notice served on {})</source>
+        <translation>到期日 {}（自 {} 送达整改通知起算）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="301"/>
         <source>Due {} (provisional: counted from the day found until a notice is served)</source>
         <translation>到期日 {}（暂定：送达整改通知前从发现之日起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="291"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="305"/>
         <source>The official holiday schedule for {} is not published yet; statutory holidays were assumed.</source>
         <translation>{} 年的放假调休安排尚未公布，已按法定节假日推算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="298"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="312"/>
         <source>Choose the site from the list (type part of its name).</source>
         <translation>请从列表中选择场所（可输入名称中的几个字查找）。</translation>
     </message>
@@ -2156,102 +2204,102 @@
         <translation>（送达整改通知前为暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="354"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="352"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="354"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="361"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="366"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="368"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="370"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="372"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="375"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="377"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="386"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="388"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="402"/>
         <source>No events yet.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="401"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="403"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
@@ -2299,7 +2347,7 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="56"/>
         <source>Never inspected, overdue, and due in the next</source>
-        <translation type="unfinished"></translation>
+        <translation>从未检查、已逾期及未来</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="62"/>
@@ -2374,7 +2422,7 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="103"/>
         <source>First inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>首次检查</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="104"/>
@@ -2399,7 +2447,7 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/inspection_plan.py" line="126"/>
         <source>{} overdue, {} due, {} never inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期 {} 个，到期 {} 个，从未检查 {} 个</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +2770,16 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <source>Not rated</source>
         <translation>未评定</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="90"/>
+        <source>(provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/labels.py" line="91"/>
+        <source>Immediately</source>
+        <translation>立即整改</translation>
+    </message>
 </context>
 <context>
     <name>LeadForm</name>
@@ -2753,12 +2811,12 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
     <message>
         <location filename="../../inspector_app/ui/pages/leads.py" line="575"/>
         <source>Public reports ({} to check)</source>
-        <translation type="unfinished"></translation>
+        <translation>群众举报（{} 条待核查）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/leads.py" line="577"/>
         <source>Handed-down tasks ({} overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>上级交办（{} 项逾期）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/leads.py" line="579"/>
@@ -2853,214 +2911,229 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
         <source>Sites</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="86"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="87"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="88"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="91"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="140"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="143"/>
         <source>Open data folder…</source>
         <translation>打开数据目录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="141"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="144"/>
         <source>Open demo store</source>
         <translation>打开演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="142"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="145"/>
         <source>Back to the real store</source>
         <translation>返回正式库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="143"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="146"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="144"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="147"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="145"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="148"/>
         <source>Import site register…</source>
         <translation>导入场所台账…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="146"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="149"/>
         <source>Export site register…</source>
         <translation>导出场所台账…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="147"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="150"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="150"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
         <source>New site</source>
         <translation>新增场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="154"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="157"/>
         <source>New hazard</source>
         <translation>新增隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="157"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="486"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="163"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="501"/>
         <source>About Grid Inspector</source>
         <translation>关于网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
         <source>Inspection plan…</source>
         <translation>检查计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="165"/>
         <source>Special campaigns…</source>
         <translation>专项整治…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="163"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="166"/>
         <source>Checklist templates…</source>
         <translation>检查表模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="167"/>
         <source>Work calendar and inspection intervals…</source>
         <translation>工作日历与检查频次…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="191"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="195"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="198"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="200"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="204"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="222"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="225"/>
         <source>Demo store</source>
         <translation>演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="370"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="373"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="395"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="398"/>
         <source>Select a record in the site or hazard list first.</source>
         <translation>请先在场所或隐患列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="458"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="476"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="461"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="491"/>
         <source>Grid Inspector</source>
         <translation>网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="460"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="463"/>
         <source>[Demo store]</source>
         <translation>【演示库】</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="461"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="464"/>
         <source>Data: {}</source>
         <translation>数据库：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="468"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="471"/>
         <source>Sites {} · Hazards {} · Overdue {}</source>
         <translation>场所 {} · 隐患 {} · 逾期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="482"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="474"/>
+        <source>Counted as in the statistics: hazards recorded in unfinished inspections (drafts) are not included.</source>
+        <translation>与统计口径一致：未完成检查中记录的隐患（草稿）不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="475"/>
+        <source>Your grids only.</source>
+        <translation>仅含本人网格。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="484"/>
+        <source>This store is already open here; the second start was not opened.</source>
+        <translation>本数据库已在此打开，再次启动的窗口未打开。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="497"/>
         <source>&lt;h3&gt;Grid Inspector&lt;/h3&gt;&lt;p&gt;Offline hazard inspection for township grid inspectors.&lt;/p&gt;&lt;p&gt;Version {}&lt;br&gt;Database schema {}&lt;br&gt;Qt {} · PySide6 {}&lt;/p&gt;&lt;p&gt;Data folder: {}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;网格安全巡查&lt;/h3&gt;&lt;p&gt;面向乡镇网格员的离线隐患排查治理工具。&lt;/p&gt;&lt;p&gt;版本 {}&lt;br&gt;数据库结构版本 {}&lt;br&gt;Qt {} · PySide6 {}&lt;/p&gt;&lt;p&gt;数据目录：{}&lt;/p&gt;</translation>
     </message>
@@ -3263,17 +3336,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="222"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="224"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="223"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="225"/>
         <source>Taken: {}</source>
         <translation>拍摄时间：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="226"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="228"/>
         <source>Annotated</source>
         <translation>已标注</translation>
     </message>
@@ -3281,199 +3354,199 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="99"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="101"/>
         <source>Before rectification</source>
         <translation>整改前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="101"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="103"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="103"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="105"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="110"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="112"/>
         <source>Before</source>
         <translation>整改前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="112"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="114"/>
         <source>After</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="114"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="116"/>
         <source>Scene</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="123"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="125"/>
         <source>⚠ The same photo is already evidence for a hazard at another site ({} other sites)</source>
         <translation>⚠ 同一张照片已作为其他场所隐患的证据（另有 {} 个场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="129"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="131"/>
         <source>⚠ “After” photo taken ({}) before the rectification notice was served ({})</source>
         <translation>⚠ 整改后照片的拍摄时间（{}）早于整改通知送达日期（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="403"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="405"/>
         <source>Enter or double-click: open · Del: remove · Ctrl+V: paste photos</source>
         <translation>回车或双击：查看 · Del：移除 · Ctrl+V：粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="415"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="417"/>
         <source>Show or hide the photos</source>
         <translation>显示或隐藏照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="421"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="423"/>
         <source>Phase of the photos you add</source>
         <translation>新添加照片的类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="422"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="424"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="423"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="425"/>
         <source>Add photos or videos; you can also drop files or folders here</source>
         <translation>添加照片或视频；也可以把文件或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="425"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="427"/>
         <source>Before/after comparison</source>
         <translation>整改前/整改后 对比</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="426"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="428"/>
         <source>Before and after rectification side by side</source>
         <translation>并排查看整改前与整改后的照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="428"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="430"/>
         <source>No photos yet. Drop files here, paste (Ctrl+V) or use “Add photos…”.</source>
         <translation>还没有照片。可将文件拖到这里、粘贴（Ctrl+V），或点击“添加照片…”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="545"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="548"/>
         <source>Photos, videos and scans (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</source>
         <translation>照片、视频和扫描件 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="636"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="634"/>
         <source>Open</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="639"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="637"/>
         <source>Annotate…</source>
         <translation>标注…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="640"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="638"/>
         <source>Remove photo…</source>
         <translation>移除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="643"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="641"/>
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="665"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="663"/>
         <source>Pasted image {}</source>
         <translation>粘贴的图片 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="680"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="678"/>
         <source>Nothing to paste: copy a photo or photo files first.</source>
         <translation>没有可粘贴的内容：请先复制一张图片或照片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="696"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="694"/>
         <source>Remove the photo “{}” ({}) from this inspection?</source>
         <translation>从本次检查中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="699"/>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="718"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="697"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="716"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="698"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="696"/>
         <source>Remove the photo “{}” ({}) from this hazard?</source>
         <translation>从该隐患中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="703"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="701"/>
         <source>The photo is no longer shown as evidence here; the audit log keeps the record.</source>
         <translation>移除后该照片不再作为本隐患的证据显示；审计日志保留记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="705"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="703"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="722"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="720"/>
         <source>Photo removed.</source>
         <translation>照片已移除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="520"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="522"/>
         <source>Photos ({})</source>
         <translation>照片（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="542"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="547"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="547"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="550"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="568"/>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="593"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="566"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="591"/>
         <source>Adding photos</source>
         <translation>正在添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="575"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="573"/>
         <source>Photos: {} added, {} already there, {} failed</source>
         <translation>照片：添加 {} 张，已有 {} 张，失败 {} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="582"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="580"/>
         <source>✓ {}</source>
         <translation>✓ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="584"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="582"/>
         <source>= {} (already added)</source>
         <translation>= {}（已添加过）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="586"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="584"/>
         <source>✗ {}</source>
         <translation>✗ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="588"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="586"/>
         <source>– {} (cancelled)</source>
         <translation>– {}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="589"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="587"/>
         <source>– {} (not a photo or video, skipped)</source>
         <translation>– {}（不是照片或视频，已跳过）</translation>
     </message>
@@ -3566,12 +3639,12 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <translation>第 {} 张，共 {} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="211"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/photo_viewer.py" line="213"/>
         <source>JPEG image (*.jpg)</source>
         <translation>JPEG 图像 (*.jpg)</translation>
     </message>
@@ -3785,102 +3858,102 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterFields</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="67"/>
         <source>ID (from our export)</source>
         <translation>编号（本系统导出）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="68"/>
         <source>Site name</source>
         <translation>场所名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="69"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="70"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="71"/>
         <source>Legal rep. / principal</source>
         <translation>法定代表人/负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="72"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="73"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="74"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="75"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="76"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="77"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="78"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="79"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="80"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="81"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="82"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="85"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="86"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="87"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="88"/>
         <source>Rejected</source>
         <translation>未导入</translation>
     </message>
@@ -3888,244 +3961,244 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="134"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="135"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="218"/>
         <source>Import the site register</source>
         <translation>导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="149"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="159"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="160"/>
         <source>Columns of the file → fields of the register</source>
         <translation>文件中的列 → 台账字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="181"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="182"/>
         <source>Update sites already in the register with the values of the file</source>
         <translation>用文件中的内容更新台账中已有的场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="184"/>
         <source>Off: rows that match an existing site (same ID, USCC, or name and address) are skipped and the report says what differs.</source>
         <translation>不勾选时：与已有场所相同（编号、统一社会信用代码或名称加地址相同）的行将跳过，报告中列出不同之处。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="187"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="190"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="205"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="206"/>
         <source>Nothing was imported. Choose another file, or save the list as an Excel workbook (.xlsx) and try again.</source>
         <translation>未导入任何内容。请选择其他文件，或将名单另存为 Excel 工作簿（.xlsx）后重试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="218"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="219"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="218"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="219"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="260"/>
         <source>Choose the column that holds the site name.</source>
         <translation>请选择哪一列是场所名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="283"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="279"/>
         <source>No column for the site name was recognised; column A is used. Choose the right column below.</source>
         <translation>未识别出名称列，暂用 A 列作为名称，请在下方选择正确的列。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="296"/>
         <source>{} · header in row {}</source>
         <translation>{} · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="302"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="298"/>
         <source>{} · sheet “{}” · header in row {}</source>
         <translation>{} · 工作表“{}” · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="325"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="321"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="356"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="352"/>
         <source>Not imported: {}</source>
         <translation>不导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="354"/>
         <source>Every column is imported.</source>
         <translation>所有列都将导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="365"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="525"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="544"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="540"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="365"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="525"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="544"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="540"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="361"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="372"/>
         <source>Preview of the first {} rows as they will be imported:</source>
         <translation>前 {} 行的导入预览：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="379"/>
         <source>{}: “{}” → “{}”</source>
         <translation>{}：“{}” → “{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="386"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="382"/>
         <source>no grid yet</source>
         <translation>尚未分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="402"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="398"/>
         <source>Importing the site register</source>
         <translation>正在导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="404"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="400"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="405"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="401"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="425"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="421"/>
         <source>Register imported: {} new, {} updated, {} skipped, {} rejected.</source>
         <translation>台账已导入：新增 {} 条，更新 {} 条，跳过 {} 条，未导入 {} 条。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="440"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="436"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="441"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="437"/>
         <source>Rows with problems</source>
         <translation>有问题的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="450"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="446"/>
         <source>Assign a grid…</source>
         <translation>分配网格…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="455"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="451"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="457"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="453"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="459"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="455"/>
         <source>Import another file…</source>
         <translation>导入其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="461"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="457"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="466"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="485"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="481"/>
         <source>{}: {} new, {} updated, {} skipped, {} rejected</source>
         <translation>{}：新增 {} 条，更新 {} 条，跳过 {} 条，未导入 {} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="489"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="485"/>
         <source>Columns not imported: {}</source>
         <translation>未导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="491"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="487"/>
         <source>{} blank rows were passed over.</source>
         <translation>已略过 {} 个空行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="507"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="503"/>
         <source>{} of the imported sites have no grid yet.</source>
         <translation>导入的场所中有 {} 个尚未分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="525"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="544"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="540"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="525"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="544"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="540"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="554"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="550"/>
         <source>Report copied; paste it into Excel or a message.</source>
         <translation>报告已复制，可粘贴到 Excel 或消息中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="558"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="556"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="560"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="557"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV 文件，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="564"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="558"/>
         <source>{} import report.csv</source>
         <translation>{} 导入报告.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="578"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="569"/>
         <source>Cannot save the report: {}</source>
         <translation>无法保存报告：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="580"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="571"/>
         <source>Report saved: {}</source>
         <translation>报告已保存：{}</translation>
     </message>
@@ -4928,301 +5001,301 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SitesPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="63"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="64"/>
         <source>New site</source>
         <translation>新增场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="64"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="65"/>
         <source>Add a site (Ctrl+N)</source>
         <translation>新增场所（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="65"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="66"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="66"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="67"/>
         <source>Edit the selected site (F2)</source>
         <translation>编辑选中的场所（F2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="67"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="68"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="68"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="69"/>
         <source>Delete the selected site (Del); Ctrl+Z undoes</source>
         <translation>删除选中的场所（Del），可按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="70"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="71"/>
         <source>Record hazard here</source>
         <translation>在此登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="71"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="72"/>
         <source>Record a hazard at the selected site</source>
         <translation>在选中的场所登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="74"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="75"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="75"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="76"/>
         <source>Inspections, hazards and documents of the selected site (Ctrl+H)</source>
         <translation>选中场所的检查记录、隐患和文书（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="79"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="80"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="80"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="81"/>
         <source>Import sites from an Excel or CSV list (Ctrl+I)</source>
         <translation>从 Excel 或 CSV 名单导入场所（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="84"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="85"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="85"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="86"/>
         <source>Save the register as an Excel file</source>
         <translation>将场所台账导出为 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="88"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="89"/>
         <source>Export the sites shown…</source>
         <translation>导出当前筛选的场所…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="90"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="91"/>
         <source>Export all sites…</source>
         <translation>导出全部场所…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="95"/>
         <source>No grid</source>
         <translation>未分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="96"/>
         <source>Sites without a grid (after an import): put them into a grid</source>
         <translation>尚未分配网格的场所（如导入后）：为其分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="110"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="111"/>
         <source>Filter: name, address, contact, USCC …</source>
         <translation>筛选：名称、地址、联系人、信用代码…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="117"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="118"/>
         <source>All sectors</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="119"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="120"/>
         <source>All risk levels</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="126"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="142"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="143"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="183"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="184"/>
         <source>No grid ({})</source>
         <translation>未分配网格（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="187"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="188"/>
         <source>{} sites</source>
         <translation>共 {} 个场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="230"/>
         <source>Delete the site “{}”?</source>
         <translation>删除场所“{}”？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pages/sites.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="232"/>
         <source>Its %n hazard(s) will be deleted with it.</source>
         <translation>
             <numerusform>该场所的 %n 条隐患将一并删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="251"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="253"/>
         <source>Import the site register</source>
         <translation>导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="255"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="255"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="276"/>
         <source>Every site has a grid.</source>
         <translation>所有场所都已分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="286"/>
         <source>Export the site register</source>
         <translation>导出场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="288"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="289"/>
         <source>Site register {}.xlsx</source>
         <translation>场所台账 {}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="309"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="303"/>
         <source>Exporting the site register</source>
         <translation>正在导出场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="308"/>
         <source>{} sites exported to
 {}</source>
         <translation>已导出 {} 个场所到
 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="310"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="312"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="341"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="335"/>
         <source>Select a site to see its details.</source>
         <translation>选择一个场所，查看详情。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="342"/>
         <source>History: inspections, hazards, documents…</source>
         <translation>历史：检查记录、隐患、文书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="350"/>
         <source>valid</source>
         <translation>校验通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="358"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="352"/>
         <source>check digit does not match — please verify</source>
         <translation>校验位不符，请核对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="361"/>
         <source>none (public place)</source>
         <translation>无（公共场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="363"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="364"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="365"/>
         <source>Legal rep. / principal</source>
         <translation>法定代表人/负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="366"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="367"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="368"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="369"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="370"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="371"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="372"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="379"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="373"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="380"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="374"/>
         <source>Coordinates</source>
         <translation>经纬度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="381"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="375"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="390"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="384"/>
         <source>Open hazards ({})</source>
         <translation>未销号隐患（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="386"/>
         <source>No open hazards.</source>
         <translation>没有未销号的隐患。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/sites.py" line="405"/>
+        <location filename="../../inspector_app/ui/pages/sites.py" line="399"/>
         <source>… and {} more</source>
         <translation>…… 另有 {} 条</translation>
     </message>
@@ -5366,62 +5439,62 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="676"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="701"/>
         <source>Inspection finished</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="683"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="708"/>
         <source>Start the next inspection…</source>
         <translation>开始下一次检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="703"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="728"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="705"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="730"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="707"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="732"/>
         <source>Items checked</source>
         <translation>已查项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="708"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="733"/>
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="709"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="734"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="710"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="735"/>
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="711"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="736"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="712"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="737"/>
         <source>Hazards recorded</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="717"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="742"/>
         <source>Major level to be confirmed</source>
         <translation>重大隐患等级待确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="719"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="744"/>
         <source>On-site photos</source>
         <translation>现场照片</translation>
     </message>
@@ -5679,7 +5752,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <translation>已删除隐患“{}”。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="675"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="666"/>
         <source>assign {} sites to grid “{}”</source>
         <translation>将 {} 个场所分配到网格“{}”</translation>
     </message>
@@ -5694,12 +5767,12 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
     <message>
         <location filename="../../inspector_app/ui/dialogs/login.py" line="71"/>
         <source>{user} · no password!</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} · 未设密码！</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/login.py" line="73"/>
         <source>The administrator has no password: anyone can act as them. Set one under Settings → Users and grids.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员没有设置密码：任何人都能以管理员身份操作。请在“设置 → 用户与网格”中设置密码。</translation>
     </message>
 </context>
 <context>
@@ -5897,18 +5970,18 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="126"/>
-        <location filename="../../inspector_app/ui/widgets.py" line="129"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="171"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="174"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="130"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="175"/>
         <source>Ctrl+Z undoes the delete afterwards.</source>
         <translation>删除后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="177"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="222"/>
         <source>{} is not a date on the calendar.</source>
         <translation>{} 不是有效日期（这一天不存在），请改正。</translation>
     </message>
@@ -5936,129 +6009,149 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <translation>检查频次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="69"/>
+        <source>Overdue rule</source>
+        <translation>逾期口径</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="74"/>
         <source>Only an administrator may change these settings; you can look.</source>
         <translation>只有管理员可以修改这些设置，您可以查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="96"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="97"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="102"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="103"/>
         <source>Red: rest day (weekend, holiday or regional holiday). Green: a weekend day that is a make-up working day.</source>
         <translation>红色：休息日（周末、法定节假日或地方节假日）。绿色：调休上班的周末。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="116"/>
         <source>Official holidays and make-up working days of {}.</source>
         <translation>{} 年官方节假日与调休安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="120"/>
         <source>The official arrangement for {} is not known yet: rest days are computed (Mon–Fri minus the statutory holidays); deadlines counted in it carry a warning.</source>
         <translation>{} 年的官方放假安排尚未公布：休息日按推算（周一至周五，扣除法定节假日），在该年计算的整改期限会带有提示。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="154"/>
         <source>Date (fixed)</source>
         <translation>日期（固定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="161"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="163"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="165"/>
         <source>Save regional holidays</source>
         <translation>保存地方节假日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="168"/>
         <source>A yearly rule repeats every year on a Gregorian or lunar month and day, e.g. the Guangxi Sanyuesan festival = lunar 3/3 for 2 days; a fixed date holds for one year only, e.g. Eid al-Adha as announced. Deadlines count these as rest days.</source>
         <translation>每年规则按公历或农历的月、日每年重复，例如广西“三月三”= 农历三月初三，放假 2 天；固定日期只适用于当年，例如按公布日期的古尔邦节。计算整改期限时这些日子按休息日计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="189"/>
         <source>Yearly (Gregorian)</source>
         <translation>每年（公历）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="189"/>
         <source>Yearly (lunar)</source>
         <translation>每年（农历）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="190"/>
         <source>Fixed date</source>
         <translation>固定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="245"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="246"/>
         <source>Regional holidays saved.</source>
         <translation>地方节假日已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="258"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="259"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="262"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="263"/>
         <source>Not rated</source>
         <translation>未评级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="263"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="264"/>
         <source>Save intervals</source>
         <translation>保存检查频次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="267"/>
         <source>Red monthly, orange every 2 months, yellow quarterly, blue half-yearly (the usual practice)</source>
         <translation>红色每月、橙色每两个月、黄色每季度、蓝色每半年（通常做法）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="270"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="271"/>
         <source>A site is due for inspection this many months after its last finished inspection; the dashboard and the inspection plan use it.</source>
         <translation>场所在上次完成检查后经过这么多个月即应再次检查；工作台和检查计划按此计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="299"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="300"/>
         <source>Inspection intervals saved.</source>
         <translation>检查频次已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="308"/>
+        <source>A deadline binds from the day the rectification notice is served. Before that the due date is provisional, counted from the day the hazard was found, and by default it makes nothing overdue: neither the dashboard, the lists nor the statistics count it.</source>
+        <translation>整改期限自隐患整改通知书送达之日起算。送达前的到期日为暂定日期（自发现之日起算），默认不计为逾期：工作台、列表和统计均不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="314"/>
+        <source>Also count a passed provisional deadline as overdue (hazards whose notice was not served)</source>
+        <translation>暂定期限已过的隐患也计为逾期（尚未送达整改通知）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="332"/>
+        <source>Overdue rule saved.</source>
+        <translation>逾期口径已保存。</translation>
     </message>
 </context>
 </TS>
