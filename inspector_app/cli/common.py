@@ -86,9 +86,6 @@ Handler = Callable[..., int]
 _MAX_DAYS = 3650  # core.deadlines.MAX_DAYS: a period over ten years is a typo
 INT_RANGES: dict[str, tuple[int, int]] = {
     "limit": (1, 1_000_000),
-    "deadline_days": (0, _MAX_DAYS),
-    "new_deadline_days": (0, _MAX_DAYS),
-    "days": (1, _MAX_DAYS),
     "due_within": (0, _MAX_DAYS),
     "within": (0, _MAX_DAYS),
     "sites": (1, 1_000_000),
@@ -100,6 +97,8 @@ INT_RANGES: dict[str, tuple[int, int]] = {
     "max_side": (16, 20_000),
     "year": (2000, 2100),
 }
+# Rectification periods: checked as the services check them (整改期限不能为负数 …).
+DEADLINE_DAYS = ("deadline_days", "new_deadline_days", "days")
 # Date options by dest, with the option a user typed (several are spelt --from/--to).
 DATE_OPTIONS: dict[str, str] = {
     "found_on": "--found-on", "due_on": "--due-on", "served_on": "--served-on", "on": "--on",
@@ -125,6 +124,15 @@ def check_arguments(args: Any) -> None:
                 f"{_option(dest)} 应为 {low} 到 {high} 之间的整数（收到 {value}）",
                 code="out_of_range",
             )
+    for dest in DEADLINE_DAYS:
+        value = values.get(dest)
+        if isinstance(value, int) and not isinstance(value, bool):
+            from ..core.deadlines import check_days
+
+            if dest == "days" and value < 1:  # hazard extend --days
+                raise ValidationError("an extension must add at least one day", "延期天数至少为 1 天",
+                                      code="bad_deadline")
+            check_days(value)
     for dest, option in DATE_OPTIONS.items():
         value = values.get(dest)
         if isinstance(value, str):

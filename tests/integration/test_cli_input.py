@@ -102,10 +102,6 @@ def test_the_latest_due_date_can_still_be_extended(store, capsys):
     ("hazard", "list", "--due-within", "-1"),
     ("inspection", "due", "--within", "-3"),
     ("holidays", "99999"),
-    ("hazard", "add", "--site", "S", "--description", "x", "--deadline-days", "-1"),
-    ("hazard", "add", "--site", "S", "--description", "x", "--deadline-days", "99999999999999999999"),
-    ("hazard", "extend", "H", "--days", "0", "--reason", "r"),
-    ("hazard", "extend", "H", "--days", "100000", "--reason", "r"),
 ])
 def test_numbers_out_of_range_are_refused_in_one_line(store, capsys, args):
     data_dir, _ = store
@@ -113,6 +109,24 @@ def test_numbers_out_of_range_are_refused_in_one_line(store, capsys, args):
     err = capsys.readouterr().err
     assert code == 1, err
     assert "应为" in err and "之间的整数" in err
+    assert "内部错误" not in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("hazard", "add", "--site", "S", "--description", "x", "--deadline-days", "-1"), "负数"),
+    (("hazard", "add", "--site", "S", "--description", "x", "--deadline-days",
+      "99999999999999999999"), "超过十年"),
+    (("hazard", "set", "H", "--deadline-days", "99999999999999999999"), "超过十年"),
+    (("hazard", "notify", "H", "--deadline-days", "-2"), "负数"),
+    (("hazard", "extend", "H", "--days", "0", "--reason", "r"), "至少为 1 天"),
+    (("hazard", "extend", "H", "--days", "100000", "--reason", "r"), "超过十年"),
+])
+def test_rectification_periods_are_checked_before_the_store_opens(store, capsys, args, message):
+    data_dir, _ = store
+    code = run_cli(data_dir, *args)
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert message in err and "找不到" not in err  # refused before the unknown id is looked up
     assert "内部错误" not in err and len(err.strip().splitlines()) == 1
 
 
