@@ -38,6 +38,7 @@ from ..photos.sniff import PHOTO, VIDEO
 from ..photos.worker import Prepared, thumbnail_jpeg
 from ..store import media
 from ..store.store import WriteTx
+from . import scope
 from .changes import HAZARDS, INSPECTIONS, Changes
 from .session import Session
 
@@ -123,7 +124,9 @@ def import_photos(
     every file already stored. ``workers``: processes (default: one per CPU; 0: none)."""
     target = PhotoTarget(hazard_id=target) if isinstance(target, str) else target
     phase = _phase(target, phase)
-    _target_context(session.store.read(), target)  # refuse a wrong id before any work
+    conn = session.store.read()
+    _target_context(conn, target)  # refuse a wrong id, or another grid's record, before any work
+    scope.check_photo_target(conn, session.user, target.hazard_id, target.inspection_id)
     files, skipped = expand(paths)
     results = [FileResult(str(p)) for p in files]
     finished = 0
@@ -215,7 +218,7 @@ def store_prepared(session: Session, target: PhotoTarget, phase: str, prep: Prep
     notes = [n.as_dict() for n in prep.notes]
     try:
         link_id, status, flags = session.write(
-            lambda tx: _link_job(tx, target, phase, prep, sha, notes))
+            lambda tx: _link_job(tx, target, phase, prep, sha, notes, session))
     except BaseException as exc:
         _discard_unreferenced(session, sha, placed)
         if isinstance(exc, DomainError):
@@ -244,8 +247,9 @@ def _discard_unreferenced(session: Session, sha: str, placed: media.Placed) -> N
 
 
 def _link_job(tx: WriteTx, target: PhotoTarget, phase: str, prep: Prepared, sha: str,
-              notes: list[dict[str, str]]) -> tuple[str, str, dict[str, Any]]:
+              notes: list[dict[str, str]], session: Session) -> tuple[str, str, dict[str, Any]]:
     ctx = _target_context(tx.conn, target)
+    scope.check_photo_target(tx.conn, session.user, target.hazard_id, target.inspection_id)
     row = tx.conn.execute("SELECT taken_at, taken_at_source FROM media WHERE id = ?", (sha,)).fetchone()
     if row is None:
         tx.insert("media", {
@@ -299,7 +303,12 @@ def _photo_dict(r: sqlite3.Row) -> dict[str, Any]:
 
 
 def _photos_of(session: Session, column: str, owner_id: str) -> list[dict[str, Any]]:
-    rows = session.store.read().execute(
+    conn = session.store.read()
+    if column == "hazard_id":
+        scope.check_hazard(conn, session.user, owner_id)
+    else:
+        scope.check_inspection(conn, session.user, owner_id)
+    rows = conn.execute(
         _PHOTO_SQL + f" WHERE l.{column} = ? AND l.deleted = 0 AND {LATEST_VERSION}"
         f" ORDER BY {_PHASE_ORDER}, m.taken_at, l.created_at, l.id", (owner_id,))
     return [_photo_dict(r) for r in rows]
@@ -315,13 +324,16 @@ def photos_of_inspection(session: Session, inspection_id: str) -> list[dict[str,
 
 
 def get_photo(session: Session, link_id: str) -> dict[str, Any]:
-    row = session.store.read().execute(_PHOTO_SQL + " WHERE l.id = ?", (link_id,)).fetchone()
+    conn = session.store.read()
+    row = conn.execute(_PHOTO_SQL + " WHERE l.id = ?", (link_id,)).fetchone()
     if row is None:
         raise NotFound(f"no photo with id {link_id}", f"找不到照片（编号 {link_id}）")
+    scope.check_photo_link(conn, session.user, link_id)
     return _photo_dict(row)
 
 
 def original_path(session: Session, sha256: str) -> Path:
+    scope.check_media(session.store.read(), session.user, sha256)
     path = media.find_media(session.store.data_dir, sha256)
     if path is None:
         raise PhotoError(f"the stored file of {sha256[:12]} is missing (run check)",
@@ -331,6 +343,7 @@ def original_path(session: Session, sha256: str) -> Path:
 
 def thumbnail_path(session: Session, sha256: str) -> Path:
     """The on-disk thumbnail of ``sha256``, (re)created on demand (the gallery loads lazily)."""
+    scope.check_media(session.store.read(), session.user, sha256)
     path = media.thumb_path(session.store.data_dir, sha256)
     if path.exists():
         return path
