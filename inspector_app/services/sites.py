@@ -6,6 +6,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from ..core import permissions
 from ..core.entities import RISK_COLOURS, SiteInput, SiteRow
 from ..core.errors import NotFound, ValidationError
 from ..core.sectors import resolve_sector
@@ -13,6 +14,7 @@ from ..core.uscc import check_uscc
 from ..core.validation import clean_text, strip_control
 from ..store.search_index import text_filter
 from ..store.store import WriteTx
+from . import scope
 from .changes import HAZARDS, SITES, UNITS, Changes, Notice, Saved
 from .regions import resolve_grid_for_write
 from .session import Session
@@ -85,8 +87,13 @@ def _where(f: SiteFilter) -> tuple[str, list[object]]:
 def list_site_ids(
     session: Session, flt: SiteFilter = SiteFilter(), sort: str = "name", descending: bool = False
 ) -> list[str]:
-    """Ids of matching sites in display order (the list view pages rows by these ids)."""
+    """Ids of matching sites in display order (the list view pages rows by these ids);
+    an inspector's: their grids' and those without a grid."""
     where, params = _where(flt)
+    clause, scope_params = permissions.site_scope_clause(session.user)
+    if clause:
+        where = (where + " AND " if where else " WHERE ") + clause
+        params = [*params, *scope_params]
     order = SORT_KEYS.get(sort, SORT_KEYS["name"]) + (" DESC" if descending else "")
     sql = (
         "SELECT s.id FROM site s LEFT JOIN unit u ON u.id = s.unit_id "
@@ -120,11 +127,15 @@ def get_site(session: Session, site_id: str) -> SiteRow:
     rows = site_rows(session, [site_id])
     if not rows:
         raise NotFound(f"no site with id {site_id}", f"找不到场所（编号 {site_id}）")
+    permissions.require_site_scope(session.user, rows[0].grid_id)
     return rows[0]
 
 
 def count_sites(session: Session) -> int:
-    return session.store.read().execute("SELECT count(*) FROM site WHERE deleted = 0").fetchone()[0]
+    clause, params = permissions.site_scope_clause(session.user)
+    return session.store.read().execute(
+        "SELECT count(*) FROM site s WHERE s.deleted = 0" + (f" AND {clause}" if clause else ""),
+        params).fetchone()[0]
 
 
 # --------------------------------------------------------------------------- writing
@@ -211,6 +222,7 @@ def add_site(session: Session, data: SiteInput) -> Saved:
 
     def job(tx: WriteTx) -> str:
         grid_id, grid_notes = resolve_grid_for_write(tx, data.grid, session.user)
+        permissions.require_site_scope(session.user, grid_id)  # not into another's grid
         notices.extend(grid_notes)
         unit_id = None
         if unit:
@@ -230,7 +242,9 @@ def update_site(session: Session, site_id: str, data: SiteInput) -> Saved:
     site, unit, notices = _validate(data)
 
     def job(tx: WriteTx) -> str:
+        scope.check_site(tx.conn, session.user, site_id)
         grid_id, grid_notes = resolve_grid_for_write(tx, data.grid, session.user)
+        permissions.require_site_scope(session.user, grid_id)  # not into another's grid
         notices.extend(grid_notes)
         unit_id = current.unit_id
         if unit:
@@ -251,6 +265,7 @@ def delete_site(session: Session, site_id: str) -> Changes:
     get_site(session, site_id)
 
     def job(tx: WriteTx) -> None:
+        scope.check_site(tx.conn, session.user, site_id)
         tx.update("site", site_id, {"deleted": 1})
         for (hid,) in tx.conn.execute(
             "SELECT id FROM hazard WHERE site_id = ? AND deleted = 0", (site_id,)
@@ -266,6 +281,7 @@ def restore_site(session: Session, site_id: str) -> Changes:
     def job(tx: WriteTx) -> None:
         if tx.conn.execute("SELECT 1 FROM site WHERE id = ?", (site_id,)).fetchone() is None:
             raise NotFound(f"no site with id {site_id}", f"找不到场所（编号 {site_id}）")
+        scope.check_site(tx.conn, session.user, site_id)
         tx.update("site", site_id, {"deleted": 0})
         for (hid,) in tx.conn.execute(
             "SELECT id FROM hazard WHERE site_id = ? AND deleted = 2", (site_id,)
