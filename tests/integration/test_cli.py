@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.helpers import cli
+from tests.helpers import ADMIN_PASSWORD, cli
 
 
 def ok(*args: str) -> str:
@@ -85,6 +85,8 @@ def test_output_is_utf8_even_on_an_ascii_console(store):
 
 
 def test_errors_are_one_line_and_non_zero(store):
+    # with a password, the admin is not warned about (one line: the error alone)
+    cli(*store, "user", "passwd", "admin", "--password-env", "NEWPW", env={"NEWPW": ADMIN_PASSWORD})
     result = cli(*store, "hazard", "add", "--site", "no-such-site", "--description", "x")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "找不到场所" in result.stderr
