@@ -162,3 +162,15 @@ def data_dir_option(value: str) -> str:
             if lang().startswith("en") else "不能为空：请写出数据目录（不写此选项则使用默认数据目录）"
         )
     return value
+
+
+def login_option(value: str) -> str:
+    """``--as``: a blank login is refused, not silently this device's current user."""
+    import argparse
+
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "must name a user (leave the option out to act as the current user)"
+            if lang().startswith("en") else "不能为空：请写出用户登录名（不写此选项则以当前用户操作）"
+        )
+    return value.strip()

@@ -27,7 +27,7 @@ from . import (
     stats,
     user,
 )
-from .common import check_arguments, data_dir_option, force_utf8, lang
+from .common import check_arguments, data_dir_option, force_utf8, lang, login_option
 from .i18n import Parser, t
 
 log = logging.getLogger("inspector_app.cli")
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=data_dir_option, help=t(
         "data folder (default: INSPECTOR_APP_DATA or the per-user folder)",
         "数据目录（默认：环境变量 INSPECTOR_APP_DATA 或当前用户的数据目录）"))
-    parser.add_argument("--as", dest="as_user", metavar="USER",
+    parser.add_argument("--as", dest="as_user", metavar="USER", type=login_option,
                         help=t("act as this user (login)", "以该用户身份操作（登录名）"))
     parser.add_argument("--quit-after", type=float, metavar="N",
                         help=t("GUI: run the event loop N seconds, then exit 0",

@@ -145,6 +145,15 @@ def test_a_blank_data_dir_is_refused_not_the_per_user_store(tmp_path, monkeypatc
     assert not (home / "share").exists()
 
 
+def test_a_blank_login_for_as_is_refused_not_the_current_user(store, monkeypatch, capsys):
+    data_dir, _ = store
+    monkeypatch.delenv("INSPECTOR_APP_LANG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data-dir", str(data_dir), "--as", " ", "user", "whoami"])
+    assert exit_.value.code == 2
+    assert "不能为空" in capsys.readouterr().err
+
+
 def test_the_launcher_refuses_a_blank_data_dir_before_the_gui(monkeypatch, capsys):
     from inspector_app.launcher import main as launch
 
