@@ -134,8 +134,11 @@ def _backup_before_upgrade(conn: sqlite3.Connection, data_dir: Path, version: in
     dest = sqlite3.connect(str(target))
     try:
         conn.backup(dest)
-    finally:
+    except BaseException:
         dest.close()
+        target.unlink(missing_ok=True)  # a half-written copy (full disk) is no backup
+        raise
+    dest.close()
     return target
 
 

@@ -99,6 +99,22 @@ def test_a_store_open_when_the_disk_fills_refuses_writes_as_disk_full(small_disk
         s.close()
 
 
+def test_an_upgrade_on_a_full_disk_says_so_and_leaves_no_half_backup(small_disk, clock):
+    data = small_disk / "旧 数据"
+    Store.open(data, clock=clock, target_version=5).close()
+    db = data / "inspector.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = delete")  # as an older app left it: no -shm needed
+    conn.close()
+    fill_up(small_disk)
+    before = sha256_of(db)
+    with pytest.raises(StoreError) as err:
+        Store.open(data, clock=clock)
+    assert err.value.code == "disk_full"
+    assert sha256_of(db) == before
+    assert list((data / "backups").iterdir()) == []
+
+
 # ---------------------------------------------------------------- read-only for this user
 @pytest.fixture
 def locked_store(clock):
