@@ -36,6 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     c = add_parser(sub, "check", "verify the store", "检查数据完整性")
     json_flag(c)
+    c.add_argument("--repair", action="store_true",
+                   help=t("remove leftover temp files and orphan thumbnails, move orphan originals "
+                          "aside (to orphans/)",
+                          "清理残留临时文件和多余缩略图，将无记录的照片原件移到 orphans/"))
     c.set_defaults(handler=cmd_check)
 
     d = add_parser(sub, "demo", "fill this store with a demo township", "填充演示数据（一个演示乡镇）")
@@ -61,13 +65,20 @@ def cmd_search(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_check(session: Session, args: argparse.Namespace) -> int:
-    report = check.check_store(session)
+    report = check.check_store(session, repair=args.repair)
+    language = lang()
     if args.json:
-        print_json({"ok": report.ok, "checked": report.checked, "problems": report.problems})
-    elif report.ok:
-        print(t("ok: ", "正常：已检查") + t(", ", "、").join(
-            t(*CHECK_NAMES[c]) if c in CHECK_NAMES else c for c in report.checked))
-    for problem in report.problems:
+        print_json({"ok": report.ok, "checked": report.checked,
+                    "problems": report.messages(language),
+                    "details": [{"code": p.code, "en": p.en, "zh": p.zh} for p in report.issues],
+                    "repaired": [p.message(language) for p in report.repaired]})
+    else:
+        for done in report.repaired:
+            print(done.message(language))
+        if report.ok:
+            print(t("ok: ", "正常：已检查") + t(", ", "、").join(
+                t(*CHECK_NAMES[c]) if c in CHECK_NAMES else c for c in report.checked))
+    for problem in report.messages(language):
         sys.stderr.write(problem + "\n")
     return 0 if report.ok else 1
 

@@ -20,6 +20,8 @@ from ..core.uscc import check_uscc
 from ..store.store import WriteTx, set_info
 from .changes import STORE, Changes
 from .demo_content import DemoHazard, DemoTownship, generate_township
+from .hazards import _recheck_due
+from .lifecycle_common import calendar_from_conn
 from .session import Session
 
 Progress = Callable[[int, int, str], None]
@@ -172,7 +174,10 @@ class _Loader:
         tx = self.tx
         inspector = self.user_ids[h.inspector_login]
         events = _events(h)
-        state = hs.derive((k, d) for k, d, _ in events)
+        # as record_event would: a report without its day takes the event's day (check compares)
+        state = hs.derive((k, hs.with_report_day(k, d, _iso(datetime.combine(day, time(10, 0), CHINA))))
+                          for k, d, day in events)
+        window = _recheck_due(state, calendar_from_conn(tx.conn))
         hazard_id = tx.insert("hazard", {
             "site_id": self.site_ids[h.site_key], "grid_id": self.site_grid[h.site_key],
             "sector": self.site_sector[h.site_key],
@@ -183,6 +188,7 @@ class _Loader:
             "found_by": inspector, "served_on": _d(state.served_on), "due_date": _d(state.due_date),
             "closed_on": _d(state.closed_on), "status": state.status, "extended": int(state.extended),
             "listed": int(state.listed), "escalation": state.escalation,
+            "reported_on": _d(state.reported_on), "recheck_due": _d(window),
             "created_at": _iso(datetime.combine(h.found_on, time(10, 0), CHINA)),
         })
         for kind, data, day in events:

@@ -17,6 +17,21 @@ GENESIS = "0" * 64
 HASHED_FIELDS = ("id", "device_id", "n", "at", "user_id", "action", "entity", "entity_id", "summary")
 
 
+@dataclass(frozen=True)
+class Head:
+    """The newest entry of a device's chain: its number and hash (what device.json anchors)."""
+
+    n: int
+    hash: str
+
+
+def head(conn: sqlite3.Connection, device_id: str) -> Head | None:
+    row = conn.execute(
+        "SELECT n, hash FROM audit_log WHERE device_id = ? ORDER BY n DESC LIMIT 1", (device_id,)
+    ).fetchone()
+    return Head(row[0], row[1]) if row else None
+
+
 def row_hash(prev_hash: str, row: dict[str, object]) -> str:
     body = json.dumps({k: row.get(k) for k in HASHED_FIELDS}, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
@@ -52,7 +67,7 @@ def append(
     entity: str | None = None,
     entity_id: str | None = None,
     summary: str | None = None,
-) -> str:
+) -> Head:
     """Append one entry to this device's chain (call inside the write transaction)."""
     last = conn.execute(
         "SELECT n, hash FROM audit_log WHERE device_id = ? ORDER BY n DESC LIMIT 1", (device_id,)
@@ -76,7 +91,7 @@ def append(
         " :entity_id, :summary, :prev_hash, :hash)",
         {**row, "prev_hash": prev, "hash": digest},
     )
-    return digest
+    return Head(n, digest)
 
 
 @dataclass(frozen=True)
@@ -107,3 +122,20 @@ def verify(conn: sqlite3.Connection) -> list[ChainProblem]:
             problems.append(ChainProblem(device, row["n"], "hash"))
         prev, expected_n = row["hash"], row["n"] + 1
     return problems
+
+
+def verify_head(conn: sqlite3.Connection, device_id: str, n: int, digest: str) -> str | None:
+    """Compare a device's chain with its anchored head ``(n, hash)`` kept outside the database.
+
+    The chain may extend past the anchor (a crash between commit and anchor leaves the anchor
+    behind); it may not end before entry ``n`` ("truncated") nor hold another entry ``n``
+    ("rewritten": edited and re-hashed from some entry on). None when it matches.
+    """
+    last = head(conn, device_id)
+    if last is None or last.n < n:
+        return "truncated"
+    row = conn.execute(
+        "SELECT hash FROM audit_log WHERE device_id = ? AND n = ?", (device_id, n)).fetchone()
+    if row is None or row[0] != digest:
+        return "rewritten"
+    return None

@@ -61,6 +61,15 @@ END""",
     ]
 
 
+def expected_triggers(conn: sqlite3.Connection) -> dict[str, str]:
+    """Name → SQL of every oplog trigger this store should have (``check`` compares them)."""
+    expected = {}
+    for table in SYNCED_TABLES:
+        for sql in trigger_sql(table, table_columns(conn, table)):
+            expected[sql.split()[2]] = sql
+    return expected
+
+
 def regenerate_triggers(conn: sqlite3.Connection) -> None:
     """Drop and re-create all oplog triggers from the current columns of each table."""
     existing = [

@@ -22,7 +22,7 @@ from ..core.clock import Clock, SystemClock, iso_utc
 from ..core.errors import StoreError
 from ..core.hlc import HybridClock
 from ..core.ids import uuid7
-from . import audit, collation, search_index
+from . import audit, collation, device_file, search_index
 from .opening import (
     connect_readonly,
     disk_full_error,
@@ -74,6 +74,7 @@ class WriteTx:
     user_id: str | None
     now: datetime
     _hlc: str | None = field(default=None, repr=False)
+    audit_head: audit.Head | None = field(default=None, repr=False)  # anchored after commit
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -127,7 +128,7 @@ class WriteTx:
         self, action: str, entity: str | None = None, entity_id: str | None = None,
         summary: str | None = None,
     ) -> None:
-        audit.append(
+        self.audit_head = audit.append(
             self.conn,
             device_id=self.store.device_id,
             at=self.now_iso,
@@ -310,6 +311,10 @@ class Store:
                 conn.execute("BEGIN IMMEDIATE")
                 result = job(tx)
                 conn.execute("COMMIT")
+                if tx.audit_head is not None:  # after the commit: device_file.py, crash order
+                    device_file.anchor_after_commit(
+                        conn, self.data_dir, self.db_path, self.device_id, tx.audit_head.n,
+                        tx.audit_head.hash)
                 return result
             except BaseException as exc:
                 if conn.in_transaction:

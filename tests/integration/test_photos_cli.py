@@ -80,10 +80,10 @@ def test_check_finds_altered_and_missing_media(data_dir, tmp_path):
     next((data_dir / "media").rglob(f"{shas[1]}.jpg")).unlink()
     result = cli(*store, "check")
     assert result.returncode == 1
-    lines = result.stderr.strip().splitlines()
+    lines = [line for line in result.stderr.strip().splitlines() if "照片原件" in line]  # Chinese by default
     assert len(lines) == 2, lines
-    assert any(line.startswith("media altered") and shas[0] in line for line in lines)
-    assert any(line.startswith("media missing") and shas[1] in line for line in lines)
+    assert any(line.startswith("照片原件已被改动") and shas[0] in line for line in lines)
+    assert any(line.startswith("照片原件缺失") and shas[1] in line for line in lines)
 
 
 def test_an_unreadable_file_is_a_clear_error_and_the_rest_imports():
