@@ -186,6 +186,8 @@ def test_screenshot_of_a_run_with_photos(page, session, qtbot, tmp_path) -> None
     wait_import(qtbot, strip, lambda: strip.import_files(paths))
     for key in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2):
         qtbot.keyClick(page.run.table, key)
+    assert strip.target.hazard_id  # on the hazard's item the strip takes that hazard's photos
+    page.run.select_row(0)  # an item without a hazard: the inspection's scene photos again
     qtbot.waitUntil(lambda: strip.model.rowCount() == 4, timeout=3000)
     qtbot.wait(50)
     assert page.run.photo_strip.isVisible() and strip.view.height() >= strip.view.minimumHeight()

@@ -7,9 +7,12 @@ E (or Ctrl+E anywhere in the run) = edit the item's draft hazard (level with a r
 OK and not applicable move on to the next item by themselves; a hazard stays on its item
 so the inspector can add a note (N) that becomes the draft hazard's description.
 
-Below the item detail, a foldable strip holds the inspection's on-site photos (现场照片):
-"Add photos…", dropped files and Ctrl+V while the strip has focus; Esc in the strip gives
-the keys back to the item table. The strip never sees the answer keys of the table.
+Below the item detail, a foldable strip holds photos: "Add photos…", dropped files and
+Ctrl+V while the strip has focus; Esc in the strip gives the keys back to the item table.
+The strip never sees the answer keys of the table. It follows the current item: on an item
+answered 隐患 it shows and takes that hazard's photos (整改前 — the evidence of the hazard, as on
+the 隐患 page); on any other item, the inspection's scene photos (现场照片). Its title says
+which, so a photo always lands where the inspector meant it.
 """
 
 from __future__ import annotations
@@ -295,7 +298,7 @@ class ChecklistRun(QWidget):
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(PHOTO_PANE, 0)
-        self.splitter.setSizes([400, 190, 150])
+        self.splitter.setSizes([1000, 150, 1])  # the list first; the strip at its least height
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -428,6 +431,30 @@ class ChecklistRun(QWidget):
         self.basis_label.setText("<br>".join(parts))
         self.note_edit.setText(item.get("note") or "")
         self._show_hazard(item)
+        self._photos_follow(item)
+
+    def _photos_follow(self, item: dict[str, Any] | None) -> None:
+        """The strip takes the item's hazard photos, or the inspection's scene photos."""
+        if self.inspection is None:
+            return
+        hazard_id = item.get("hazard_id") if item and item.get("result") == "hazard" else None
+        if hazard_id:
+            target = PhotoTarget(hazard_id=hazard_id)
+            title = self.tr("Photos of this item's hazard, before rectification ({})")
+            tip = self.tr("Evidence of the hazard recorded at this item (phase: before rectification); "
+                          "they show on the hazard page too. Select an item without a hazard for "
+                          "on-site photos of the inspection.")
+        else:
+            target = PhotoTarget(inspection_id=self.inspection["id"])
+            title = self.tr("On-site photos ({})")
+            tip = self.tr("Add on-site photos of this inspection; you can also "
+                          "drop files here or paste them (Ctrl+V in the strip)")
+        if self.photo_strip.model.target != target:
+            self.photo_strip.set_target(target)
+            if hazard_id:  # a hazard's photos taken while recording it show it before rectification
+                self.photo_strip.phase_combo.setCurrentIndex(self.photo_strip.phase_combo.findData("before"))
+        self.photo_strip.set_title(title)
+        self.photo_strip.add_button.setToolTip(tip)
 
     def _show_hazard(self, item: dict[str, Any]) -> None:
         """One line about the item's draft hazard: its level and deadline (E edits it)."""
