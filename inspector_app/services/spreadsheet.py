@@ -3,9 +3,10 @@
 The real format is sniffed from the bytes (a .xls renamed .xlsx is read as .xls, with a
 note); formats we cannot read (WPS .et, .ods, .xlsb, password-protected files) get a
 message that says what to do. Hostile files: XML goes through defusedxml (openpyxl uses it
-when installed, and we refuse to run if it is not), workbooks are streamed with
-``read_only=True``, sizes inside the zip are checked before anything is unpacked, and the
-number of columns and rows is capped.
+when installed, and we refuse to run if it is not) or our own hardened parser (sheets and
+shared strings, see xlsx_rows), workbooks are streamed with ``read_only=True``, the declared
+sizes and packing ratio of every zip member are checked before anything is unpacked (see
+spreadsheet_xlsx), and columns, rows, cell length and shared strings are capped.
 
 Rows come out as ``(row_number, values)`` with 1-based sheet row numbers (what the user
 sees in Excel). Cells merged down a column are filled down, so every row of a merged 网格
@@ -226,7 +227,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), "utf-16"
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(0) > len(head) // 10:  # UTF-16 without a BOM, or binary; a stray NUL is cleaned later
         raise _not_a_spreadsheet(name)
     for encoding in ("utf-8", "gb18030"):
         try:

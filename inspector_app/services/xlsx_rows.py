@@ -1,7 +1,8 @@
 """A fast, hardened streaming parser for the rows of one .xlsx worksheet.
 
-openpyxl (read_only) reads everything around the sheet — shared strings, styles, dates,
-sheet paths — and we keep using it for that. Its row iteration, though, builds an
+openpyxl (read_only) reads everything around the sheet — styles, dates, sheet paths — and
+we keep using it for that; the shared strings are read here too (``read_shared_strings``),
+within limits, and handed to the rows explicitly. Its row iteration, though, builds an
 ElementTree element and a dict per cell, which makes it the slowest part of an import;
 the register import must run at ≥ 50 % of openpyxl's bare iteration, so the sheet XML
 itself is parsed here with pyexpat callbacks, about three times faster. The values are

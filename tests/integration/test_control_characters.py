@@ -64,7 +64,7 @@ def test_services_clean_every_site_field(session):
 
 def test_imports_clean_control_characters_from_csv_and_xlsx(session, tmp_path):
     csv_path = tmp_path / "台账.csv"
-    csv_path.write_bytes("单位名称,地址,备注\n李记\x07,东村\x1b3号,a\x0bb\n".encode())
+    csv_path.write_bytes("单位名称,地址,备注\n李记\x07\x00,东村\x1b3号,a\x0bb\n".encode())
     xlsx_path = tmp_path / "台账.xlsx"
     wb = xlsxwriter.Workbook(str(xlsx_path))  # writes them as Excel does: _x0007_ escapes
     ws = wb.add_worksheet()

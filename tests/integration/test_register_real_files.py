@@ -160,3 +160,17 @@ def test_checklist_template_written_by_xlsxwriter_imports(session, tmp_path):
     out.close()
     done, _ = checklist_io.import_templates(session, path)
     assert [d.outcome for d in done] == ["skipped"]  # the same content as the shipped template
+
+
+def test_entity_tricks_in_the_shared_strings_are_refused(tmp_path):
+    path = xlsxwriter_file(tmp_path / "t.xlsx", [["单位名称"], ["李记"]])
+    evil = tmp_path / "evil.xlsx"
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "hahahahaha"><!ENTITY b "&a;&a;&a;&a;">]>'
+              b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              b"<si><t>&b;</t></si><si><t>x</t></si></sst>")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(evil, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, laughs if info.filename == "xl/sharedStrings.xml" else src.read(info))
+    with pytest.raises(SpreadsheetError) as err:
+        open_sheet(evil)
+    assert "not allowed in a workbook" in err.value.en
