@@ -15,16 +15,20 @@ from .qt import (
     QDate,
     QDateEdit,
     QDateTimeEdit,
+    QEvent,
     QFocusEvent,
     QFrame,
+    QGuiApplication,
     QHeaderView,
     QIcon,
     QKeyEvent,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QObject,
     QPainter,
     QPixmap,
+    QRect,
     Qt,
     QTableView,
     QTextBrowser,
@@ -116,6 +120,47 @@ def open_box(owner: Any, attribute: str, box: QMessageBox, *,
     setattr(owner, attribute, box)
     box.open()
     return box
+
+
+TASKBAR = 40  # room kept for a taskbar when the platform reports none (logical px)
+TITLE_BAR = 32  # the window manager's frame above a window's contents
+
+
+def free_area(widget: QWidget) -> QRect:
+    """The part of ``widget``'s screen a window may use (without taskbar and title bar)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    area = QRect(screen.availableGeometry())
+    if area == screen.geometry():  # no taskbar reported (some X11 setups, offscreen)
+        area.setHeight(area.height() - TASKBAR)
+    area.setTop(area.top() + TITLE_BAR)
+    return area
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink a window that is larger than the free part of its screen (and move it inside),
+    so its buttons are never below the taskbar on a 1366×768 laptop or at 150 % scaling."""
+    area = free_area(window)
+    width, height = min(window.width(), area.width()), min(window.height(), area.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
+    frame = window.frameGeometry()
+    if not area.contains(frame.topLeft()) or frame.bottom() > area.bottom() + TITLE_BAR:
+        x = min(max(frame.x(), area.x()), area.right() - window.width())
+        y = min(max(frame.y(), area.y() - TITLE_BAR), area.bottom() - window.height())
+        window.move(max(x, area.x()), max(y, area.y() - TITLE_BAR))
+
+
+class ScreenFit(QObject):
+    """Application-wide: every window the app opens is fitted to the screen when first shown
+    (one place instead of each dialog's fixed ``resize``)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+                and not watched.property("screen_fitted")):
+            watched.setProperty("screen_fitted", True)
+            fit_to_screen(watched)
+        return False
 
 
 def confirm_delete(owner: QWidget, text: str, on_yes: Callable[[], None]) -> QMessageBox:
@@ -314,3 +359,9 @@ def field_rows(rows: Iterable[tuple[str, str]]) -> str:
         for label, value in rows
     )
     return f"<table cellspacing='0' cellpadding='0'>{cells}</table>"
+
+
+def first_line(text: str | None, n: int = 40) -> str:
+    """The first line of ``text``, cut to ``n`` characters; "…" when anything was left out."""
+    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+    return line[:n] + ("…" if len(line) > n or "\n" in (text or "").strip() else "")

@@ -10,7 +10,7 @@ from inspector_app.photos.results import OK
 from inspector_app.services import photos as photo_service
 from inspector_app.services import sites
 from inspector_app.services.inspections import StartInput
-from inspector_app.ui.main_window import INSPECTIONS
+from inspector_app.ui.main_window import HAZARDS_PAGE, INSPECTIONS
 from tests.ui.test_inspection_photos import jpeg, wait_import
 
 pytestmark = pytest.mark.ui
@@ -49,3 +49,17 @@ def test_a_photo_on_a_hazard_item_is_the_hazards_before_photo(run, session, qtbo
     result = wait_import(qtbot, strip, lambda: strip.import_files([str(jpeg(tmp_path / "全景.jpg", (30, 90, 200)))]))
     assert [p["phase"] for p in photo_service.photos_of_inspection(session, run.inspection_id)] == ["scene"]
     assert len(photo_service.photos_of_hazard(session, hazard_id)) == 1
+
+
+def test_the_summary_links_to_the_hazards_it_recorded(run, window, session, qtbot) -> None:
+    run.select_row(0)
+    assert run.answer("hazard")
+    hazard_id = run.model.items[0]["hazard_id"]
+    summary = run.do_finish()
+    assert summary is not None
+    page = window.current_page()
+    label = page.summary.hazards_label
+    assert label.isVisibleTo(page.summary) and f"hazard:{hazard_id}" in label.text()
+    label.linkActivated.emit(f"hazard:{hazard_id}")  # what a click on the link sends
+    assert window.stack.currentIndex() == HAZARDS_PAGE
+    assert window.hazards_page.current_id() == hazard_id

@@ -55,7 +55,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..widgets import colour_icon, esc, heading, open_box
+from ..widgets import colour_icon, esc, first_line, heading, open_box
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 RESULT_COLOUR = {"ok": QColor("#188038"), "hazard": QColor("#d93025"), "na": QColor("#80868b")}
@@ -683,7 +683,8 @@ class ChecklistRun(QWidget):
                    "inspectors": self.inspector_names(self.inspection),
                    "campaign": self.campaign_name(self.inspection),
                    "photos": len(photo_service.photos_of_inspection(self.ctx.session,
-                                                                   self.inspection["id"]))}
+                                                                   self.inspection["id"])),
+                   "hazard_rows": hazards.hazard_rows(self.ctx.session, summary.get("hazard_ids", []))}
         self.inspection = None
         self.photo_strip.set_target(None)
         self.ctx.events.publish(Changes.of(INSPECTIONS, HAZARDS, SITES))
@@ -696,10 +697,15 @@ class SummaryPanel(QFrame):
     """What a finished inspection found; stays until the next inspection starts or resumes."""
 
     start_requested = Signal()
+    open_hazard = Signal(str)  # a hazard the inspection recorded, to open on the 隐患 page
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary: dict[str, Any] = {}
+        self.hazards_label = QLabel()
+        self.hazards_label.setTextFormat(Qt.TextFormat.RichText)
+        self.hazards_label.setWordWrap(True)
+        self.hazards_label.linkActivated.connect(self._link)
         self.title = heading(self.tr("Inspection finished"), 6)
         self.site_label = heading("", 2)
         self.body = QLabel()
@@ -718,8 +724,13 @@ class SummaryPanel(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.site_label)
         layout.addWidget(self.body)
+        layout.addWidget(self.hazards_label)
         layout.addLayout(row)
         layout.addStretch(1)
+
+    def _link(self, href: str) -> None:
+        if href.startswith("hazard:"):
+            self.open_hazard.emit(href.removeprefix("hazard:"))
 
     def show_summary(self, summary: dict[str, Any]) -> None:
         self.summary = summary
@@ -747,3 +758,13 @@ class SummaryPanel(QFrame):
         cells = "".join(f"<tr><td style='color:#5f6368; padding:4px 24px 4px 0'>{esc(k)}</td>"
                         f"<td style='padding:4px 0'><b>{esc(v)}</b></td></tr>" for k, v in rows)
         self.body.setText(f"<table cellspacing='0'>{cells}</table>")
+        links = []
+        for h in summary.get("hazard_rows", []):
+            text = first_line(h.description or "", 50)
+            colour = "#d93025" if h.level == "major" else "#1a73e8"
+            links.append(f"<a href='hazard:{esc(h.id)}' style='color:{colour}'>{esc(labels.level(h.level))}"
+                         f" · {esc(text)}</a>")
+        self.hazards_label.setText(
+            ("<b>" + esc(self.tr("Hazards recorded (click to open):")) + "</b><br>" + "<br>".join(links))
+            if links else "")
+        self.hazards_label.setVisible(bool(links))

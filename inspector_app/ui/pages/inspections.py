@@ -45,6 +45,7 @@ from ..qt import (
     Qt,
     QVBoxLayout,
     QWidget,
+    Signal,
     translate,
 )
 from ..widgets import heading
@@ -292,6 +293,8 @@ class StartInspectionDialog(GuardedDialog):
 
 
 class InspectionsPage(QWidget):
+    open_record = Signal(str, str)  # ("hazard", id): the main window shows it
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -340,6 +343,7 @@ class InspectionsPage(QWidget):
         self.run.discarded.connect(self._on_discarded)
         self.summary = SummaryPanel()
         self.summary.start_requested.connect(self.start_dialog)
+        self.summary.open_hazard.connect(lambda hazard_id: self.open_record.emit("hazard", hazard_id))
         self.empty = QLabel(self.tr("Start an inspection (Ctrl+Shift+I) or continue one from the list.\n\n"
                                     "In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, "
                                     "Enter = next item, N = note, Ctrl+Enter = finish."))

@@ -44,15 +44,10 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from ..widgets import DetailView, esc, field_rows, list_table
+from ..widgets import DetailView, esc, field_rows, first_line, list_table
 
 OVERDUE_BG, OVERDUE_FG = QColor("#fce8e6"), QColor("#a50e0e")
 IdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def first_line(text: str | None, n: int = 40) -> str:
-    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
-    return line[:n] + ("…" if len(line) > n or "\n" in (text or "").strip() else "")
 
 
 class LeadTab(QWidget):
