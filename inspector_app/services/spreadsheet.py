@@ -118,7 +118,10 @@ def _sniff_zip(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+            mimetype = b""
+            if "mimetype" in names:
+                with zf.open("mimetype") as fh:  # never unpack all of a (hostile) huge member
+                    mimetype = fh.read(100)
     except (zipfile.BadZipFile, OSError, KeyError) as exc:
         raise _fail(f"{name} is damaged (not a readable zip/xlsx file: {exc})",
                     f"文件 {name} 已损坏，无法读取（{exc}）") from None

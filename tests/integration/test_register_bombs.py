@@ -208,3 +208,15 @@ def test_a_legacy_xls_larger_than_any_register_is_refused_before_reading(tmp_pat
     with pytest.raises(SpreadsheetError) as err:
         open_sheet(path)
     assert "legacy .xls, more than a register can be" in err.value.en and "旧版 .xls" in err.value.zh
+
+
+@pytest.mark.timeout(600)
+def test_a_huge_mimetype_member_is_not_unpacked_to_sniff_the_format(tmp_path, data_dir):
+    path = tmp_path / "假 表格.xlsx"
+    block = b"application/vnd.oasis.opendocument.spreadsheet" * (MB // 46)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("mimetype", "w", force_zip64=True) as out:
+        for _ in range(400):
+            out.write(block)
+    outcome = _import_in_fresh_process(path, data_dir)
+    assert outcome["refused"] == "SpreadsheetError" and ".ods" in outcome["en"], outcome
+    assert outcome["peak_mb"] < 200, outcome
