@@ -71,6 +71,19 @@ class HybridClock:
                 self._wall, self._counter = ts.wall_ms, ts.counter
             return True
 
+    def witness(self, stamp: str) -> None:
+        """Move past a stamp this store already holds (written by another process on it).
+
+        Two app windows, or a window and a script, each have their own clock on one store;
+        the writer calls this with the store's newest stamp at the start of every write
+        transaction (holding the write lock), so the next :meth:`tick` is above every stamp
+        written so far. No drift guard: ordering this store's own edits comes first.
+        """
+        ts = Timestamp.decode(stamp)
+        with self._lock:
+            if (ts.wall_ms, ts.counter) > (self._wall, self._counter):
+                self._wall, self._counter = ts.wall_ms, ts.counter
+
     @property
     def last_wall_ms(self) -> int:
         return self._wall

@@ -2,8 +2,9 @@
 
 ``WriteTx.insert`` builds and runs one statement per row, and the search-index trigger on
 ``site`` makes FTS5 flush once per statement; for a 50,000-row import that is most of the
-time. Rows here get exactly the same id and sync columns (a fresh HLC each, so the oplog
-triggers record every insert as usual); only the site search trigger is lifted for the
+time. Rows here get exactly the same id and sync columns (a fresh HLC each, stamped as the
+row is written so that HLCs increase in oplog order, and the oplog triggers record every
+insert as usual); only the site search trigger is lifted for the
 duration and the new sites are indexed in one statement before the transaction ends —
 the same SQL ``search_index.create`` uses for rows that exist before the index does.
 Everything stays inside the caller's transaction: a rollback restores the trigger too.
@@ -26,7 +27,7 @@ _ORDER = ("region", "unit", "site")  # parents before children (foreign keys are
 class BulkWriter:
     def __init__(self, tx: WriteTx) -> None:
         self.tx = tx
-        self.pending: dict[str, list[tuple[Any, ...]]] = {}
+        self.pending: dict[str, list[list[Any]]] = {}
         self.columns: dict[str, list[str]] = {}
         self.new_sites: list[str] = []
         self._allowed: dict[str, frozenset[str]] = {}
@@ -45,8 +46,8 @@ class BulkWriter:
         row = dict(values)
         row.setdefault("id", uuid7())
         row.update(created_at=row.get("created_at") or self._now, updated_at=self._now,
-                   device_id=self._device, hlc=self.tx.stamp(), deleted=0)
-        self.pending.setdefault(table, []).append(tuple(map(row.get, cols)))
+                   device_id=self._device, hlc=None, deleted=0)  # stamped when written, in order
+        self.pending.setdefault(table, []).append(list(map(row.get, cols)))
         if table == "site":
             self._suspend_search()
             self.new_sites.append(row["id"])
@@ -59,6 +60,9 @@ class BulkWriter:
             rows = self.pending[table]
             if rows:
                 cols = self.columns[table]
+                at = cols.index("hlc")
+                for row in rows:  # in the order the oplog records them: stamps increase with seq
+                    row[at] = self.tx.stamp()
                 self.tx.conn.executemany(
                     f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
                     rows,

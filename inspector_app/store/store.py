@@ -35,11 +35,12 @@ from .opening import (
 from .oplog import RemoteApply
 from .schema import SYNCED_TABLES, columns_of
 from .version import SCHEMA_VERSION
-from .writer import WriterThread
+from .writer import BUSY_RETRY_S, WriterThread, begin_write
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 DB_NAME = "inspector.db"
+WAL_LIMIT = 64 * 2**20  # bytes a checkpointed WAL is truncated to (long imports grow it)
 
 
 def _translate_write_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
@@ -158,6 +159,7 @@ class Store:
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
         self.created = False
+        self.busy_retry_s = BUSY_RETRY_S  # how long a write retries a lock held elsewhere
         self.read_only = False  # opened by Store.open(read_only=True): no writer, no files made
 
     # ----------------------------------------------------------------- opening
@@ -216,6 +218,7 @@ class Store:
                     upgrade(conn, db_path, self.data_dir, current, target_version)
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")  # WAL shrinks back
             except BaseException:
                 conn.close()
                 raise
@@ -308,7 +311,7 @@ class Store:
         def run(conn: sqlite3.Connection) -> T:
             tx = WriteTx(conn, self, user_id, self.clock.now())
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                begin_write(conn, getattr(self, "hlc", None), retry_s=self.busy_retry_s)
                 result = job(tx)
                 conn.execute("COMMIT")
                 if tx.audit_head is not None:  # after the commit: device_file.py, crash order
@@ -357,6 +360,20 @@ class Store:
     @property
     def schema_version(self) -> int:
         return self.read().execute("PRAGMA user_version").fetchone()[0]
+
+    def fold_wal(self, above: int = WAL_LIMIT // 4) -> None:
+        """Checkpoint and truncate the WAL if it is larger than ``above`` bytes.
+
+        A long import commits batch after batch while other programs read and write; the
+        automatic checkpoints then rarely find a moment to restart the WAL, and it grows.
+        Called between batches (no transaction open); a busy store just skips it.
+        """
+        try:
+            if os.path.getsize(f"{self.db_path}-wal") <= above:
+                return
+            self._writer.call(lambda conn: conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
+        except (OSError, sqlite3.Error) as exc:
+            log.info("WAL checkpoint skipped: %s", exc)
 
     def close(self) -> None:
         """Close readers, fold the WAL back into the main file, stop the writer.

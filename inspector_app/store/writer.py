@@ -3,18 +3,70 @@
 Services hand it jobs; each job runs inside ``BEGIN IMMEDIATE … COMMIT`` on that thread
 and its result (or exception) comes back to the caller. SQLite connections are never
 shared between threads.
+
+Another program (a second app window, a script) may hold the store's write lock: then
+``BEGIN IMMEDIATE`` waits ``busy_timeout`` inside SQLite and :func:`begin_write` retries it
+with backoff for a bounded total time before the caller tells the user. Each process has
+its own HLC, so :func:`begin_write` also moves the clock past the newest stamp in the
+store once the lock is held: stamps stay unique and increasing across processes.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
+from ..core.hlc import HybridClock
+
+log = logging.getLogger(__name__)
 _STOP = object()
+BUSY_RETRY_S = 30.0  # total time a write keeps trying for the lock before "busy" is shown
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite's "database is locked/busy" (another holder of the lock)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def begin_write(
+    conn: sqlite3.Connection, hlc: HybridClock | None, *, retry_s: float = BUSY_RETRY_S,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """``BEGIN IMMEDIATE``, retried with backoff while the lock stays busy, then sync the HLC.
+
+    Each attempt already waits ``busy_timeout`` in SQLite; between attempts the wait grows
+    from 50 ms to 1 s, and after ``retry_s`` in all the busy error goes to the caller
+    (shown as 数据库正被其他程序占用). Only the BEGIN is retried: nothing has run yet.
+    """
+    deadline = time.monotonic() + retry_s
+    delay = 0.05
+    attempt = 1
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() + delay >= deadline:
+                raise
+            log.info("store busy (attempt %d); retrying in %.2f s", attempt, delay)
+            sleep(delay)
+            delay, attempt = min(delay * 2, 1.0), attempt + 1
+    if hlc is not None:
+        # the newest op carries the store's highest stamp (seq order; max(hlc) would scan)
+        row = conn.execute("SELECT hlc FROM oplog ORDER BY seq DESC LIMIT 1").fetchone()
+        if row and row[0]:
+            hlc.witness(row[0])
 
 
 class WriterThread:
