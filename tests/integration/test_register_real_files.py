@@ -174,3 +174,21 @@ def test_entity_tricks_in_the_shared_strings_are_refused(tmp_path):
     with pytest.raises(SpreadsheetError) as err:
         open_sheet(evil)
     assert "not allowed in a workbook" in err.value.en
+
+
+def test_a_bloated_styles_part_that_packs_very_well_is_still_read(tmp_path):
+    """Years of copy and paste leave thousands of identical formats in styles.xml: packed
+    hundreds of times, yet not a bomb (the part's declared size is what bounds it)."""
+    path = xlsxwriter_file(tmp_path / "t.xlsx", [["单位名称"], ["李记"]])
+    bloated = tmp_path / "bloated styles.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bloated, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/styles.xml":
+                data = data.replace(b"<cellStyleXfs", b"<!--" + b" " * (4 * 2**20) + b"--><cellStyleXfs", 1)
+            dst.writestr(info, data)
+    with zipfile.ZipFile(bloated) as zf:
+        info = zf.getinfo("xl/styles.xml")
+        assert info.file_size / info.compress_size > 300
+    with open_sheet(bloated) as sheet:
+        assert dict(sheet.rows(1))[2] == ["李记"]
