@@ -36,6 +36,7 @@ from ..services.changes import HAZARDS, INSPECTIONS, Changes
 from ..services.photos import PHOTOS, PhotoTarget
 from . import labels
 from .context import AppContext
+from .file_dialogs import file_dialog
 from .qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -85,6 +86,7 @@ from .widgets import open_box
 log = logging.getLogger(__name__)
 
 THUMB = QSize(112, 84)
+EMPTY_VIEW_HEIGHT = 36  # the strip's drop area while it holds no photo
 PHASE_CODES = ("before", "after", "scene")
 INSPECTION_PHASES = ("scene",)  # before/after rectification belong to a hazard
 THUMB_CACHE = 600  # thumbnails kept in memory (~23 MB at 112×84); the rest reload from disk
@@ -526,6 +528,8 @@ class PhotoStrip(QWidget):
         self.phase_combo.setVisible(self.phase_combo.count() > 1)  # one choice: nothing to choose
         self.view.setAcceptDrops(has_target)
         self.view.setVisible(expanded)
+        # no photos yet: a low drop area, so a checklist beside the strip keeps its room
+        self.view.setMinimumHeight(EMPTY_VIEW_HEIGHT if n == 0 else THUMB.height() + 40)
         self.empty_label.setVisible(expanded and has_target and n == 0)
         self.compare_button.setVisible(has_target and bool(target and target.hazard_id)
                                        and self.model.has_phases("before", "after"))
@@ -539,18 +543,12 @@ class PhotoStrip(QWidget):
     def choose_files(self) -> QFileDialog | None:
         if self.model.target is None:
             return None
-        dialog = QFileDialog(self.window(), self.tr("Add photos"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters([
-            self.tr("Photos, videos and scans (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov "
-                    "*.m4v *.avi *.pdf)"),
-            self.tr("All files (*)"),
-        ])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.filesSelected.connect(lambda files: self.import_files(list(files)))
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        self.file_dialog = file_dialog(
+            self.window(), self.ctx.settings, self.tr("Add photos"), self.import_files, many=True,
+            filters=[self.tr("Photos, videos and scans (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 "
+                             "*.mov *.m4v *.avi *.pdf)"),
+                     self.tr("All files (*)")])
+        return self.file_dialog
 
     def import_files(self, paths: list[str]):  # noqa: ANN201 - returns the Op (or None)
         """Import files/folders into the shown hazard or inspection with the chosen phase (an Op)."""

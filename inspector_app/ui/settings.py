@@ -71,6 +71,7 @@ class Settings:
     last_page = Option("window/last_page", int, 0)
     demo_offer_dismissed = Option("store/demo_offer_dismissed", bool, False)
     last_data_dir = Option("store/last_data_dir", str, "")
+    last_file_dir = Option("files/last_dir", str, "")  # where the last file dialog was used
 
     def __init__(self, path: str | Path | None = None) -> None:
         path = path or os.environ.get(SETTINGS_ENV)

@@ -17,9 +17,9 @@ from ...services.changes import CHECKLISTS, Changes
 from ...services.checklists import get_template, list_templates
 from .. import labels
 from ..context import AppContext
+from ..file_dialogs import file_dialog
 from ..qt import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
@@ -162,11 +162,9 @@ class ChecklistTemplatesDialog(QDialog):
         return editor
 
     def choose_import(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import checklist templates"), str(Path.home()),
-            self.tr("Checklist files (*.json *.xlsx)"))
-        if path:
-            self.import_file(path)
+        self.file_dialog = file_dialog(
+            self, self.ctx.settings, self.tr("Import checklist templates"),
+            lambda files: self.import_file(files[0]), filters=[self.tr("Checklist files (*.json *.xlsx)")])
 
     def import_file(self, path: str | Path) -> list[checklist_io.ImportedTemplate]:
         """Import every template in the file (all or nothing) and say what happened."""
@@ -193,11 +191,10 @@ class ChecklistTemplatesDialog(QDialog):
         if template_id is None:
             return
         code = self.model.item(self.table.currentIndex().row(), CODE).text()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export checklist template"), str(Path.home() / f"{code}.xlsx"),
-            self.tr("Excel workbook (*.xlsx);;JSON (*.json)"))
-        if path:
-            self.export_to(template_id, path)
+        self.file_dialog = file_dialog(
+            self, self.ctx.settings, self.tr("Export checklist template"),
+            lambda files: self.export_to(template_id, files[0]), save_name=f"{code}.xlsx",
+            filters=[self.tr("Excel workbook (*.xlsx)"), self.tr("JSON (*.json)")])
 
     def export_to(self, template_id: str, path: str | Path) -> Path | None:
         path = Path(path)

@@ -24,9 +24,10 @@ from ...services import hazards, rectification
 from ...services import photos as photo_service
 from ...services.changes import Saved
 from ...services.hazard_input import FIELD_ZH
-from ...services.rectification_fields import PLAN_FIELDS
+from ...services.rectification_fields import PLAN_FIELDS, shared_plan
 from .. import labels
 from ..context import AppContext
+from ..file_dialogs import file_dialog
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QButtonGroup,
@@ -378,15 +379,11 @@ class HazardActionDialog(RecordDialog):
             self.photo_label.setStyleSheet("color: #5f6368;")
 
     def choose_after_photos(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Add after photos"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters([self.tr("Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)"),
-                               self.tr("All files (*)")])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.filesSelected.connect(lambda files: self.import_after_photos(list(files)))
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        self.file_dialog = file_dialog(
+            self, self.ctx.settings, self.tr("Add after photos"), self.import_after_photos, many=True,
+            filters=[self.tr("Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)"),
+                     self.tr("All files (*)")])
+        return self.file_dialog
 
     def import_after_photos(self, paths: list[str]):  # noqa: ANN201 - returns the Op (or None)
         """Import files as 'after' photos of this hazard, off the GUI thread (progress, cancel)."""
@@ -607,9 +604,13 @@ class HazardActionDialog(RecordDialog):
             ("safety", self.tr("Safety measures and emergency plan")),
         )
         self.plan_edits: dict[str, QPlainTextEdit] = {}
+        shared = shared_plan(d)  # what 五落实 already answers: left empty, the plan uses it
         for name, label in rows:
             edit = _text_edit(54)
             edit.setPlainText(d.get(f"plan_{name}") or "")
+            if f"plan_{name}" in shared:
+                edit.setPlaceholderText(self.tr("From 五落实 unless you write otherwise: {}").format(
+                    shared[f"plan_{name}"]))
             self.plan_edits[name] = edit
             self._add(label, edit, f"plan_{name}")
         missing = [m for m in rectification.missing_for_notice(d) if m in PLAN_FIELDS]

@@ -12,11 +12,11 @@ from ...services import photo_edits
 from ...services import photos as photo_service
 from .. import labels
 from ..context import AppContext
+from ..file_dialogs import file_dialog
 from ..photo_strip import flag_reasons, phase_label
 from ..qt import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QImage,
     QKeySequence,
@@ -206,12 +206,12 @@ class PhotoViewer(QDialog):
         """Save the rendered copy as JPEG (the watermark as ticked); ``path`` skips the dialog."""
         if not self.photos or self.current["kind"] != PHOTO:
             return None
-        if path is None:
-            suggested = f"{self.current['sha256'][:12]}.jpg"
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save a copy"), suggested, self.tr("JPEG image (*.jpg)"))
-            if not path:
-                return None
+        if path is None:  # asked in a file dialog; saved when the user picks the name
+            self.file_dialog = file_dialog(
+                self, self.ctx.settings, self.tr("Save a copy"), lambda files: self.export_copy(files[0]),
+                save_name=f"{self.current['sha256'][:12]}.jpg", suffix="jpg",
+                filters=[self.tr("JPEG image (*.jpg)")])
+            return None
         try:
             written = photo_edits.save_rendered(self.ctx.session, self.current["id"], Path(path),
                                                 watermark=self.watermark_check.isChecked())

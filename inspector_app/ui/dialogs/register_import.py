@@ -23,6 +23,7 @@ from ...services.regions import list_regions
 from ...services.register_import import ImportReport
 from ...services.sites import site_rows
 from ..context import AppContext
+from ..file_dialogs import file_dialog
 from ..ops import Op
 from ..qt import (
     QT_TRANSLATE_NOOP,
@@ -213,16 +214,11 @@ class RegisterImportDialog(QDialog):
         return page
 
     def choose_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Import the site register"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Spreadsheets (*.xlsx *.xls *.csv)"), self.tr("All files (*)")])
-        if self.path is not None:
-            dialog.setDirectory(str(self.path.parent))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.load)
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        self.file_dialog = file_dialog(
+            self, self.ctx.settings, self.tr("Import the site register"), lambda files: self.load(files[0]),
+            filters=[self.tr("Spreadsheets (*.xlsx *.xls *.csv)"), self.tr("All files (*)")],
+            folder=self.path.parent if self.path is not None else None)
+        return self.file_dialog
 
     def load(self, path: str | Path) -> bool:
         """Read the file's header and first rows with the detected mapping; False if unusable."""
@@ -555,18 +551,13 @@ class RegisterImportDialog(QDialog):
         return text
 
     def choose_report_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Save report"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("CSV for Excel (*.csv)")])
-        dialog.setDefaultSuffix("csv")
         stem = Path(self.report.file).stem if self.report else "register"
-        folder = self.path.parent if self.path else Path.home()
-        dialog.selectFile(str(folder / self.tr("{} import report.csv").format(stem)))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.save_report)
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        self.file_dialog = file_dialog(
+            self, self.ctx.settings, self.tr("Save report"), lambda files: self.save_report(files[0]),
+            filters=[self.tr("CSV for Excel (*.csv)")], suffix="csv",
+            save_name=self.tr("{} import report.csv").format(stem),
+            folder=self.path.parent if self.path else None)
+        return self.file_dialog
 
     def save_report(self, path: str | Path) -> bool:
         """CSV with a BOM, so Excel opens the Chinese text correctly."""

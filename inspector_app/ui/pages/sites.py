@@ -23,6 +23,7 @@ from ..context import AppContext
 from ..dialogs.register_import import AssignGridDialog, RegisterImportDialog
 from ..dialogs.site_dialog import SiteDialog
 from ..dialogs.site_history import SiteHistoryDialog
+from ..file_dialogs import file_dialog
 from ..models import SiteTableModel
 from ..ops import Op
 from ..qt import (
@@ -228,7 +229,7 @@ class SitesPage(RecordPage):
         count = hazards.count_hazards(self.ctx.session, HazardFilter(site_id=site_id))
         text = self.tr("Delete the site “{}”?").format(site.name)
         if count:
-            text += "\n" + self.tr("Its %n hazard(s) will be deleted with it.", "", count)
+            text += "\n" + self.tr("Its {} hazards will be deleted with it.").format(count)
         confirm_delete(self, text, lambda: self._delete(site_id))
 
     def _delete(self, site_id: str) -> None:
@@ -248,14 +249,11 @@ class SitesPage(RecordPage):
 
     # ------------------------------------------------------------------ register
     def choose_import_file(self) -> QFileDialog:
-        dialog = QFileDialog(self.window(), self.tr("Import the site register"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Spreadsheets (*.xlsx *.xls *.csv)"), self.tr("All files (*)")])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.open_import)
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        self.file_dialog = file_dialog(
+            self.window(), self.ctx.settings, self.tr("Import the site register"),
+            lambda files: self.open_import(files[0]),
+            filters=[self.tr("Spreadsheets (*.xlsx *.xls *.csv)"), self.tr("All files (*)")])
+        return self.file_dialog
 
     def open_import(self, path: str | Path) -> RegisterImportDialog:
         """The import wizard on ``path`` (its mapping step, or the file's error)."""
@@ -284,16 +282,12 @@ class SitesPage(RecordPage):
         return dialog
 
     def choose_export_file(self, only_shown: bool) -> QFileDialog:
-        dialog = QFileDialog(self.window(), self.tr("Export the site register"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("Excel workbook (*.xlsx)")])
-        dialog.setDefaultSuffix("xlsx")
-        dialog.selectFile(str(Path.home() / self.tr("Site register {}.xlsx").format(date.today().isoformat())))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.export_to(path, only_shown))
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        self.file_dialog = file_dialog(
+            self.window(), self.ctx.settings, self.tr("Export the site register"),
+            lambda files: self.export_to(files[0], only_shown),
+            filters=[self.tr("Excel workbook (*.xlsx)")], suffix="xlsx",
+            save_name=self.tr("Site register {}.xlsx").format(date.today().isoformat()))
+        return self.file_dialog
 
     def export_to(self, path: str | Path, only_shown: bool = True) -> Op:
         """Write the register (the filtered list, or all sites) to ``path`` off the GUI thread."""
