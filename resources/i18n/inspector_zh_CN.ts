@@ -800,7 +800,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/checklist_run.py" line="240"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="666"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="668"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
@@ -884,85 +884,85 @@
     <message>
         <location filename="../../inspector_app/ui/pages/checklist_run.py" line="443"/>
         <source>Photos of this item&apos;s hazard, before rectification ({})</source>
-        <translation type="unfinished"></translation>
+        <translation>本项隐患照片（整改前）（{}）</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/checklist_run.py" line="444"/>
         <source>Evidence of the hazard recorded at this item (phase: before rectification); they show on the hazard page too. Select an item without a hazard for on-site photos of the inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>本项所登记隐患的证据照片（整改前），在隐患页也会显示。如需添加本次检查的现场照片，请选择没有隐患的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="471"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="473"/>
         <source>to be confirmed by a supervisor</source>
         <translation>待监管人员确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="473"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="475"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="474"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="476"/>
         <source>E: edit the hazard</source>
         <translation>E：编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="475"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="477"/>
         <source>Draft hazard:</source>
         <translation>隐患草稿：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="480"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="482"/>
         <source>Checked {} / {}</source>
         <translation>已查 {} / {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="506"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="508"/>
         <source>Draft hazard recorded ({}): {}</source>
         <translation>已生成隐患草稿（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="566"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="568"/>
         <source>This item has no hazard to edit: mark it as a hazard (2) first.</source>
         <translation>本检查项没有可编辑的隐患：请先标记为隐患（2）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="575"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="577"/>
         <source>Edit hazard: {}</source>
         <translation>编辑隐患：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="602"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="604"/>
         <source>Hazard not on the checklist</source>
         <translation>新增隐患（检查表外）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="616"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="618"/>
         <source>Draft hazard recorded (not on the checklist).</source>
         <translation>已登记隐患草稿（检查表外）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="627"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="629"/>
         <source>Discard inspection</source>
         <translation>放弃检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="628"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="630"/>
         <source>Discard the inspection at {}? Its answers and draft hazards are thrown away.</source>
         <translation>放弃在{}的本次检查？其检查结果和隐患草稿将被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="653"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="655"/>
         <source>Inspection at {} discarded.</source>
         <translation>已放弃在{}的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="667"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="669"/>
         <source>{} of {} items are not checked yet. Finish anyway?</source>
         <translation>还有 {} 项未检查（共 {} 项）。仍要完成检查吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="688"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="691"/>
         <source>Inspection finished: {} hazards recorded.</source>
         <translation>检查已完成：共登记 {} 条隐患。</translation>
     </message>
@@ -1083,12 +1083,12 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="197"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="197"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="206"/>
@@ -1497,7 +1497,7 @@
     <message>
         <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="304"/>
         <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="584"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="614"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="618"/>
         <source>Before the notice, still missing: {}</source>
         <translation>送达整改通知前尚缺：{}</translation>
     </message>
@@ -1666,6 +1666,11 @@
         <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="604"/>
         <source>Safety measures and emergency plan</source>
         <translation>安全措施和应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="612"/>
+        <source>From 五落实 unless you write otherwise: {}</source>
+        <translation>留空则取自五落实：{}</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="451"/>
@@ -1861,154 +1866,204 @@
 <context>
     <name>HazardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="118"/>
         <source>Edit hazard</source>
         <translation>编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="118"/>
         <source>Record a hazard</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="132"/>
         <source>What is wrong, e.g. fire exit blocked by goods</source>
         <translation>存在什么问题，例如：安全出口被货物堵塞</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="137"/>
         <source>e.g. kitchen, stairwell 2F</source>
         <translation>例如：后厨、2 楼楼梯间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="145"/>
         <source>Suggested: {}</source>
         <translation>建议等级：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="155"/>
         <source>Required: why the level differs from the checklist item&apos;s suggestion</source>
         <translation>必填：等级为何与检查项建议的不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="156"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="157"/>
         <source>Rule or clause the hazard breaks</source>
         <translation>违反的规定或条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="161"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="353"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="163"/>
         <source>Immediately</source>
         <translation>立即整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="164"/>
         <source>Working days</source>
         <translation>按工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="288"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="355"/>
         <source>{} days</source>
         <translation>{} 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="196"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="201"/>
         <source>Not specified</source>
         <translation>未指定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="214"/>
         <source>Site *</source>
         <translation>场所 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="215"/>
         <source>Description *</source>
         <translation>隐患描述 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="216"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="217"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="218"/>
         <source>Reason for changing the suggested level *</source>
         <translation>调整建议等级的理由 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="218"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="219"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="220"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="221"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="223"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="224"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="225"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="225"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="226"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="260"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="245"/>
+        <source>Major hazard: 五落实 (needed before its notice; may be completed later)</source>
+        <translation>重大隐患：五落实（送达整改通知前须填写，可稍后补充）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="248"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="249"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="249"/>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="250"/>
+        <source>Funds (yuan)</source>
+        <translation>整改资金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="250"/>
+        <source>Funds source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="251"/>
+        <source>Contingency plan</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="254"/>
+        <source>e.g. 5000</source>
+        <translation>例如 5000</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="255"/>
+        <source>The governance plan takes its funds, responsible people, time limit and emergency plan from these; only its targets and methods are left to write.</source>
+        <translation>治理方案中的经费、负责人员、时限和应急预案取自以上内容，只需另填治理目标和方法措施。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="294"/>
+        <source>Funds must be an amount in yuan, e.g. 5000.</source>
+        <translation>整改资金须为金额（元），例如 5000。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="327"/>
         <source>The notice has been served: the deadline can only be extended.</source>
         <translation>整改通知已送达：整改期限只能通过延期调整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="353"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="288"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="355"/>
         <source>{} working days</source>
         <translation>{} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="299"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="366"/>
         <source>Due {} (counted from the notice served on {})</source>
         <translation>到期日 {}（自 {} 送达整改通知起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="368"/>
         <source>Due {} (provisional: counted from the day found until a notice is served)</source>
         <translation>到期日 {}（暂定：送达整改通知前从发现之日起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="305"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="372"/>
         <source>The official holiday schedule for {} is not published yet; statutory holidays were assumed.</source>
         <translation>{} 年的放假调休安排尚未公布，已按法定节假日推算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="312"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="379"/>
         <source>Choose the site from the list (type part of its name).</source>
         <translation>请从列表中选择场所（可输入名称中的几个字查找）。</translation>
     </message>
@@ -2307,27 +2362,27 @@
 <context>
     <name>InspectionKinds</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="54"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="55"/>
         <source>Routine patrol</source>
         <translation>日常巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="55"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="56"/>
         <source>Re-check</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="57"/>
         <source>Special campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="58"/>
         <source>Report verification</source>
         <translation>举报核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="59"/>
         <source>Random check</source>
         <translation>双随机抽查</translation>
     </message>
@@ -2453,62 +2508,62 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="303"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="301"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="304"/>
         <source>Pick a site and run its checklist (Ctrl+Shift+I)</source>
         <translation>选择场所并按检查表逐项检查（Ctrl+Shift+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
         <source>Inspection plan…</source>
         <translation>检查计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
         <source>Sites due or overdue for an inspection (Ctrl+Shift+P)</source>
         <translation>到期或逾期应检查的场所（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="311"/>
         <source>Campaigns…</source>
         <translation>专项整治…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="309"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="312"/>
         <source>Special campaigns and their random draws (双随机)</source>
         <translation>专项整治及双随机抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
         <source>Checklist templates…</source>
         <translation>检查表模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="315"/>
         <source>View, edit, import and export checklist templates</source>
         <translation>查看、编辑、导入和导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
         <source>Double-click or press Enter to continue an inspection</source>
         <translation>双击或按 Enter 继续该次检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
         <source>No inspection in progress.</source>
         <translation>没有进行中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="331"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
         <source>Inspections in progress</source>
         <translation>进行中的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
         <source>Start an inspection (Ctrl+Shift+I) or continue one from the list.
 
 In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = note, Ctrl+Enter = finish.</source>
@@ -2517,7 +2572,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 检查表中：1 = 合格，2 = 隐患，3 = 不涉及，Enter = 下一项，N = 备注，Ctrl+Enter = 完成检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="378"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="382"/>
         <source>{} hazards</source>
         <translation>{} 条隐患</translation>
     </message>
@@ -2797,34 +2852,34 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="541"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="576"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="536"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="571"/>
         <source>Public reports</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="542"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="578"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="537"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="573"/>
         <source>Handed-down tasks</source>
         <translation>上级交办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="575"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="570"/>
         <source>Public reports ({} to check)</source>
         <translation>群众举报（{} 条待核查）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="577"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="572"/>
         <source>Handed-down tasks ({} overdue)</source>
         <translation>上级交办（{} 项逾期）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="579"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="574"/>
         <source>{} reports awaiting a check</source>
         <translation>{} 条举报待核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="580"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="575"/>
         <source>{} tasks overdue</source>
         <translation>{} 项交办任务逾期</translation>
     </message>
@@ -3856,6 +3911,55 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../inspector_app/ui/i18n.py" line="93"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/i18n.py" line="94"/>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/i18n.py" line="95"/>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/i18n.py" line="96"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/i18n.py" line="97"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QCalendarWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/i18n.py" line="98"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/i18n.py" line="99"/>
+        <source>Previous Month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/i18n.py" line="100"/>
+        <source>Next Month</source>
+        <translation>下个月</translation>
+    </message>
+</context>
+<context>
     <name>RegisterFields</name>
     <message>
         <location filename="../../inspector_app/ui/dialogs/register_import.py" line="67"/>
@@ -4284,187 +4388,187 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="223"/>
         <source>New report</source>
         <translation>登记举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="224"/>
         <source>Record a public report (Ins)</source>
         <translation>登记一条群众举报（Ins）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="225"/>
         <source>Create hazard…</source>
         <translation>立案隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="226"/>
         <source>Record the hazard the report led to, linked to it</source>
         <translation>登记经核查发现的隐患，并与该举报关联</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="227"/>
         <source>Link hazard…</source>
         <translation>关联隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="228"/>
         <source>The report is verified by a hazard already recorded</source>
         <translation>举报经已登记的隐患核实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="234"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="229"/>
         <source>Close as unfounded…</source>
         <translation>查无实据办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="235"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="230"/>
         <source>The check found nothing: close the report with the reason</source>
         <translation>核查未发现问题：填写理由后办结该举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="236"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="231"/>
         <source>Reward…</source>
         <translation>奖励…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="237"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="232"/>
         <source>Reward for a verified report</source>
         <translation>对经核实的举报给予奖励</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="237"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="251"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="258"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="292"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="287"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="257"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="289"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="284"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="257"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="283"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="257"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="252"/>
         <source>Site / place</source>
         <translation>场所/地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="257"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="252"/>
         <source>Content</source>
         <translation>举报内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="258"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="293"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="288"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="258"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="253"/>
         <source>Reward</source>
         <translation>奖励（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="270"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="265"/>
         <source>{} reports</source>
         <translation>{} 条举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="273"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="268"/>
         <source>Select a report to see it in full.</source>
         <translation>选择一条举报查看详情。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="285"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="286"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="291"/>
         <source>Closed because</source>
         <translation>办结理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="299"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="294"/>
         <source>Reward (yuan)</source>
         <translation>奖励（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="305"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="300"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="302"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="302"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="303"/>
         <source>Contact note</source>
         <translation>联系说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="315"/>
         <source>Public report recorded</source>
         <translation>群众举报已登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="333"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="328"/>
         <source>Hazard recorded and linked to the report</source>
         <translation>隐患已登记并关联到举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="353"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="348"/>
         <source>Hazard linked: the report is verified</source>
         <translation>已关联隐患，举报已核实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="356"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="351"/>
         <source>Link a hazard to the report</source>
         <translation>为举报关联隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="364"/>
         <source>Report closed as unfounded</source>
         <translation>举报已按查无实据办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="367"/>
         <source>Close as unfounded</source>
         <translation>查无实据办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="367"/>
         <source>Reason *</source>
         <translation>办结理由 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="385"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="380"/>
         <source>Reward saved</source>
         <translation>举报奖励已保存</translation>
     </message>
@@ -4993,7 +5097,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SitePicker</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="73"/>
         <source>Type part of the site name</source>
         <translation>输入场所名称中的几个字</translation>
     </message>
@@ -5130,12 +5234,10 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <source>Delete the site “{}”?</source>
         <translation>删除场所“{}”？</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../inspector_app/ui/pages/sites.py" line="232"/>
-        <source>Its %n hazard(s) will be deleted with it.</source>
-        <translation>
-            <numerusform>该场所的 %n 条隐患将一并删除。</numerusform>
-        </translation>
+        <source>Its {} hazards will be deleted with it.</source>
+        <translation>该场所的 {} 条隐患将一并删除。</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/sites.py" line="253"/>
@@ -5303,92 +5405,92 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="98"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="99"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="111"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="112"/>
         <source>Type part of the site name</source>
         <translation>输入场所名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="118"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="119"/>
         <source>The special campaign (专项整治) this inspection belongs to</source>
         <translation>本次检查所属的专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="120"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="121"/>
         <source>Tick the colleagues inspecting with you</source>
         <translation>勾选与您一同检查的同事</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="124"/>
         <source>Optional, e.g. back kitchen, 2nd floor</source>
         <translation>选填，如：二楼后厨</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="125"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="126"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="127"/>
         <source>Checklists</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="127"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="128"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="129"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="130"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="131"/>
         <source>Location</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="134"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="177"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="178"/>
         <source>{} (you)</source>
         <translation>{}（本人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="219"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="220"/>
         <source>No campaign</source>
         <translation>不属于专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="223"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="224"/>
         <source>until {}</source>
         <translation>至 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="226"/>
         <source>from {}</source>
         <translation>{} 开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="228"/>
         <source>ended {}</source>
         <translation>已于 {} 结束</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="266"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="267"/>
         <source>{} ({} items)</source>
         <translation>{}（{} 项）</translation>
     </message>
@@ -5439,64 +5541,69 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="701"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="709"/>
         <source>Inspection finished</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="708"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="716"/>
         <source>Start the next inspection…</source>
         <translation>开始下一次检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="728"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="741"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="730"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="743"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="732"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="745"/>
         <source>Items checked</source>
         <translation>已查项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="733"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="746"/>
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="734"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="747"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="735"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="748"/>
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="736"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="749"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="737"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="750"/>
         <source>Hazards recorded</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="742"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="755"/>
         <source>Major level to be confirmed</source>
         <translation>重大隐患等级待确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="744"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="757"/>
         <source>On-site photos</source>
         <translation>现场照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="768"/>
+        <source>Hazards recorded (click to open):</source>
+        <translation>本次记录的隐患（点击打开）：</translation>
     </message>
 </context>
 <context>
@@ -5550,141 +5657,141 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="394"/>
         <source>New task</source>
         <translation>登记交办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="400"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="395"/>
         <source>Record a task handed down by a higher authority (Ins)</source>
         <translation>登记上级交办的任务（Ins）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="401"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="396"/>
         <source>Complete…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="397"/>
         <source>Report the task done, with its result</source>
         <translation>填写办理结果，办结该任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="403"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="398"/>
         <source>Link hazard…</source>
         <translation>关联隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="404"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="399"/>
         <source>A hazard this task produced</source>
         <translation>该任务排查发现的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="407"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="402"/>
         <source>Handed-down tasks are recorded by a supervisor</source>
         <translation>上级交办任务由监管人员登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="409"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="404"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="409"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="404"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="427"/>
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="431"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="405"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="432"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="405"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="427"/>
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="418"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="427"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="466"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="413"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="461"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="465"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="460"/>
         <source>Due on</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="457"/>
         <source>Handed down by</source>
         <translation>交办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="458"/>
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="421"/>
         <source>Content</source>
         <translation>交办内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="427"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="468"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="422"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="463"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="428"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="446"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="441"/>
         <source>{} tasks</source>
         <translation>{} 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="444"/>
         <source>Select a task to see it in full.</source>
         <translation>选择一项任务查看详情。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="464"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="459"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="467"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="462"/>
         <source>Done on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="484"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="479"/>
         <source>Handed-down task recorded</source>
         <translation>上级交办任务已登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="498"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="493"/>
         <source>Task completed</source>
         <translation>交办任务已办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="512"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="507"/>
         <source>Hazard linked to the task</source>
         <translation>隐患已关联到交办任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="515"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="510"/>
         <source>Link a hazard to the task</source>
         <translation>为交办任务关联隐患</translation>
     </message>
