@@ -35,7 +35,7 @@ from .opening import (
 from .oplog import RemoteApply
 from .schema import SYNCED_TABLES, columns_of
 from .version import SCHEMA_VERSION
-from .writer import BUSY_RETRY_S, WriterThread, begin_write
+from .writer import BUSY_RETRY_S, WriterThread, begin_write, is_busy
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -402,8 +402,15 @@ class Store:
 
 
 def _finish(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA optimize")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    """Tidy up on close; skipped, not waited for, while another program uses the store."""
+    conn.execute("PRAGMA busy_timeout = 100")
+    for pragma in ("optimize", "wal_checkpoint(TRUNCATE)"):
+        try:
+            conn.execute(f"PRAGMA {pragma}").fetchall()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            log.info("closing the store: %s skipped, the store is busy", pragma)
 
 
 def set_info(tx: WriteTx, key: str, value: str | None) -> None:
