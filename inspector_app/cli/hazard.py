@@ -11,6 +11,7 @@ from ..services.session import Session
 from . import lifecycle
 from .common import print_json, print_rows, print_warnings, warnings_json
 from .i18n import add_parser, json_flag, t
+from .labels import LEVEL, STATUS, label, overdue
 
 # `hazard set` option -> hazard field
 SET_OPTIONS = {
@@ -170,8 +171,8 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
         print_json([hazard_json(r) for r in rows])
     else:
         print_rows(
-            [[r.id, r.level, r.status + (" overdue" if r.overdue else ""), r.due_date, r.site_name,
-              r.description] for r in rows]
+            [[r.id, label(LEVEL, r.level), label(STATUS, r.status) + (f" {overdue()}" if r.overdue else ""),
+              r.due_date, r.site_name, r.description] for r in rows]
         )
     return 0
 

@@ -10,6 +10,7 @@ from ..services import inspection_plan, inspection_views, inspections
 from ..services.session import Session
 from .common import lang, print_json, print_rows, print_warnings, warnings_json
 from .i18n import add_parser, json_flag, t
+from .labels import INSPECTION_KIND, INSPECTION_STATUS, LEVEL, STATUS, label
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -144,13 +145,15 @@ def cmd_show(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"{data['site_name']} {data['kind']} {data['status']} {data['started_at']}")
+    print(f"{data['site_name']} {label(INSPECTION_KIND, data['kind'])} "
+          f"{label(INSPECTION_STATUS, data['status'])} {data['started_at']}")
     for tpl in data["templates"]:
         print(f"[{tpl['title']} v{tpl['version']}]")
         for i in tpl["items"]:
             print(f"  {i['code']} {i['result'] or '-':6} {i['text']}")
     for h in data["hazards"]:
-        print(f"隐患 {h['id']} {h['level']} {h['status']} {h['description']}")
+        print(f"{t('hazard', '隐患')} {h['id']} {label(LEVEL, h['level'])} {label(STATUS, h['status'])} "
+              f"{h['description']}")
     return 0
 
 
@@ -160,8 +163,8 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_rows([[r["id"], r["started_at"][:16], r["kind"], r["status"], r["site_name"],
-                     r["hazards"]] for r in rows])
+        print_rows([[r["id"], r["started_at"][:16], label(INSPECTION_KIND, r["kind"]),
+                     label(INSPECTION_STATUS, r["status"]), r["site_name"], r["hazards"]] for r in rows])
     return 0
 
 

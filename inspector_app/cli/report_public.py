@@ -9,6 +9,7 @@ from ..services import assigned_tasks, public_reports
 from ..services.session import Session
 from .common import print_json, print_rows
 from .i18n import add_parser, json_flag, t
+from .labels import REPORT_STATUS, TASK_STATUS, label, overdue
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -106,7 +107,8 @@ def cmd_list(session: Session, a: argparse.Namespace) -> int:
     if a.json:
         print_json([public_reports.report_json(r) for r in rows])
     else:
-        print_rows([[r.id, r.channel, r.received_at, r.status, r.content[:40]] for r in rows])
+        print_rows([[r.id, r.channel, r.received_at, label(REPORT_STATUS, r.status), r.content[:40]]
+                    for r in rows])
     return 0
 
 
@@ -148,8 +150,9 @@ def cmd_task_list(session: Session, a: argparse.Namespace) -> int:
     if a.json:
         print_json(rows)
     else:
-        print_rows([[t.id, t.due_on, t.status + (" overdue" if t.overdue else ""), t.source,
-                     t.content[:40]] for t in rows])
+        print_rows([[task.id, task.due_on,
+                     label(TASK_STATUS, task.status) + (f" {overdue()}" if task.overdue else ""),
+                     task.source, task.content[:40]] for task in rows])
     return 0
 
 

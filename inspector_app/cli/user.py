@@ -12,6 +12,7 @@ from ..services import users
 from ..services.session import PASSWORD_ENV, Session
 from .common import print_json, print_rows, print_warnings
 from .i18n import add_parser, json_flag, t
+from .labels import ROLE, label
 
 
 def _password(args: argparse.Namespace, prompt: str = "Password: ") -> str | None:
@@ -110,8 +111,9 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_rows([[("*" if u.current else " ") + u.login, u.name, u.role, ",".join(u.grids),
-                     "active" if u.active else "disabled", "password" if u.has_password else ""]
+        print_rows([[("*" if u.current else " ") + u.login, u.name, label(ROLE, u.role),
+                     t(",", "、").join(u.grids), t("active", "启用") if u.active else t("disabled", "停用"),
+                     t("password", "已设密码") if u.has_password else ""]
                     for u in rows])
     return 0
 

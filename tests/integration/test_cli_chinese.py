@@ -219,3 +219,14 @@ def test_site_list_names_sectors_in_chinese(store):
     _run(*store, "site", "add", "--name", "李记小吃店", "--sector", "九小场所", "--sector", "燃气")
     out, _ = _run(*store, "site", "list")
     assert "九小场所、城镇燃气" in out and "nine_small" not in out
+
+
+def test_list_lines_name_levels_and_statuses(store):
+    site = _run(*store, "site", "add", "--name", "东风饭店")[0].strip()
+    _run(*store, "hazard", "add", "--site", site, "--description", "燃气软管老化", "--level", "major",
+         "--deadline-days", "3", "--found-on", "2026-01-05")
+    out, _ = _run(*store, "hazard", "list")
+    assert "\t重大隐患\t待通知\t" in out and "major" not in out and "open" not in out
+    out, _ = _run(*store, "hazard", "list", env=EN)
+    assert "\tmajor\tnot yet notified\t" in out
+    assert json.loads(_run(*store, "hazard", "list", "--json")[0])[0]["status"] == "open"
