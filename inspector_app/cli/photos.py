@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
 import threading
+from collections.abc import Iterator
 
 from ..photos.results import DUPLICATE, ERROR, OK, PHASES, flag_message
 from ..services.session import Session
@@ -78,9 +81,10 @@ def cmd_add(session: Session, args: argparse.Namespace) -> int:
               else photos.PhotoTarget(hazard_id=args.hazard_id))
     cancel = threading.Event()
     try:
-        batch = photos.import_photos(session, target, args.files, args.phase,
-                                     progress=TerminalProgress(), cancel=cancel,
-                                     workers=args.workers)
+        with _sigterm_interrupts():
+            batch = photos.import_photos(session, target, args.files, args.phase,
+                                         progress=TerminalProgress(), cancel=cancel,
+                                         workers=args.workers)
     except KeyboardInterrupt:
         cancel.set()
         raise

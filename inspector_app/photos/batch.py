@@ -5,15 +5,21 @@ worker *processes* do the sniffing, EXIF, hashing and thumbnails while the calle
 the results one at a time (one writer). The pool uses the ``spawn`` start method
 everywhere: it is what Windows and frozen builds use (with ``freeze_support()`` at the
 entry point), and forking a process that runs a database writer thread is unsafe.
+
+Workers never outlive the process that started them (:func:`_worker_init`): a killed app
+must not leave processes decoding photos nobody will store.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -62,6 +68,57 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     return files, skipped
 
 
+def _worker_init() -> None:
+    """Make this pool worker exit as soon as its parent process is gone.
+
+    ``ProcessPoolExecutor`` workers wait on a queue whose write end they hold themselves,
+    so a parent killed with SIGKILL (or a crash) leaves them running, finishing their
+    files and then waiting forever. Two guards:
+
+    * a daemon thread waits on the parent's sentinel (a pipe the parent holds open on
+      POSIX, the parent's process handle on Windows: ``multiprocessing.parent_process()``)
+      and ends the process when it signals, without polling;
+    * on Linux, ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` as well, so the kernel kills a worker
+      that is busy in a decoder holding the GIL (the thread could not run then). The
+      signal follows the parent *thread* that started the worker; the pool is created and
+      shut down in the one thread that runs :func:`prepare_all`, so that thread outlives it.
+    """
+    parent = multiprocessing.parent_process()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread remains
+            pass
+    if parent is None:  # pragma: no cover - not started by multiprocessing
+        return
+    threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # returns when the parent's sentinel signals: the parent is gone
+    os._exit(1)
+
+
+def _new_pool(size: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_init)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now (the batch was interrupted: SIGTERM, Ctrl+C, an error)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, ValueError):  # already gone / closed
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -80,7 +137,7 @@ def _in_thread(
 
 def prepare_all(
     files: list[Path], *, workers: int | None = None, cancel: threading.Event | None = None,
-) -> Iterator[tuple[int, Outcome]]:
+) -> Generator[tuple[int, Outcome], None, None]:
     """Yield ``(index, outcome)`` as files finish (completion order, not input order).
 
     ``workers=0`` (or a small batch) prepares in this thread. At most a few files per
@@ -96,9 +153,8 @@ def prepare_all(
     if workers <= 1 or len(files) < POOL_MIN_FILES:
         yield from _in_thread(files, range(len(files)), cancel)
         return
-    context = multiprocessing.get_context("spawn")
     size = min(workers, len(files))
-    pool = ProcessPoolExecutor(max_workers=size, mp_context=context)
+    pool = _new_pool(size)
     pending: dict[Future[Outcome], int] = {}
     todo = list(range(len(files)))[::-1]  # a stack: next file at the end
     retried: set[int] = set()
@@ -146,7 +202,10 @@ def prepare_all(
                 else:
                     retried.add(index)
                     todo.append(index)
-            pool = ProcessPoolExecutor(max_workers=size, mp_context=context)
+            pool = _new_pool(size)
+    except BaseException:  # interrupted (also GeneratorExit: the caller stopped early)
+        _terminate(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

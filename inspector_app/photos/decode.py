@@ -19,6 +19,15 @@ from .orientation import upright
 
 # a 200-megapixel phone photo (16320 x 12240) still imports; more is refused undecoded
 MAX_PIXELS = 210_000_000
+# Formats decoded in full to make a thumbnail (PNG, WebP, AVIF, a HEIC without a usable
+# embedded thumbnail) are limited further. Pillow keeps 4 bytes per pixel even for RGB, so
+# a 196-megapixel PNG needs ~800 MB for the decode alone (~1 GB per worker process, and
+# one worker per CPU runs at once). JPEG decodes at 1/8 size (draft mode) and a phone HEIC
+# brings its own small thumbnail, so a 200 MP photo still imports in those formats; the
+# others are refused above this (~200 MB decoded, ~450 MB with transparency) with a message
+# asking for a smaller or JPEG copy. Pillow cannot decode a PNG in strips or at a reduced
+# size, so there is no bounded path for them.
+FULL_DECODE_MAX_PIXELS = 50_000_000
 # whole-file reads of images (hash + decode from memory); videos and scans are streamed
 MAX_IMAGE_BYTES = 256 * 1024 * 1024
 
@@ -85,7 +94,8 @@ def to_rgb(im: Image.Image) -> Image.Image:
     if im.mode == "P":
         im = im.convert("RGBA")
     if im.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        im = im.convert("RGBA")
+        if im.mode != "RGBA":  # convert() to the same mode would copy the whole image
+            im = im.convert("RGBA")
         base = Image.new("RGB", im.size, (255, 255, 255))
         base.paste(im, mask=im.getchannel("A"))
         return base

@@ -54,6 +54,17 @@ def too_many_pixels(pixels: int, limit: int, size: tuple[int, int] | None = None
     )
 
 
+def too_big_to_decode(size: tuple[int, int], limit: int, fmt: str) -> PhotoError:
+    return PhotoError(
+        f"refused: a {size[0]}×{size[1]} {fmt} image is over the {limit // 1_000_000}-megapixel"
+        f" limit for {fmt} files (they must be decoded in full, about"
+        f" {size[0] * size[1] * 4 // 1_000_000} MB of memory); add a smaller copy or a JPEG",
+        f"已拒绝：{size[0]}×{size[1]} 的 {fmt} 图像超过 {fmt} 格式 {limit // 1_000_000} 百万像素上限"
+        f"（需完整解码，约占 {size[0] * size[1] * 4 // 1_000_000} MB 内存）；请改用缩小后的图片或 JPEG",
+        code="too_large",
+    )
+
+
 def too_big_file(size: int, limit: int) -> PhotoError:
     return PhotoError(
         f"refused: the image file is {size // 1_048_576} MB, over the {limit // 1_048_576} MB limit",
@@ -81,6 +92,18 @@ def incomplete(detail: str) -> PhotoError:
 def unreadable(detail: str) -> PhotoError:
     return PhotoError(
         f"the file cannot be read ({detail})", f"无法读取该文件（{detail}）", code="unreadable"
+    )
+
+
+_SPECIAL_ZH = {"FIFO": "命名管道", "device": "设备文件", "socket": "套接字", "folder": "文件夹"}
+
+
+def not_regular(what: str) -> PhotoError:
+    """A FIFO, device or socket in a photo folder: never opened (reading could wait forever)."""
+    return PhotoError(
+        f"skipped: not a regular file ({what}); it was not opened",
+        f"已跳过：不是普通文件（{_SPECIAL_ZH.get(what, what)}），未打开",
+        code="not_regular",
     )
 
 

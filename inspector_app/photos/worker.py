@@ -12,14 +12,23 @@ import hashlib
 import io
 import logging
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from PIL import Image
 
+from ..store import media
 from . import complete, errors
-from .decode import DRAFT_SLACK, MAX_IMAGE_BYTES, MAX_PIXELS, decode_upright, open_image
+from .decode import (
+    DRAFT_SLACK,
+    FULL_DECODE_MAX_PIXELS,
+    MAX_IMAGE_BYTES,
+    MAX_PIXELS,
+    decode_upright,
+    open_image,
+)
 from .errors import Failure, Note
 from .exif import read_meta
 from .heif_thumb import find_thumbnail
@@ -79,7 +88,16 @@ def _small_upright(im: Image.Image, heif: bytes | None, orientation: int, side: 
     """``im`` upright with its long side at most ``side``; from the embedded thumbnail of
     the HEIF file ``heif`` when it has a usable one, else by decoding ``im``."""
     small = _embedded_thumbnail(heif, im.size, orientation, side) if heif is not None else None
-    return small if small is not None else decode_upright(im, orientation, side)
+    if small is not None:
+        return small
+    _refuse_full_decode(im)
+    return decode_upright(im, orientation, side)
+
+
+def _refuse_full_decode(im: Image.Image) -> None:
+    """Refuse an image too large to decode in full (see :data:`FULL_DECODE_MAX_PIXELS`)."""
+    if im.format != "JPEG" and im.size[0] * im.size[1] > FULL_DECODE_MAX_PIXELS:
+        raise errors.too_big_to_decode(im.size, FULL_DECODE_MAX_PIXELS, im.format or "image")
 
 
 def _embedded_thumbnail(
@@ -111,13 +129,23 @@ def _embedded_thumbnail(
         return None
 
 
-def _read(path: Path) -> tuple[os.stat_result, bytes]:
-    with open(path, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        return st, fh.read(HEAD_BYTES)
+def _special_kind(path: Path) -> str:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "special file"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special file"
 
 
-def _os_failure(exc: OSError) -> Failure:
+def _os_failure(exc: OSError, path: Path) -> Failure:
+    if isinstance(exc, media.NotRegularFile):
+        return Failure.of(errors.not_regular(_special_kind(path)))
     if isinstance(exc, FileNotFoundError):
         return Failure.of(errors.vanished())
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
@@ -136,34 +164,38 @@ def prepare(path: str, max_pixels: int = MAX_PIXELS) -> Prepared | Failure:
     except MemoryError:
         return Failure.of(errors.too_big_file(0, MAX_IMAGE_BYTES))
     except OSError as exc:
-        return _os_failure(exc)
+        return _os_failure(exc, Path(path))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch
         log.exception("preparing %s", path)
         return Failure.of(errors.internal(f"{type(exc).__name__}: {exc}"))
 
 
 def _prepare(path: Path, max_pixels: int) -> Prepared:
-    st, head = _read(path)
-    if st.st_size == 0 or not head:
-        raise errors.empty_file()
-    ftype = sniff(head)
-    if ftype is None:
-        raise errors.unsupported(describe(head))
-    if not ftype.decodable:  # video, scan: stored and hashed while copying, never decoded
-        with open(path, "rb") as fh:
+    with media.open_regular(path) as fh:  # a FIFO or device is never opened: it could block
+        st = os.fstat(fh.fileno())
+        head = fh.read(HEAD_BYTES)
+        if st.st_size == 0 or not head:
+            raise errors.empty_file()
+        ftype = sniff(head)
+        if ftype is None:
+            raise errors.unsupported(describe(head))
+        if not ftype.decodable:  # video, scan: stored and hashed while copying, never decoded
             why = complete.problem(fh, ftype, st.st_size)
-        if why:
-            raise errors.incomplete(why)
-        return Prepared(str(path), ftype, st.st_size, None, None, taken_at=file_time(st))
-    if st.st_size > MAX_IMAGE_BYTES:
-        raise errors.too_big_file(st.st_size, MAX_IMAGE_BYTES)
-    data = path.read_bytes()
+            if why:
+                raise errors.incomplete(why)
+            return Prepared(str(path), ftype, st.st_size, None, None, taken_at=file_time(st))
+        if st.st_size > MAX_IMAGE_BYTES:
+            raise errors.too_big_file(st.st_size, MAX_IMAGE_BYTES)
+        fh.seek(0)
+        data = fh.read()
     if len(data) != st.st_size or data[: len(head)] != head:
         raise errors.changed_while_importing()
     why = complete.problem(io.BytesIO(data), ftype, len(data))  # HEIC decodes even when cut
     if why:
         raise errors.incomplete(why)
     im = open_image(data, max_pixels)  # header only: refused here before any decoding
+    if ftype not in (HEIC, HEIF):  # (a HEIC may bring a small thumbnail: see _small_upright)
+        _refuse_full_decode(im)  # before read_meta: a PNG's EXIF may come after its pixels
     meta = read_meta(im)
     width, height = displayed_size(*im.size, meta.orientation)
     # Decoding shows damage (corrupt), except that a HEIC's thumbnail comes from its embedded

@@ -24,6 +24,7 @@ from ..core.errors import DomainError, NotFound, ValidationError
 from ..photos import errors
 from ..photos.batch import POOL_MIN_FILES, expand, prepare_all
 from ..photos.errors import Failure, PhotoError
+from ..photos.names import readable, readable_name
 from ..photos.render import placeholder
 from ..photos.results import (
     DUPLICATE,
@@ -127,27 +128,48 @@ def import_photos(
     conn = session.store.read()
     _target_context(conn, target)  # refuse a wrong id, or another grid's record, before any work
     scope.check_photo_target(conn, session.user, target.hazard_id, target.inspection_id)
+    _clean_leftovers(session)
     files, skipped = expand(paths)
-    results = [FileResult(str(p)) for p in files]
+    results = [FileResult(readable(str(p))) for p in files]  # shown and kept: readable names
     finished = 0
 
     def finish(index: int, result: FileResult) -> None:
         nonlocal finished
         results[index], finished = result, finished + 1
         if progress:
-            progress(finished, len(files), files[index].name)
+            progress(finished, len(files), readable_name(files[index]))
 
     if progress:
         progress(0, len(files), "")
     outcomes = prepare_all(files, workers=workers, cancel=cancel)
-    if workers == 0 or len(files) < POOL_MIN_FILES:  # one file after the other, this thread
-        for index, outcome in outcomes:
-            finish(index, _store_outcome(session, target, phase, files[index], outcome))
-    else:
-        _store_concurrently(session, target, phase, files, outcomes, finish)
+    try:
+        if workers == 0 or len(files) < POOL_MIN_FILES:  # one file after the other, this thread
+            for index, outcome in outcomes:
+                finish(index, _store_outcome(session, target, phase, files[index], outcome))
+        else:
+            _store_concurrently(session, target, phase, files, outcomes, finish)
+    finally:
+        outcomes.close()  # interrupted (SIGTERM, Ctrl+C): the worker processes stop now
     changed = any(r.status == OK for r in results)
     kinds = (PHOTOS, HAZARDS if target.hazard_id else INSPECTIONS)
-    return BatchResult(results, [str(p) for p in skipped], Changes.of(*kinds) if changed else Changes())
+    return BatchResult(results, [readable(str(p)) for p in skipped],
+                       Changes.of(*kinds) if changed else Changes())
+
+
+def _clean_leftovers(session: Session) -> None:
+    """Remove the temporary files of an import that was killed (never finished originals).
+
+    An original stored without its row (killed between the two) is adopted instead when
+    the same file is imported again: :func:`media.put_bytes` finds it under its sha256,
+    verifies it and keeps it; ``check`` lists the ones never imported again.
+    """
+    try:
+        removed = media.remove_stale_incoming(session.store.data_dir)
+    except OSError as exc:  # tidying only: the import itself may still work
+        log.warning("could not remove leftover temporary files: %s", exc)
+        return
+    if removed:
+        log.info("removed %d temporary file(s) left by an interrupted import", len(removed))
 
 
 def _store_outcome(session: Session, target: PhotoTarget, phase: str, path: Path,
@@ -182,8 +204,8 @@ def _store_concurrently(
 
 def _error(path: str, failure: Failure | DomainError) -> FileResult:
     f = failure if isinstance(failure, Failure) else Failure.of(failure)
-    return FileResult(path, ERROR, code=f.code, en=f"{Path(path).name}: {f.en}",
-                      zh=f"{Path(path).name}：{f.zh}")
+    name = readable_name(path)
+    return FileResult(readable(path), ERROR, code=f.code, en=f"{name}: {f.en}", zh=f"{name}：{f.zh}")
 
 
 def _place(session: Session, prep: Prepared) -> media.Placed:
@@ -227,7 +249,8 @@ def store_prepared(session: Session, target: PhotoTarget, phase: str, prep: Prep
             raise
         log.exception("storing %s", prep.path)
         return _error(prep.path, errors.internal(f"{type(exc).__name__}: {exc}"))
-    return FileResult(prep.path, status, link_id, sha, prep.type.kind, flags=flags, notes=notes)
+    return FileResult(readable(prep.path), status, link_id, sha, prep.type.kind, flags=flags,
+                      notes=notes)
 
 
 def _discard_unreferenced(session: Session, sha: str, placed: media.Placed) -> None:
@@ -256,7 +279,7 @@ def _link_job(tx: WriteTx, target: PhotoTarget, phase: str, prep: Prepared, sha:
             "id": sha, "kind": prep.type.kind, "mime": prep.type.mime, "size": prep.size,
             "width": prep.width, "height": prep.height, "taken_at": prep.taken_at,
             "taken_at_source": prep.taken_at_source, "lat": prep.lat, "lon": prep.lon,
-            "original_name": Path(prep.path).name,
+            "original_name": readable_name(prep.path),
             "notes": json.dumps(notes, ensure_ascii=False) if notes else None,
         })
         taken_at, source = prep.taken_at, prep.taken_at_source
@@ -278,7 +301,7 @@ def _link_job(tx: WriteTx, target: PhotoTarget, phase: str, prep: Prepared, sha:
         "media_id": sha, col: target.id, "phase": phase,
         "flags": json.dumps(flags, ensure_ascii=False, sort_keys=True) if flags else None,
     })
-    tx.audit("photo_added", "photo_link", link_id, f"{phase} {sha[:12]} {Path(prep.path).name}"[:120])
+    tx.audit("photo_added", "photo_link", link_id, f"{phase} {sha[:12]} {readable_name(prep.path)}"[:120])
     return link_id, OK, flags
 
 
