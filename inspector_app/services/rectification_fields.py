@@ -53,6 +53,33 @@ class GovernancePlan:
         return {f"plan_{k}": v for k, v in self.__dict__.items() if v is not None}
 
 
+def shared_plan(row: dict[str, Any]) -> dict[str, str]:
+    """The governance-plan fields that 五落实 already answers, worded from it.
+
+    The plan and 五落实 overlap (domain.md §2): 经费和物资 is the 资金, 负责治理的机构和人员 the
+    责任人, 治理的时限 the deadline, 安全措施和应急预案 the 预案. A plan field left empty takes
+    this wording — on screen, in the notice check and on paper — so nobody types it twice.
+    """
+    shared: dict[str, str] = {}
+    if row.get("funds_amount") is not None and row.get("funds_source"):
+        shared["plan_materials"] = f"资金 {row['funds_amount']:g} 元，来源：{row['funds_source']}"
+    if row.get("responsible_person"):
+        phone = f"（{row['responsible_phone']}）" if row.get("responsible_phone") else ""
+        shared["plan_bodies"] = f"{row['responsible_person']}{phone}"
+    if row.get("due_date"):
+        shared["plan_schedule"] = f"{row['due_date']} 前完成整改"
+    plan = row.get("contingency_plan") or row.get("interim_measures")
+    if plan:
+        shared["plan_safety"] = str(plan)
+    return shared
+
+
+def effective_plan(row: dict[str, Any]) -> dict[str, str | None]:
+    """Each plan field as typed, or else as :func:`shared_plan` words it."""
+    shared = shared_plan(row)
+    return {f: row.get(f) or shared.get(f) for f in PLAN_FIELDS}
+
+
 def missing_for_notice(row: dict[str, Any]) -> list[str]:
     """What a major hazard still lacks before its notice (field codes; [] when complete)."""
     if row.get("level") != "major":
@@ -65,7 +92,8 @@ def missing_for_notice(row: dict[str, Any]) -> list[str]:
         missing.append("deadline")
     if not (row.get("contingency_plan") or row.get("interim_measures")):
         missing.append("contingency_plan")
-    missing += [f for f in PLAN_FIELDS if not row.get(f)]
+    plan = effective_plan(row)
+    missing += [f for f in PLAN_FIELDS if not plan[f]]
     return missing
 
 

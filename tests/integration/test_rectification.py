@@ -72,12 +72,18 @@ def test_major_needs_confirmation_and_the_five_implementations(town):
         rectification.notify(town.li, hid)
     assert exc.value.code == "five_implementations_missing"
     assert "责任人" in exc.value.zh and "治理目标和任务" in exc.value.zh
-    rectification.set_fields(town.li, hid, {k: v for k, v in PLAN.items() if k != "plan_safety"})
+    rectification.set_fields(town.li, hid, {k: v for k, v in PLAN.items() if k not in ("plan_safety", "plan_target")})
     with pytest.raises(ValidationError) as exc:
         rectification.notify(town.li, hid)
-    assert exc.value.en.endswith("plan_safety")
-    rectification.set_governance_plan(town.li, hid, rectification.GovernancePlan(safety="专人看守"))
+    # 安全措施和应急预案 is shared with 五落实's 预案: only the plan's own target is missing
+    assert exc.value.en.endswith(": plan_target")
+    rectification.set_governance_plan(town.li, hid, rectification.GovernancePlan(target="疏通消防通道"))
     assert rectification.missing_for_notice(hazards.hazard_details(town.li, hid)) == []
+    rectification.set_fields(town.li, hid, {"contingency_plan": "", "interim_measures": ""})
+    missing = rectification.missing_for_notice(hazards.hazard_details(town.li, hid))
+    assert missing == ["contingency_plan", "plan_safety"]  # without a 预案 the plan lacks it too
+    rectification.set_governance_plan(town.li, hid, rectification.GovernancePlan(safety="专人看守"))
+    rectification.set_fields(town.li, hid, {"contingency_plan": "专人值守，禁止人员进入"})
     rectification.notify(town.li, hid)
     assert hazards.get_hazard(town.li, hid).status == "notified"
     assert before[0]["status"] == "open"

@@ -20,6 +20,8 @@ from ..qt import (
     QCompleter,
     QDate,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -223,17 +225,84 @@ class HazardDialog(RecordDialog):
         form.addRow(self.tr("Source"), self.source_combo)
         form.addRow(self.tr("Factor"), self.factor_combo)
         form.addRow(self.tr("Measure type"), self.measure_combo)
+        self.major_box = self._build_major()
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_banner)
         layout.addLayout(form)
+        layout.addWidget(self.major_box)
         layout.addWidget(self.button_box)
         self.field_widgets = {
             "description": self.description_edit, "location": self.location_edit,
             "basis": self.basis_edit, "site": self.site_picker, "no": self.site_picker,
             "the": self.found_date, "a": self.days_spin, "level_reason": self.level_reason_edit,
         }
+        self.field_widgets.update(self.five_edits)
         self.level_combo.currentIndexChanged.connect(lambda _i: self._update_reason())
+        self.level_combo.currentIndexChanged.connect(lambda _i: self._update_major())
         self._update_reason()
+
+    def _build_major(self) -> QGroupBox:
+        """五落实 where a major hazard is recorded, so its notice is not refused later for them."""
+        box = QGroupBox(self.tr("Major hazard: 五落实 (needed before its notice; may be completed later)"))
+        grid = QGridLayout(box)  # two fields a row: the form must fit a 1366×768 screen at 150 %
+        self.five_edits: dict[str, QLineEdit] = {}
+        cells = ((0, 0, 1, "responsible_person", self.tr("Responsible person")),
+                 (0, 2, 1, "responsible_phone", self.tr("Phone")),
+                 (1, 0, 1, "funds_amount", self.tr("Funds (yuan)")),
+                 (1, 2, 1, "funds_source", self.tr("Funds source")),
+                 (2, 0, 3, "measures", self.tr("Measures")),
+                 (3, 0, 3, "contingency_plan", self.tr("Contingency plan")))
+        for row, column, span, field, label in cells:
+            self.five_edits[field] = QLineEdit()
+            grid.addWidget(QLabel(label), row, column)
+            grid.addWidget(self.five_edits[field], row, column + 1, 1, span)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.five_edits["funds_amount"].setPlaceholderText(self.tr("e.g. 5000"))
+        hint = QLabel(self.tr("The governance plan takes its funds, responsible people, time limit and "
+                              "emergency plan from these; only its targets and methods are left to write."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        grid.addWidget(hint, 4, 0, 1, 4)
+        box.setVisible(False)
+        return box
+
+    def _update_major(self) -> None:
+        major = self.level_combo.currentData() == "major"
+        self.major_box.setVisible(major)
+        if major:
+            self._prefill_from_site()
+
+    def _prefill_from_site(self) -> None:
+        """责任人 and phone from the site's principal, where nothing was typed yet."""
+        site_id = self.existing.site_id if self.existing else self.site_picker.site_id()
+        person, phone = self.five_edits["responsible_person"], self.five_edits["responsible_phone"]
+        if not site_id or (person.text() and phone.text()):
+            return
+        try:
+            site = sites.get_site(self.ctx.session, site_id)
+        except DomainError:
+            return
+        if not person.text():
+            person.setText(site.legal_rep or site.contact or "")
+        if not phone.text():
+            phone.setText(site.phone or "")
+
+    def _five_values(self) -> dict[str, object]:
+        """The 五落实 fields for ``HazardInput`` (a major hazard only; empty: left as stored)."""
+        if self.level_combo.currentData() != "major":
+            return {}
+        values: dict[str, object] = {f: text_or_none(e) for f, e in self.five_edits.items()}
+        amount = values.pop("funds_amount")
+        if amount is not None:
+            try:
+                values["funds_amount"] = float(str(amount).replace(",", ""))
+            except ValueError:
+                message = self.tr("Funds must be an amount in yuan, e.g. 5000.")
+                exc = ValidationError(message, message)
+                exc.field = "funds_amount"  # type: ignore[attr-defined]
+                raise exc from None
+        return values
 
     def _load(self, row: HazardRow) -> None:
         self.site_picker.setEnabled(False)  # a hazard stays with its site
@@ -252,6 +321,11 @@ class HazardDialog(RecordDialog):
         self.source_combo.setCurrentIndex(max(self.source_combo.findData(row.source), 0))
         self.factor_combo.setCurrentIndex(max(self.factor_combo.findData(row.factor), 0))
         self.measure_combo.setCurrentIndex(max(self.measure_combo.findData(row.measure_type), 0))
+        details = hazards.hazard_details(self.ctx.session, row.id)
+        for field, edit_ in self.five_edits.items():
+            value = details.get(field)
+            edit_.setText("" if value is None else f"{value:g}" if field == "funds_amount" else str(value))
+        self._update_major()
         if row.status not in (hs.DRAFT, hs.OPEN):
             # once a notice is served the deadline only moves by an extension (services)
             for widget in (self.days_spin, self.working_days_check, self.found_date):
@@ -328,4 +402,5 @@ class HazardDialog(RecordDialog):
             factor=self.factor_combo.currentData(),
             measure_type=self.measure_combo.currentData(),
             level_reason=reason or None,
+            **self._five_values(),
         )
