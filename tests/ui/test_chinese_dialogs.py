@@ -55,3 +55,43 @@ def test_file_dialogs_open_in_documents_then_the_last_folder(window, ctx, tmp_pa
     assert Path(export.directory().absolutePath()) == chosen.parent
     assert Path(export.selectedFiles()[0]).parent == chosen.parent
     export.close()
+
+
+def test_a_register_without_header_speaks_of_the_wizard_not_the_command_line(
+        window, session, qtbot, tmp_path: Path) -> None:
+    """No header row: the wizard lists the columns by letter and says to map them below
+    (not “--map 列=字段 … --header-row N”); the import then reads every row."""
+    from openpyxl import Workbook
+
+    from inspector_app.services import sites
+
+    book = Workbook()
+    for row in (["老王烧烤店", "青石镇文化路12号"], ["福满楼酒家", "青石镇人民路8号"]):
+        book.active.append(row)
+    path = tmp_path / "无表头 名单.xlsx"
+    book.save(path)
+    window.go_to(SITES_PAGE)
+    dialog = window.sites_page.open_import(path)
+    shown = dialog.notice_label.text() + dialog.error_banner.text()
+    assert "--map" not in shown and "--header-row" not in shown
+    assert dialog.preview is not None and dialog.import_button.isEnabled()
+    assert "列对应" in dialog.notice_label.text()
+    address = dialog.combos[1]
+    with qtbot.waitSignal(dialog.previewed, timeout=5000):
+        address.setCurrentIndex(address.findData("address"))
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        assert dialog.start_import() is not None
+    assert sorted((s.name, s.address) for s in sites.list_sites(session)) == [
+        ("福满楼酒家", "青石镇人民路8号"), ("老王烧烤店", "青石镇文化路12号")]
+
+
+def test_the_wizard_words_a_refusal_for_the_gui(window, tmp_path: Path) -> None:
+    from inspector_app.core.errors import ValidationError
+    from inspector_app.ui.dialogs.register_import import RegisterImportDialog
+
+    dialog = RegisterImportDialog(window.ctx, window)
+    cli = ValidationError("no header row found … --map COLUMN=FIELD … --header-row N",
+                          "找不到表头 … 请用 --map 列=字段 指定，并用 --header-row N", code="no_header")
+    text = dialog.gui_message(cli)
+    assert "--map" not in text and "列对应" in text
+    dialog.deleteLater()

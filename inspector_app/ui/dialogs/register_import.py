@@ -127,6 +127,7 @@ class RegisterImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.path: Path | None = None
+        self.header_row: int | None = None  # None: found in the file; 0: no header (columns A, B …)
         self.preview: ImportReport | None = None
         self.report: ImportReport | None = None
         self.import_op: Op | None = None
@@ -224,8 +225,20 @@ class RegisterImportDialog(QDialog):
         """Read the file's header and first rows with the detected mapping; False if unusable."""
         self.path = Path(path)
         self.report = None
+        self.header_row = None
         self.stack.setCurrentIndex(0)
         return self.refresh_preview(auto=True)
+
+    def gui_message(self, exc: DomainError) -> str:
+        """A refusal in the words of this wizard: the services' messages for the file name the
+        command line's options (--map, --header-row), which the wizard does not have."""
+        if exc.code == "no_header":
+            return self.tr("No header row was found: none of the first rows names a known column "
+                           "(名称, 地址, 统一社会信用代码 …). Put the column names in the first row of "
+                           "the file, or choose each column's field in the column mapping step.")
+        if exc.code in ("no_name_column", "bad_map"):
+            return self.tr("Choose the column that holds the site name.")
+        return exc.message(self.ctx.lang)
 
     def explicit_mapping(self) -> dict[str, str]:
         """Every column by its letter: the field chosen in its combo box, or ``-``."""
@@ -236,19 +249,28 @@ class RegisterImportDialog(QDialog):
             return False
         mapping = None if auto else self.explicit_mapping()
         self.error_banner.clear_message()
-        guessed_name = False
+        guessed_name = no_header = False
+        header_row = self.header_row
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             try:
                 preview = register_import.preview_register(
                     self.ctx.session, self.path, mapping=mapping, update=self.update_check.isChecked(),
-                    limit=PREVIEW_ROWS)
+                    header_row=header_row, limit=PREVIEW_ROWS)
             except DomainError as exc:
-                if not (auto and exc.code == "no_name_column"):
+                if not (auto and exc.code in ("no_name_column", "no_header")):
                     raise
-                # no name column recognised: show the columns anyway, the user picks one
+                # no name column (or no header at all) recognised: show the columns anyway
+                # (by letter when there is no header), the user picks the fields below
+                no_header = exc.code == "no_header"
+                if no_header:
+                    self.header_row = header_row = 0
                 preview = register_import.preview_register(
-                    self.ctx.session, self.path, mapping={"A": "name"}, limit=PREVIEW_ROWS)
+                    self.ctx.session, self.path, mapping={"A": "name"}, header_row=header_row,
+                    limit=PREVIEW_ROWS)
+                if no_header and len(preview.headers) < 2:  # one column of text: not a register
+                    self.header_row = None
+                    raise exc from None
                 guessed_name = True
         except DomainError as exc:
             self.preview = None
@@ -261,7 +283,7 @@ class RegisterImportDialog(QDialog):
                 return False
             self._show_file(None)
             self._fill_columns(None)
-            self.error_banner.show_message(exc.message(self.ctx.lang))
+            self.error_banner.show_message(self.gui_message(exc))
             self.notice_label.hide()
             self._show_steps(False)
             return False
@@ -275,7 +297,12 @@ class RegisterImportDialog(QDialog):
         self._update_unused()
         self._fill_preview(preview)
         notes = [n.message(self.ctx.lang) for n in preview.notices]
-        if guessed_name:
+        if no_header:
+            notes.insert(0, self.tr("No header row was recognised, so the columns are listed by letter "
+                                    "(A, B, C …) and every row is read as a site. Choose each column's "
+                                    "field in the column mapping below; if the first row holds headings, "
+                                    "rename them to 名称, 地址 … in the file and choose it again."))
+        elif guessed_name:
             notes.insert(0, self.tr("No column for the site name was recognised; column A is used. "
                                     "Choose the right column below."))
         self.notice_label.setText("\n".join(f"⚠ {n}" for n in notes))
@@ -310,8 +337,8 @@ class RegisterImportDialog(QDialog):
         if preview is None:
             return
         by_label = preview.mapping
-        shown = [i for i, h in enumerate(preview.headers)
-                 if h.strip() or f"{column_letter(i)}" in by_label]
+        shown = [i for i, h in enumerate(preview.headers)  # no header row: every column
+                 if h.strip() or f"{column_letter(i)}" in by_label or self.header_row == 0]
         per_column = max(1, (len(shown) + 1) // 2)  # two columns of pairs
         for n, i in enumerate(shown):
             label_text = f"{column_letter(i)}  {preview.headers[i]}".strip()
@@ -387,11 +414,11 @@ class RegisterImportDialog(QDialog):
         if self.path is None or self.preview is None or (self.import_op and self.import_op.running):
             return None
         path, mapping, update = self.path, self.explicit_mapping(), self.update_check.isChecked()
-        session = self.ctx.session
+        session, header_row = self.ctx.session, self.header_row
 
         def job(progress, cancel) -> ImportReport:  # noqa: ANN001 - Op job signature
             return register_import.import_register(session, path, mapping=mapping, update=update,
-                                                   progress=progress, cancel=cancel)
+                                                   header_row=header_row, progress=progress, cancel=cancel)
 
         self.import_button.setEnabled(False)
         self.error_banner.clear_message()
