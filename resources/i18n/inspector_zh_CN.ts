@@ -248,53 +248,53 @@
 <context>
     <name>AssignGridDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="583"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="610"/>
         <source>Assign a grid</source>
         <translation>分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="587"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="614"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="607"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="634"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="610"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="637"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="619"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="646"/>
         <source>Grid:</source>
         <translation>网格：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="630"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="657"/>
         <source>There are no grids yet. A supervisor adds them in Settings.</source>
         <translation>还没有网格，请由管理人员在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="648"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="675"/>
         <source>{} sites have no grid. {} selected.</source>
         <translation>{} 个场所尚未分配网格，已选 {} 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="650"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="677"/>
         <source>Every site in this list has a grid now.</source>
         <translation>列表中的场所都已分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="671"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="698"/>
         <source>{} sites assigned to grid “{}”. Press Ctrl+Z to undo.</source>
         <translation>已将 {} 个场所分配到“{}”，可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="695"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="696"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="722"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="723"/>
         <source>Assignment undone.</source>
         <translation>已撤销分配。</translation>
     </message>
@@ -1866,204 +1866,204 @@
 <context>
     <name>HazardDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="119"/>
         <source>Edit hazard</source>
         <translation>编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="119"/>
         <source>Record a hazard</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="133"/>
         <source>What is wrong, e.g. fire exit blocked by goods</source>
         <translation>存在什么问题，例如：安全出口被货物堵塞</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="138"/>
         <source>e.g. kitchen, stairwell 2F</source>
         <translation>例如：后厨、2 楼楼梯间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="145"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="146"/>
         <source>Suggested: {}</source>
         <translation>建议等级：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="156"/>
         <source>Required: why the level differs from the checklist item&apos;s suggestion</source>
         <translation>必填：等级为何与检查项建议的不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="158"/>
         <source>Rule or clause the hazard breaks</source>
         <translation>违反的规定或条款</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="162"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="360"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="164"/>
         <source>Immediately</source>
         <translation>立即整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="165"/>
         <source>Working days</source>
         <translation>按工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="355"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="362"/>
         <source>{} days</source>
         <translation>{} 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="197"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="201"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="202"/>
         <source>Not specified</source>
         <translation>未指定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="215"/>
         <source>Site *</source>
         <translation>场所 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="216"/>
         <source>Description *</source>
         <translation>隐患描述 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="217"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="218"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="218"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="219"/>
         <source>Reason for changing the suggested level *</source>
         <translation>调整建议等级的理由 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="220"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="221"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="221"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="222"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="224"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="225"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="225"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="226"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="226"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="227"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="245"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="246"/>
         <source>Major hazard: 五落实 (needed before its notice; may be completed later)</source>
         <translation>重大隐患：五落实（送达整改通知前须填写，可稍后补充）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="249"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="250"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="253"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="250"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="251"/>
         <source>Funds (yuan)</source>
         <translation>整改资金（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="250"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="252"/>
         <source>Funds source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="251"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="254"/>
         <source>Contingency plan</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="254"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="261"/>
         <source>e.g. 5000</source>
         <translation>例如 5000</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="255"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="262"/>
         <source>The governance plan takes its funds, responsible people, time limit and emergency plan from these; only its targets and methods are left to write.</source>
         <translation>治理方案中的经费、负责人员、时限和应急预案取自以上内容，只需另填治理目标和方法措施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="301"/>
         <source>Funds must be an amount in yuan, e.g. 5000.</source>
         <translation>整改资金须为金额（元），例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="327"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="334"/>
         <source>The notice has been served: the deadline can only be extended.</source>
         <translation>整改通知已送达：整改期限只能通过延期调整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="360"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="355"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="362"/>
         <source>{} working days</source>
         <translation>{} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="366"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="373"/>
         <source>Due {} (counted from the notice served on {})</source>
         <translation>到期日 {}（自 {} 送达整改通知起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="368"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="375"/>
         <source>Due {} (provisional: counted from the day found until a notice is served)</source>
         <translation>到期日 {}（暂定：送达整改通知前从发现之日起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="372"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="379"/>
         <source>The official holiday schedule for {} is not published yet; statutory holidays were assumed.</source>
         <translation>{} 年的放假调休安排尚未公布，已按法定节假日推算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="386"/>
         <source>Choose the site from the list (type part of its name).</source>
         <translation>请从列表中选择场所（可输入名称中的几个字查找）。</translation>
     </message>
@@ -4065,244 +4065,255 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="135"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="218"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="136"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="219"/>
         <source>Import the site register</source>
         <translation>导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="149"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="150"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="161"/>
         <source>Columns of the file → fields of the register</source>
         <translation>文件中的列 → 台账字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="182"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="183"/>
         <source>Update sites already in the register with the values of the file</source>
         <translation>用文件中的内容更新台账中已有的场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="184"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="185"/>
         <source>Off: rows that match an existing site (same ID, USCC, or name and address) are skipped and the report says what differs.</source>
         <translation>不勾选时：与已有场所相同（编号、统一社会信用代码或名称加地址相同）的行将跳过，报告中列出不同之处。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="187"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="188"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="191"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="206"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="207"/>
         <source>Nothing was imported. Choose another file, or save the list as an Excel workbook (.xlsx) and try again.</source>
         <translation>未导入任何内容。请选择其他文件，或将名单另存为 Excel 工作簿（.xlsx）后重试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="220"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="220"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="260"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="236"/>
+        <source>No header row was found: none of the first rows names a known column (名称, 地址, 统一社会信用代码 …). Put the column names in the first row of the file, or choose each column&apos;s field in the column mapping step.</source>
+        <translation>找不到表头：前几行中没有可识别的列名（如 名称、地址、统一社会信用代码 …）。请在文件第一行写上列名，或在列对应步骤中为每一列选择字段。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="282"/>
         <source>Choose the column that holds the site name.</source>
         <translation>请选择哪一列是场所名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="279"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="301"/>
+        <source>No header row was recognised, so the columns are listed by letter (A, B, C …) and every row is read as a site. Choose each column&apos;s field in the column mapping below; if the first row holds headings, rename them to 名称, 地址 … in the file and choose it again.</source>
+        <translation>没有识别出表头行，各列按字母（A、B、C …）列出，每一行都按一个场所读取。请在下方的列对应中为每一列选择字段；如果第一行其实是表头，请在文件中把列名改为 名称、地址 … 后重新选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="306"/>
         <source>No column for the site name was recognised; column A is used. Choose the right column below.</source>
         <translation>未识别出名称列，暂用 A 列作为名称，请在下方选择正确的列。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="323"/>
         <source>{} · header in row {}</source>
         <translation>{} · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="298"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="325"/>
         <source>{} · sheet “{}” · header in row {}</source>
         <translation>{} · 工作表“{}” · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="321"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="348"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="379"/>
         <source>Not imported: {}</source>
         <translation>不导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="354"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="381"/>
         <source>Every column is imported.</source>
         <translation>所有列都将导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="361"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="361"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="361"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="388"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="372"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="399"/>
         <source>Preview of the first {} rows as they will be imported:</source>
         <translation>前 {} 行的导入预览：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="406"/>
         <source>{}: “{}” → “{}”</source>
         <translation>{}：“{}” → “{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="409"/>
         <source>no grid yet</source>
         <translation>尚未分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="398"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="425"/>
         <source>Importing the site register</source>
         <translation>正在导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="400"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="427"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="401"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="428"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="421"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="448"/>
         <source>Register imported: {} new, {} updated, {} skipped, {} rejected.</source>
         <translation>台账已导入：新增 {} 条，更新 {} 条，跳过 {} 条，未导入 {} 条。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="436"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="463"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="437"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="464"/>
         <source>Rows with problems</source>
         <translation>有问题的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="446"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="473"/>
         <source>Assign a grid…</source>
         <translation>分配网格…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="451"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="478"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="453"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="480"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="455"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="482"/>
         <source>Import another file…</source>
         <translation>导入其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="457"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="484"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="466"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="493"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="481"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="508"/>
         <source>{}: {} new, {} updated, {} skipped, {} rejected</source>
         <translation>{}：新增 {} 条，更新 {} 条，跳过 {} 条，未导入 {} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="485"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="512"/>
         <source>Columns not imported: {}</source>
         <translation>未导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="487"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="514"/>
         <source>{} blank rows were passed over.</source>
         <translation>已略过 {} 个空行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="503"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="530"/>
         <source>{} of the imported sites have no grid yet.</source>
         <translation>导入的场所中有 {} 个尚未分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="550"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="577"/>
         <source>Report copied; paste it into Excel or a message.</source>
         <translation>报告已复制，可粘贴到 Excel 或消息中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="556"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="583"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="557"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="584"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV 文件，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="558"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="585"/>
         <source>{} import report.csv</source>
         <translation>{} 导入报告.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="569"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="596"/>
         <source>Cannot save the report: {}</source>
         <translation>无法保存报告：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="571"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="598"/>
         <source>Report saved: {}</source>
         <translation>报告已保存：{}</translation>
     </message>
@@ -5097,7 +5108,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SitePicker</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="74"/>
         <source>Type part of the site name</source>
         <translation>输入场所名称中的几个字</translation>
     </message>
@@ -5859,7 +5870,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <translation>已删除隐患“{}”。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="666"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="693"/>
         <source>assign {} sites to grid “{}”</source>
         <translation>将 {} 个场所分配到网格“{}”</translation>
     </message>
