@@ -57,13 +57,16 @@ def test_lifecycle_on_the_cli(run):
 
 def test_lists_and_supervision_on_the_cli(run):
     site = run("site", "add", "--name", "东风饭店").stdout.strip()
-    late = _json(run("hazard", "add", "--site", site, "--description", "燃气软管老化", "--level", "major",
+    late = _json(run("hazard", "add", "--site", site, "--description", "燃气软管老化",
                      "--deadline-days", "3", "--found-on", "2026-09-01", "--json"))["id"]
-    run("hazard", "add", "--site", site, "--description", "灭火器过期", "--deadline-days", "3")
+    # a provisional deadline (no notice served) is not overdue; the served one is
+    unserved = run("hazard", "add", "--site", site, "--description", "灭火器过期", "--deadline-days", "3",
+                   "--found-on", "2026-09-01").stdout.strip()
+    run("hazard", "notify", late, "--served-on", "2026-09-01")
     overdue = _json(run("hazard", "list", "--overdue", "--json"))
     assert [r["id"] for r in overdue] == [late] and overdue[0]["overdue"]
-    assert [r["id"] for r in _json(run("hazard", "list", "--status", "open", "--level", "major",
-                                       "--json"))] == [late]
+    assert [r["id"] for r in _json(run("hazard", "list", "--status", "open", "--json"))] == [unserved]
+    assert [r["id"] for r in _json(run("hazard", "list", "--status", "notified", "--json"))] == [late]
     run("hazard", "escalate", late, "--step", "summons", "--reason", "逾期未整改")
     run("hazard", "supervise", late, "--reason", "重大隐患逾期")  # 挂牌督办 (`hazard list` only lists)
     listed = _json(run("hazard", "list", "--listed", "--json"))
@@ -98,8 +101,9 @@ def test_bad_deadline_input_on_the_cli(run):
 
 def test_stats_dashboard_and_holidays_on_the_cli(run):
     site = run("site", "add", "--name", "某店", "--sector", "九小场所").stdout.strip()
-    run("hazard", "add", "--site", site, "--description", "x", "--deadline-days", "3", "--found-on",
-        "2026-09-01")
+    hid = run("hazard", "add", "--site", site, "--description", "x", "--deadline-days", "3", "--found-on",
+              "2026-09-01").stdout.strip()
+    run("hazard", "notify", hid, "--served-on", "2026-09-01")  # served: its passed deadline is overdue
     figures = _json(run("stats", "--json"))
     assert {"hazards_total", "hazards_closed", "rectification_rate", "overdue", "major_open",
             "major_listed", "by_grid", "by_sector", "by_inspector", "by_level"} <= set(figures)
