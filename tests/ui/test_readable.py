@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.core.entities import HazardInput, SiteInput
+from inspector_app.core.errors import ValidationError
 from inspector_app.services import hazards, rectification, sites
 from inspector_app.ui.dialogs import hazard_actions as ha
 from inspector_app.ui.qt import QLabel, QWidget
@@ -93,5 +94,9 @@ def test_an_inline_error_in_extend_and_recheck_keeps_the_text_box_above_the_butt
     dialog.resize(dialog.minimumSizeHint())  # as small as the user can make it
     dialog.ok_button.click()  # nothing filled in: refused with a message in the form
     assert dialog.isVisible() and dialog.error_banner.isVisibleTo(dialog)
+    assert_laid_out(dialog)
+    # a refusal long enough to wrap over several lines (a store error, the English UI …)
+    dialog.show_error(ValidationError("x", "延期申请未能保存：" + "该隐患的整改期限已经延长过，再次延期须写明理由并经负责人同意，" * 3))
+    qtbot.wait(20)
     shot(dialog, f"{action}-refused")
     assert_laid_out(dialog)
