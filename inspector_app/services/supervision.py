@@ -15,6 +15,7 @@ from ..core import hazard_status as hs
 from ..core.deadlines import Deadline
 from ..core.deadlines import extend as extend_deadline
 from ..core.errors import ValidationError
+from ..core.validation import strip_control
 from ..store.store import WriteTx
 from . import overdue_rule
 from .changes import Saved
@@ -34,7 +35,7 @@ def confirm_level(session: Session, hazard_id: str, level: str | None = None,
         permissions.require_event(session.user, E.LEVEL_CONFIRMED, row["level"])
         precheck(row, E.LEVEL_CONFIRMED, {"level": new})
         record_event(tx, row["id"], E.LEVEL_CONFIRMED,
-                     {"level": new, "previous": row["level"], "reason": (reason or "").strip() or None})
+                     {"level": new, "previous": row["level"], "reason": strip_control(reason or "").strip() or None})
         tx.update("hazard", row["id"], {"level_confirmed": 1})
         return f"level confirmed: {new}", []
 
@@ -61,7 +62,7 @@ def extend(session: Session, hazard_id: str, *, days: int, reason: str | None,
         record_event(tx, row["id"], E.EXTENDED, {
             "days": int(days), "working_days": working, "reason": why, "previous_due": row["due_date"],
             "due_date": d.due, "approved_by": session.user.id,
-            "approver": (approver or "").strip() or session.user.name,
+            "approver": strip_control(approver or "").strip() or session.user.name,
         })
         return f"extended to {d.due}: {why}", [d]
 
@@ -106,7 +107,7 @@ def list_hazard(session: Session, hazard_id: str, *, reason: str | None,
             raise ValidationError(
                 "only a major hazard, or one overdue after an escalation, is listed",
                 "只有重大隐患，或经督办后仍逾期的隐患，才能挂牌督办", code="not_listable")
-        record_event(tx, row["id"], E.LISTED, {"reason": why, "authority": (authority or "").strip() or None})
+        record_event(tx, row["id"], E.LISTED, {"reason": why, "authority": strip_control(authority or "").strip() or None})
         return f"listed: {why}", []
 
     return run_action(session, hazard_id, "hazard_listed", body)

@@ -118,3 +118,15 @@ def test_grids_and_hazard_action_reasons_are_cleaned(session):
     assert required_text("reason", "延期理由", "延期\x00理由\x1b") == "延期理由"
     with pytest.raises(ValidationError):
         required_text("reason", "延期理由", "\x00\x07")
+
+
+def test_supervision_texts_are_cleaned(session):
+    from inspector_app.services import hazards, rectification
+    from tests.lifecycle_helpers import make_town
+
+    town = make_town(session)
+    hid = town.major_ready()
+    rectification.list_hazard(town.wang, hid, reason="重大\x07隐患", authority="县应急\x1b管理局")
+    events = hazards.hazard_details(town.wang, hid)["events"]
+    listed = [e for e in events if e["kind"] == "listed"][-1]
+    assert listed["data"]["authority"] == "县应急管理局" and "\x07" not in json.dumps(listed["data"])
