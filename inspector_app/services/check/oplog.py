@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from itertools import groupby
+from operator import itemgetter
 
 from ...store import oplog as store_oplog
 from ...store.schema import SYNCED_TABLES
@@ -107,6 +108,8 @@ def row_problems(conn: sqlite3.Connection, local_device: str) -> list[Problem]:
         cols = [d[0] for d in cur.description]
         live = {r[0]: r for r in cur}
         i_hlc, i_dev = cols.index("hlc"), cols.index("device_id")
+        compared = [c for c in cols if c not in skip]
+        pick = itemgetter(*(cols.index(c) for c in compared))
         for row_id, ops in _ops(conn, table):
             row = live.pop(row_id, None)
             kinds = [o[1] for o in ops]
@@ -139,7 +142,8 @@ def row_problems(conn: sqlite3.Connection, local_device: str) -> list[Problem]:
                 if not remote_later:
                     found.add("unlogged", table, row_id)
                 continue
-            if any(not _same(state.get(c), v) for c, v in zip(cols, row, strict=True) if c not in skip):
+            expected, actual = tuple(state.get(c) for c in compared), pick(row)
+            if expected != actual and not all(map(_same, expected, actual)):  # fast path first
                 found.add("unlogged", table, row_id)
         for row_id, row in live.items():  # rows without any op
             if row[i_dev] == local_device:
