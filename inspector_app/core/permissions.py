@@ -182,12 +182,13 @@ def scope_clause(
     return f"({grids} OR {own})", [*user.grid_ids, user.id]
 
 
-def site_scope_clause(user: User, alias: str = "s") -> tuple[str | None, list[object]]:
-    """``site_in_scope`` as SQL over a site table aliased ``alias``."""
-    clause, params = scope_clause(user, alias=alias, owner=None)
+def site_scope_clause(user: User, alias: str = "s", mine: bool = False) -> tuple[str | None, list[object]]:
+    """``site_in_scope`` as SQL over a site table aliased ``alias`` (``""``: unaliased);
+    ``mine`` as for ``scope_clause``."""
+    clause, params = scope_clause(user, mine, alias=alias, owner=None)
     if clause is None:
         return None, []
-    return f"({alias}.grid_id IS NULL OR {clause})", params
+    return f"({alias + '.' if alias else ''}grid_id IS NULL OR {clause})", params
 
 
 def event_action(kind: str, level: str) -> str:

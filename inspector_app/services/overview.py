@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.permissions import scope_clause
+from ..core.permissions import scope_clause, site_scope_clause
 from . import overdue_rule
 from .session import Session
 
@@ -46,7 +46,7 @@ def overview(session: Session, due_soon_days: int = 3, *, mine: bool = False) ->
     conn = session.store.read()
     late = overdue_rule.status_sql(session, "status")
     hazard_scope, hazard_params = scope_clause(session.user, mine, alias="")
-    site_scope, site_params = scope_clause(session.user, mine, alias="", owner=None)
+    site_scope, site_params = site_scope_clause(session.user, alias="", mine=mine)  # as list_sites
     params = {"today": session.clock.today().isoformat(), "soon": f"+{int(due_soon_days)} day"}
     counts = {}
     for name, sql in _COUNTS.items():

@@ -13,6 +13,7 @@ from inspector_app.core.errors import PermissionDenied
 from inspector_app.services import (
     inspection_views,
     inspections,
+    overview,
     photo_edits,
     photos,
     search,
@@ -109,6 +110,15 @@ def test_site_show_history_list_edit_are_scoped(town) -> None:
     _refused("该场所", sites.update_site, town.li, town.s1, moved)
     assert sites.get_site(town.wang, town.s1).grid_id == town.g1
     assert inspection_views.site_history(town.wang, town.s3)["site"]["id"] == town.s3
+
+
+def test_site_counts_agree_with_the_site_list(town) -> None:
+    """The status bar's count and the site list name the same sites (a gridless one too)."""
+    sites.add_site(town.admin, SiteInput(name="无网格的仓库"))
+    for who in (town.li, town.zhao, town.wang):
+        listed = len(sites.list_sites(who))
+        assert overview.overview(who).sites == sites.count_sites(who) == listed
+    assert len(sites.list_sites(town.li)) == 3 and len(sites.list_sites(town.wang)) == 4
 
 
 def test_inspection_start_show_list_are_scoped_and_name_the_record(town) -> None:
