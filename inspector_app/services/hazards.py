@@ -39,14 +39,14 @@ FROM hazard h LEFT JOIN site s ON s.id = h.site_id LEFT JOIN region g ON g.id = 
 """
 
 SORT_KEYS = {
-    "description": "h.description COLLATE PINYIN",
-    "site": "s.name COLLATE PINYIN",  # pinyin order (store/collation.py)
+    "description": "h.description",  # long texts: code-point order (a pinyin key per row costs)
+    "site": "pinyin_key(s.name)",  # pinyin order (store/collation.py: one key per row)
     "level": "CASE h.level WHEN 'major' THEN 0 ELSE 1 END",
     "status": "CASE h.status WHEN 'draft' THEN 0 WHEN 'open' THEN 1 WHEN 'notified' THEN 2 "
     "WHEN 'awaiting_recheck' THEN 3 ELSE 4 END",
     "due_date": "h.due_date",
     "found_on": "h.found_on",
-    "grid": "g.name COLLATE PINYIN",
+    "grid": "pinyin_key(g.name)",
     "created": "h.id",
     "recheck_due": "h.recheck_due",
     "listed": "h.listed",

@@ -29,15 +29,15 @@ FROM site s LEFT JOIN unit u ON u.id = s.unit_id LEFT JOIN region g ON g.id = s.
 """
 
 SORT_KEYS = {
-    "name": "s.name COLLATE PINYIN",  # pinyin order (store/collation.py)
-    "unit": "u.name COLLATE PINYIN",
+    "name": "pinyin_key(s.name)",  # pinyin order (store/collation.py: one key per row)
+    "unit": "pinyin_key(u.name)",
     "uscc": "u.uscc",
     "sector": "s.sectors",
-    "address": "s.address COLLATE PINYIN",
-    "grid": "g.name COLLATE PINYIN",
+    "address": "pinyin_key(s.address)",
+    "grid": "pinyin_key(g.name)",
     "risk": "CASE s.risk_colour WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 "
     "WHEN 'blue' THEN 3 ELSE 4 END",
-    "contact": "s.contact COLLATE PINYIN",
+    "contact": "pinyin_key(s.contact)",
     "created": "s.id",
 }
 

@@ -93,7 +93,7 @@ def list_users(session: Session, include_inactive: bool = True) -> list[UserRow]
     current = session.store.info("current_user_id")
     sql = "SELECT * FROM app_user WHERE deleted = 0" + ("" if include_inactive else " AND active = 1")
     out = []
-    for r in conn.execute(sql + " ORDER BY name COLLATE PINYIN, login"):  # pinyin order
+    for r in conn.execute(sql + " ORDER BY pinyin_key(name), login"):  # pinyin order
         grids = tuple(json.loads(r["grid_ids"] or "[]"))
         out.append(UserRow(
             r["id"], r["login"], r["name"], r["role"], grids,

@@ -35,6 +35,25 @@ def test_plain_sqlite_order_is_not_pinyin():
         == ["丁", "东", "万"]
 
 
+def test_the_key_function_sorts_like_the_collation():
+    conn = sqlite3.connect(":memory:")
+    collation.register(conn)
+    conn.execute("CREATE TABLE t (name TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(n,) for n in [*NAMES, None, "西", "西安", "先锋"]])
+    by_key = [r[0] for r in conn.execute("SELECT name FROM t ORDER BY pinyin_key(name)")]
+    by_collation = [r[0] for r in conn.execute("SELECT name FROM t ORDER BY name COLLATE PINYIN")]
+    assert by_key == by_collation
+    assert by_key[0] is None and by_key[1:] == [*PINYIN_ORDER[:5], "丁记面馆", "东风饭店", "万家超市",
+                                                "西", "西安", "先锋"]
+
+
+def test_polyphonic_characters_are_read_as_in_their_word():
+    key = collation.sort_key
+    assert key("长沙") < key("重庆") < key("丁")  # chang, chong (not zhang, zhong)
+    assert key("银行") > key("行长") > key("海")  # yin hang; hang zhang after hai
+    assert key("长安") < key("长江")  # both chang: an before jiang
+
+
 def test_collation_is_total_and_deterministic():
     texts = ["重", "重庆", "虫", "崇", "a", "A", "b", "", "1", "东", "東", "冬"]
     ordered = sorted(texts, key=lambda s: collation.sort_key(s))
