@@ -11,7 +11,7 @@ from inspector_app.core.entities import SiteInput
 from inspector_app.core.errors import PermissionDenied
 from inspector_app.services import checklist_io, checklists, inspection_views, inspections, sites
 from inspector_app.services.checklist_io import TemplateError
-from tests.helpers import cli
+from tests.helpers import ADMIN_PASSWORD, cli
 
 SHIPPED = 11
 
@@ -181,6 +181,8 @@ def test_cli_list_show_import(data_dir, tmp_path):
     good.write_text(json.dumps(minimal(), ensure_ascii=False), "utf-8")
     result = cli(*store, "checklist", "import", str(good), "--json")
     assert result.returncode == 0 and json.loads(result.stdout)[0]["outcome"] == "imported"
+    # with a password the admin is not warned about: the error is the only line
+    cli(*store, "user", "passwd", "admin", "--password-env", "NEWPW", env={"NEWPW": ADMIN_PASSWORD})
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(minimal(format=9)), "utf-8")
     result = cli(*store, "checklist", "import", str(bad))
