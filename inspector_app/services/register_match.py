@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..core import permissions
 from ..core.column_mapping import FIELDS
 from ..core.entities import User
 from ..store.store import WriteTx
@@ -211,6 +212,12 @@ class Matcher:
                 "exists", f"already in the register ({en_how}); differs in {labels_en} - not changed "
                 "(import with update to apply)",
                 f"已在台账中（{zh_how}），{labels_zh} 与表格不同，未修改（如需更新请选择“更新已有场所”）"))
+            return
+        if not (permissions.site_in_scope(self.user, k.row["grid_id"])
+                and permissions.site_in_scope(self.user, grid_id if "grid" in changes else None)):
+            result.outcome = "skipped"  # the same grid scope as editing the site by hand
+            result.messages.append(Notice("out_of_grid", "this site is outside your grids - not changed",
+                                          "该场所不在您负责的网格内，未修改"))
             return
         result.messages.extend(c.notices)
         site_values = {f: new for f, (_, new) in changes.items() if f in SITE_FIELDS}

@@ -156,3 +156,21 @@ def test_cli_inspector_cannot_touch_another_grids_photos_or_find_them(town, pict
     admin = cli("--data-dir", str(data_dir), "search", "配电箱", "--json",
                 env={"INSPECTOR_APP_PASSWORD": ADMIN_PASSWORD})
     assert admin.returncode == 0 and theirs in admin.stdout
+
+
+def test_register_import_does_not_update_another_grids_site(town, tmp_path) -> None:
+    import openpyxl
+
+    from inspector_app.services import register_import
+
+    path = tmp_path / "台账 西村.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["编号", "场所名称", "联系电话"])
+    wb.active.append([town.s3, "西村超市", "13900000000"])
+    wb.active.append([town.s1, "李记小吃店", "13800000000"])
+    wb.save(path)
+    report = register_import.import_register(town.li, path, update=True)
+    outcome = {r.site_id: r.outcome for r in report.rows}
+    assert outcome[town.s3] == "skipped" and outcome[town.s1] == "updated"
+    assert sites.get_site(town.wang, town.s3).phone is None
+    assert sites.get_site(town.li, town.s1).phone == "13800000000"
