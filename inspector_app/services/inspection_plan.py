@@ -22,6 +22,7 @@ from ..core import permissions
 from ..core.entities import RISK_COLOURS
 from ..core.errors import ValidationError
 from ..core.permissions import Action
+from ..store.collation import sort_key
 from ..store.store import WriteTx, set_info
 from .changes import STORE, Changes
 from .session import Session
@@ -142,7 +143,7 @@ class _Scope:
         columns = "ss.site_id, ss.risk_colour, ss.grid_id, ss.inspected, ss.base_at"
         if first_by_name is not None:
             return (f"SELECT * FROM (SELECT {columns} FROM site_schedule ss JOIN site n"
-                    f" ON n.id = ss.site_id WHERE {where} ORDER BY n.name, n.id LIMIT ?)",
+                    f" ON n.id = ss.site_id WHERE {where} ORDER BY pinyin_key(n.name), n.id LIMIT ?)",
                     [*params, first_by_name])
         sql = f"SELECT {columns} FROM site_schedule ss WHERE {where}"
         return (sql + " ORDER BY ss.base_at" if order else sql), params
@@ -182,7 +183,8 @@ def _rows(session: Session, scope: _Scope, branches: list[tuple[str, list[object
     sql = _ROW_SQL.format(branches=" UNION ALL ".join(b for b, _ in branches))
     params = [p for _, ps in branches for p in ps]
     rows = [scope.row(r) for r in session.store.read().execute(sql, params)]
-    return sorted(rows, key=lambda p: (_ORDER[p.status], p.due_on, p.name, p.site_id))
+    # names in pinyin order, the same key as the SQL of ``first_by_name`` (ties must agree)
+    return sorted(rows, key=lambda p: (_ORDER[p.status], p.due_on, sort_key(p.name), p.site_id))
 
 
 def plan(session: Session, *, within_days: int = 30, include_ok: bool = False,

@@ -17,6 +17,7 @@ from inspector_app.services.check import check_store, schedule_problems, tally_p
 from inspector_app.services.inspection_plan import add_months, local_date
 from inspector_app.services.regions import add_region
 from inspector_app.services.session import Session, load_user, open_session
+from inspector_app.store.collation import sort_key
 from inspector_app.store.version import SCHEMA_VERSION
 
 NEW_INDEXES = ("hazard_active_groups", "hazard_major_active", "hazard_recheck_window",
@@ -43,8 +44,9 @@ def reference_plan(session: Session, today: date, within_days: int = 30) -> list
         due = add_months(local_date(last or created), months)
         status = "overdue" if due < today else "first" if last is None else "due" if due <= horizon else "ok"
         if status != "ok":
-            rows.append(({"overdue": 0, "due": 1, "first": 1}[status], due.isoformat(), name, site_id, status))
-    return [(r[4], r[1], r[2], r[3]) for r in sorted(rows)]
+            rows.append(({"overdue": 0, "due": 1, "first": 1}[status], due.isoformat(), sort_key(name), site_id,
+                         status, name))
+    return [(r[4], r[1], r[5], r[3]) for r in sorted(rows)]  # names in pinyin order
 
 
 def _plain(rows) -> list[tuple]:
