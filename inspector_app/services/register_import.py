@@ -25,6 +25,7 @@ from ..core.column_mapping import parse_map_options
 from ..core.errors import Cancelled, ValidationError
 from ..core.permissions import Action
 from ..store.store import WriteTx
+from . import scope
 from .bulk_write import BulkWriter
 from .changes import REGIONS, SITES, UNITS, Changes, Notice
 from .import_undo import UndoJournal
@@ -296,9 +297,11 @@ def assign_grid(session: Session, site_ids: list[str], grid: str) -> Changes:
     found = find_grid(session.store.read(), grid)
     if found is None:
         raise ValidationError(f"unknown grid {grid!r}", f"没有名为“{grid}”的网格", code="unknown_grid")
+    permissions.require_site_scope(session.user, found.id)  # an inspector: into their grids only
 
     def job(tx: WriteTx) -> None:
         for site_id in site_ids:
+            scope.check_site(tx.conn, session.user, site_id)
             tx.update("site", site_id, {"grid_id": found.id})
         tx.audit("sites_assigned", "region", found.id, f"{len(site_ids)} sites")
 

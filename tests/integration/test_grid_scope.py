@@ -174,3 +174,15 @@ def test_register_import_does_not_update_another_grids_site(town, tmp_path) -> N
     assert outcome[town.s3] == "skipped" and outcome[town.s1] == "updated"
     assert sites.get_site(town.wang, town.s3).phone is None
     assert sites.get_site(town.li, town.s1).phone == "13800000000"
+
+
+def test_assigning_imported_sites_stays_within_the_inspectors_grids(town) -> None:
+    from inspector_app.services import register_import
+
+    free = sites.add_site(town.li, SiteInput(name="待分配的仓库")).id
+    _refused("该场所", register_import.assign_grid, town.li, [free], "G2")
+    _refused("该场所", register_import.assign_grid, town.li, [town.s3], "G1")
+    assert sites.get_site(town.wang, free).grid_id is None
+    assert sites.get_site(town.wang, town.s3).grid_id == town.g2
+    register_import.assign_grid(town.li, [free], "G1")
+    assert sites.get_site(town.li, free).grid_id == town.g1
