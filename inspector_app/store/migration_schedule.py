@@ -17,25 +17,15 @@ groups without sorting, and three partial indexes holding exactly the hazards of
 dashboard panels (major hazards not closed, in supervision order; majors with a re-check
 window; hazards awaiting re-check), so an inspector's panel counts a few thousand index
 entries instead of their grids' hazards.
+
+Migration 9 itself runs frozen SQL (``migration_sql.STEP_9``); the generators here are what
+``check`` rebuilds the schedule with, and a test keeps their triggers equal to the frozen ones.
 """
 
 from __future__ import annotations
 
-import sqlite3
-
-from .migration_tallies import create_tallies_v9
-
 COLOURS = ("red", "orange", "yellow", "blue")
 UNRATED = "unrated"
-
-SCHEDULE_TABLE = """CREATE TABLE IF NOT EXISTS site_schedule (
-  site_id TEXT PRIMARY KEY,
-  risk_colour TEXT NOT NULL,
-  grid_id TEXT,
-  inspected INTEGER NOT NULL,
-  base_at TEXT NOT NULL
-) WITHOUT ROWID"""
-
 
 def _colour(expr: str) -> str:
     listed = ", ".join(f"'{c}'" for c in COLOURS)
@@ -109,29 +99,3 @@ def schedule_query() -> str:
     return (f"SELECT {_values('s')} FROM site s LEFT JOIN (SELECT site_id, max(ended_at) AS at"
             f" FROM inspection INDEXED BY inspection_last_finished WHERE {_FINISHED.format(i='')} GROUP BY site_id) l"
             " ON l.site_id = s.id WHERE s.deleted = 0")
-
-
-def m009_schedule(db: object) -> None:
-    conn: sqlite3.Connection = db.conn  # type: ignore[attr-defined]
-    conn.execute(SCHEDULE_TABLE)
-    # the plan's range: one colour, never/ever inspected, base before the cut-off
-    conn.execute("CREATE INDEX IF NOT EXISTS site_schedule_due"
-                 " ON site_schedule(risk_colour, inspected, base_at)")
-    conn.execute("CREATE INDEX IF NOT EXISTS site_schedule_grid_due"
-                 " ON site_schedule(grid_id, risk_colour, inspected, base_at)")
-    for sql in schedule_triggers():
-        conn.execute(sql)
-    conn.execute("DELETE FROM site_schedule")
-    conn.execute(f"INSERT INTO site_schedule ({COLUMNS}) {schedule_query()}")
-    create_tallies_v9(conn)
-    conn.execute("CREATE INDEX IF NOT EXISTS hazard_active_groups ON hazard(grid_id, sector, level,"
-                 " found_by, due_date, status, deleted, found_on) WHERE deleted = 0 AND status IN ('open', 'notified')")
-    for sql in (
-        "CREATE INDEX IF NOT EXISTS hazard_major_active ON hazard(listed DESC, due_date, id, grid_id,"
-        " found_by) WHERE deleted = 0 AND level = 'major' AND status IN ('open', 'notified', 'awaiting_recheck')",
-        "CREATE INDEX IF NOT EXISTS hazard_recheck_window ON hazard(recheck_due, id, grid_id, found_by,"
-        " status, due_date) WHERE deleted = 0 AND level = 'major' AND recheck_due IS NOT NULL",
-        "CREATE INDEX IF NOT EXISTS hazard_awaiting_recheck ON hazard(due_date, id, grid_id, found_by)"
-        " WHERE deleted = 0 AND status = 'awaiting_recheck'",
-    ):
-        conn.execute(sql)

@@ -20,11 +20,13 @@ site), for inspections per inspector and sites covered.
 
 ``inspection_last_finished`` answers "when was this site last inspected" per site from the
 index alone.
+
+Migrations 7 and 9 run frozen SQL (``migration_sql``); these definitions are what ``check``
+counts afresh with, and a test keeps their triggers equal to the frozen ones of step 9.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 
@@ -104,23 +106,8 @@ END""",
     def kept_query(self) -> str:
         return f"SELECT {', '.join(self.keys)}, n FROM {self.table} WHERE n != 0"
 
-    def create(self, conn: sqlite3.Connection, **indexes: tuple[str, ...]) -> None:
-        """Table, indexes (name → columns), triggers, and the backfill."""
-        conn.execute(self.create_table())
-        for name, columns in indexes.items():
-            conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {self.table} ({', '.join(columns)})")
-        for sql in self.triggers():
-            conn.execute(sql)
-        conn.execute(f"DELETE FROM {self.table}")
-        conn.execute(f"INSERT INTO {self.table} ({', '.join(self.keys)}, n) {self.fresh_query()}")
-
 
 HAZARD_COUNTED = "{row}.deleted = 0 AND {row}.status != 'draft' AND {row}.sector IS NOT NULL"
-
-# migration 7, as it ran: one tally over every key (replaced by the two below in migration 9)
-TALLY_V7 = Tally("hazard_tally", "tally_hazard", "hazard", "h",
-                 ("grid_id", "sector", "status", "level", "listed", "found_by", "factor",
-                  "measure_type", "escalation"), HAZARD_COUNTED, ("listed",))
 
 HAZARD_TALLY = Tally("hazard_tally", "tally_hazard", "hazard", "h",
                      ("grid_id", "sector", "status", "level", "listed", "found_by"),
@@ -146,28 +133,3 @@ END""",
 END""",
 )
 TALLIES = (HAZARD_TALLY, CLASS_TALLY, INSPECTION_TALLY)  # what the current schema keeps
-
-
-def m007_tallies(db: object) -> None:
-    conn: sqlite3.Connection = db.conn  # type: ignore[attr-defined]
-    TALLY_V7.create(conn, hazard_tally_key=TALLY_V7.keys)
-    conn.execute("CREATE INDEX IF NOT EXISTS hazard_without_sector ON hazard(site_id)"
-                 " WHERE deleted = 0 AND sector IS NULL")
-    conn.execute("CREATE INDEX IF NOT EXISTS inspection_last_finished ON inspection(site_id, ended_at)"
-                 " WHERE status = 'finished' AND deleted = 0")
-
-
-def create_tallies_v9(conn: sqlite3.Connection) -> None:
-    """Migration 9's part: the hazard tally split in two, and the inspection tally."""
-    for sql in TALLY_V7.triggers()[:4]:  # the DROP TRIGGER statements
-        conn.execute(sql)
-    for table in ("hazard_tally", "hazard_class_tally", "inspection_tally"):  # rebuilt whole
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-    HAZARD_TALLY.create(conn, hazard_tally_key=HAZARD_TALLY.keys)
-    CLASS_TALLY.create(conn, hazard_class_tally_key=CLASS_TALLY.keys)
-    INSPECTION_TALLY.create(conn, inspection_tally_key=("inspector_ids", "grid_id", "site_id", "n"),
-                            inspection_tally_grid=("grid_id", "site_id", "inspector_ids", "n"),
-                            inspection_tally_site=("site_id",))
-    for sql in SITE_GRID_TRIGGERS:
-        conn.execute(f"DROP TRIGGER IF EXISTS {sql.split()[2]}")
-        conn.execute(sql)

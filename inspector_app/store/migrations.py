@@ -1,4 +1,4 @@
-"""Numbered schema upgrades, one function per ``PRAGMA user_version`` step.
+"""Numbered schema upgrades, one frozen step per ``PRAGMA user_version`` (``migration_sql``).
 
 All pending steps run in one EXCLUSIVE transaction together with the oplog trigger
 regeneration, so a store is either fully at the new version or untouched.
@@ -6,97 +6,37 @@ regeneration, so a store is either fully at the new version or untouched.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # sqlite_utils costs ~0.2 s to import; only migrations need it
-    import sqlite_utils
-
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import StoreError
-from . import audit, search_index
-from .migration_lifecycle import m005_lifecycle
-from .migration_media import m003_media
-from .migration_register import m004_register
-from .migration_schedule import m009_schedule
-from .migration_tallies import m007_tallies
-from .oplog import regenerate_triggers
-from .schema import FOREIGN_KEYS, INDEXES, SYNC_COLUMNS, SYNCED_TABLES
+from . import search_index
+from .migration_lifecycle import backfill_derived
+from .migration_sql import STEPS, SYNCED_SINCE
+from .oplog import table_columns, trigger_sql
 from .version import APPLICATION_ID, SCHEMA_VERSION
 
-
-def _m001_initial(db: sqlite_utils.Database) -> None:
-    """Core data model, oplog, audit log, store info."""
-    for table, cols in SYNCED_TABLES.items():
-        db[table].create(
-            {"id": str, **cols, **SYNC_COLUMNS},
-            pk="id",
-            not_null={"created_at", "updated_at", "device_id", "hlc", "deleted"},
-            defaults={"deleted": 0},
-            foreign_keys=[(col, other, "id") for col, other in FOREIGN_KEYS.get(table, [])],
-        )
-        for cols_ in INDEXES.get(table, []):
-            db[table].create_index(cols_, find_unique_name=True)
-    conn = db.conn
-    conn.execute(
-        """CREATE TABLE oplog (
-  seq INTEGER PRIMARY KEY,
-  tbl TEXT NOT NULL,
-  row_id TEXT NOT NULL,
-  op TEXT NOT NULL,
-  fields_json TEXT,
-  hlc TEXT NOT NULL,
-  base_hlc TEXT,
-  device_id TEXT NOT NULL
-)"""
-    )
-    conn.execute("CREATE INDEX oplog_row ON oplog(tbl, row_id)")
-    conn.execute(
-        "CREATE TABLE sync_guard (id INTEGER PRIMARY KEY CHECK (id = 1), applying INTEGER NOT NULL)"
-    )
-    conn.execute("INSERT INTO sync_guard(id, applying) VALUES (1, 0)")
-    conn.execute("CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT)")
-    audit.create(conn)
+Step = Callable[[sqlite3.Connection], None]
 
 
-def _m002_search(db: sqlite_utils.Database) -> None:
-    """Bigram full-text index over sites and hazards (indexes what is already there)."""
-    search_index.create(db.conn)
+def _frozen(version: int, then: Step | None = None) -> Step:
+    """Step ``version``: its frozen statements (``migration_sql``), then its data code."""
+
+    def step(conn: sqlite3.Connection) -> None:
+        for sql in STEPS[version]:
+            conn.execute(sql)
+        if then is not None:
+            then(conn)
+
+    step.__name__ = f"m{version:03d}"
+    return step
 
 
-def _m006_active_due(db: sqlite_utils.Database) -> None:
-    """Running hazards by due date: the dashboard's "overdue / due soon, oldest first" lists.
-
-    With ``status IN (…)`` no composite index gives due-date order, so SQLite sorted every
-    running hazard (≈140 ms at 100k); this partial index answers in under a millisecond.
-    """
-    db.conn.execute(
-        "CREATE INDEX IF NOT EXISTS hazard_active_due ON hazard(due_date)"
-        " WHERE deleted = 0 AND status IN ('open', 'notified')"
-    )
-
-
-def _m008_inspections_by_site(db: sqlite_utils.Database) -> None:
-    """An inspector's statistics: the inspections at the sites of their grids, found per site
-    from the index alone (the JSON list of inspectors included) instead of a full scan."""
-    db.conn.execute(
-        "CREATE INDEX IF NOT EXISTS inspection_site_cover"
-        " ON inspection(site_id, status, deleted, started_at, inspector_ids)"
-    )
-
-
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _m001_initial,
-    2: _m002_search,
-    3: m003_media,
-    4: m004_register,
-    5: m005_lifecycle,
-    6: _m006_active_due,
-    7: m007_tallies,
-    8: _m008_inspections_by_site,
-    9: m009_schedule,
+# One code path: a fresh store runs 1..N, an old one the steps it lacks; each step reads
+# nothing but its own frozen SQL and the database it upgrades.
+MIGRATIONS: dict[int, Step] = {
+    version: _frozen(version, backfill_derived if version == 5 else None) for version in STEPS
 }
 assert max(MIGRATIONS) == SCHEMA_VERSION, "bump store/version.py with a new migration"
 
@@ -147,14 +87,11 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION
     if current >= target:
         return
     search_index.register(conn)  # migrations that build the index call gi_tokens()
-    import sqlite_utils
-
-    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     conn.execute("BEGIN EXCLUSIVE")
     try:
         for version in range(current + 1, target + 1):
-            MIGRATIONS[version](db)
-        regenerate_triggers(conn)
+            MIGRATIONS[version](conn)
+        _regenerate_oplog_triggers(conn, target)
         conn.execute(f"PRAGMA user_version = {int(target)}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("COMMIT")
@@ -162,3 +99,23 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _regenerate_oplog_triggers(conn: sqlite3.Connection, version: int) -> None:
+    """Drop and re-create the oplog triggers of the synced tables of schema ``version``.
+
+    Which tables are synced is frozen per step (``SYNCED_SINCE``), not read from today's
+    ``schema.SYNCED_TABLES``. The columns come from ``PRAGMA table_info`` of the database
+    itself: the triggers must copy exactly the columns this file's table has, in its order,
+    which differs between a table created whole by an old release and one grown by ALTER
+    TABLE; and it is what ``oplog.expected_triggers`` (``check``) compares them with. The
+    trigger text is ``oplog.trigger_sql``, shared with ``check`` for the same reason.
+    """
+    existing = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'oplog\\_%' ESCAPE '\\'")]
+    for name in existing:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    for table, since in SYNCED_SINCE.items():
+        if since <= version:
+            for sql in trigger_sql(table, table_columns(conn, table)):
+                conn.execute(sql)

@@ -1,7 +1,9 @@
-"""Table definitions of the store (design.md §3), as data the migrations build from.
+"""Table definitions of the store (design.md §3), as today's code reads and writes them.
 
 Every *synced* table has the same sync columns, so the oplog triggers and the bundle
 import can be generated from this module instead of being written by hand per table.
+The migrations do not read this module (their SQL is frozen in ``migration_sql``): a
+change here needs a new step there, and the upgrade tests compare the two.
 """
 
 from __future__ import annotations

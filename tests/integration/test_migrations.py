@@ -45,8 +45,8 @@ def test_a_failing_migration_leaves_the_store_as_it_was(data_dir, clock, monkeyp
     store.close()
     from inspector_app.store import migrations
 
-    def broken(db):
-        search_index.create(db.conn)
+    def broken(conn):
+        search_index.create(conn)
         raise RuntimeError("power cut during upgrade")
 
     monkeypatch.setitem(migrations.MIGRATIONS, 2, broken)

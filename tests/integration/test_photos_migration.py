@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 
 from inspector_app.services.session import open_session
 from inspector_app.store import schema
-from inspector_app.store.migration_media import MEDIA_COLUMNS, PHOTO_LINK_COLUMNS
 from inspector_app.store.store import Store
 
 NEW = ("media", "photo_link")
 SYNC = ["created_at", "updated_at", "device_id", "hlc", "deleted"]
-
-
-@contextlib.contextmanager
-def _as_version_2_made_it():
-    """Version 2 of the app knew nothing of the photo tables (migration 1 builds the live
-    schema, so take them out of it while the old store is made; order matters on restore:
-    migration 1 creates tables in dict order, referenced tables first)."""
-    saved = [(d, dict(d)) for d in (schema.SYNCED_TABLES, schema.FOREIGN_KEYS, schema.INDEXES)]
-    try:
-        for d, _ in saved:
-            for table in NEW:
-                d.pop(table, None)
-        yield
-    finally:
-        for d, content in saved:
-            d.clear()
-            d.update(content)
+# the columns migration 3 created (frozen: a later step never changes what step 3 built)
+MEDIA_COLUMNS = ["kind", "mime", "size", "width", "height", "taken_at", "taken_at_source", "lat",
+                 "lon", "original_name", "notes"]
+PHOTO_LINK_COLUMNS = ["media_id", "hazard_id", "inspection_id", "document_id", "phase",
+                      "annotation", "supersedes", "flags"]
 
 
 def _photo_schema(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -38,10 +24,10 @@ def _photo_schema(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 
 def test_version_2_store_upgrades_to_3(data_dir, clock, tmp_path):
-    with _as_version_2_made_it():
-        store = Store.open(data_dir, clock=clock, target_version=2)
-        store.write(lambda tx: tx.insert("site", {"name": "旧场所", "sectors": "[]"}))
-        store.close()
+    # migrations are frozen SQL: stopping at 2 builds the schema version 2 had
+    store = Store.open(data_dir, clock=clock, target_version=2)
+    store.write(lambda tx: tx.insert("site", {"name": "旧场所", "sectors": "[]"}))
+    store.close()
     conn = sqlite3.connect(data_dir / "inspector.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert _photo_schema(conn) == []
@@ -67,7 +53,7 @@ def test_version_2_store_upgrades_to_3(data_dir, clock, tmp_path):
     finally:
         s.close()
 
-    # a store created by this version (migration 1 builds them, 3 is a no-op) is the same
+    # a store created by this version (the same steps, from 1) is the same
     fresh = open_session(tmp_path / "fresh", clock=clock)
     try:
         assert _photo_schema(fresh.store.read()) == upgraded

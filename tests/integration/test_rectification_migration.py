@@ -7,12 +7,11 @@ import sqlite3
 from inspector_app.core.entities import HazardInput, SiteInput
 from inspector_app.services import hazards, public_reports, rectification, sites
 from inspector_app.services.session import open_session
-from inspector_app.store import schema
-from inspector_app.store.migration_lifecycle import NEW_COLUMNS, NEW_TABLES
 from inspector_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from inspector_app.store.store import Store
 
 PREVIOUS = max(v for v in MIGRATIONS if v < 5)
+NEW_TABLES = ("public_report", "assigned_task")  # what migration 5 created
 
 
 def _shape(path):
@@ -27,12 +26,9 @@ def _shape(path):
         conn.close()
 
 
-def _old_store(data_dir, clock, monkeypatch):
-    """A store as the version before 5 made it (without the lifecycle tables and columns)."""
-    for table in NEW_TABLES:
-        monkeypatch.delitem(schema.SYNCED_TABLES, table)
-    monkeypatch.setitem(schema.SYNCED_TABLES, "hazard", {
-        k: v for k, v in schema.SYNCED_TABLES["hazard"].items() if k not in NEW_COLUMNS["hazard"]})
+def _old_store(data_dir, clock):
+    """A store as the version before 5 made it (migrations are frozen SQL: stopping at 4
+    builds that schema, without the lifecycle tables and columns)."""
     store = Store.open(data_dir, clock=clock, target_version=PREVIOUS)
 
     def add(tx):
@@ -53,12 +49,11 @@ def _old_store(data_dir, clock, monkeypatch):
 
     old, old_major = store.write(add)
     store.close()
-    monkeypatch.undo()
     return old, old_major
 
 
-def test_previous_version_upgrades_to_5(data_dir, clock, monkeypatch, tmp_path):
-    old, old_major = _old_store(data_dir, clock, monkeypatch)
+def test_previous_version_upgrades_to_5(data_dir, clock, tmp_path):
+    old, old_major = _old_store(data_dir, clock)
     conn = sqlite3.connect(data_dir / "inspector.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == PREVIOUS
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'public_report'").fetchone()[0] == 0
@@ -92,18 +87,21 @@ def test_previous_version_upgrades_to_5(data_dir, clock, monkeypatch, tmp_path):
     assert _shape(data_dir / "inspector.db") == _shape(fresh / "inspector.db")
 
 
-def test_migration_5_is_a_no_op_on_a_fresh_store(data_dir, clock):
+def test_migration_5_backfill_changes_nothing_when_run_again(data_dir, clock):
+    """The backfill fills only what an older store lacks: on a current store it is a no-op."""
+    old, _ = _old_store(data_dir, clock)
     open_session(data_dir, clock=clock).close()
     conn = sqlite3.connect(data_dir / "inspector.db", isolation_level=None)
     try:
-        import sqlite_utils
-
         from inspector_app.store import search_index
-        from inspector_app.store.migration_lifecycle import m005_lifecycle
+        from inspector_app.store.migration_lifecycle import backfill_derived
 
         search_index.register(conn)  # as migrate() does: the index triggers call it
-        before = _shape(data_dir / "inspector.db")
-        m005_lifecycle(sqlite_utils.Database(conn))
-        assert _shape(data_dir / "inspector.db") == before
+        before = _shape(data_dir / "inspector.db"), conn.execute("SELECT * FROM hazard").fetchall()
+        conn.execute("BEGIN")
+        backfill_derived(conn)
+        conn.execute("COMMIT")
+        assert (_shape(data_dir / "inspector.db"), conn.execute("SELECT * FROM hazard").fetchall()) == before
+        assert conn.execute("SELECT sector FROM hazard WHERE id = ?", (old,)).fetchone()[0] == "gas"
     finally:
         conn.close()
