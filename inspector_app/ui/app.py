@@ -128,9 +128,10 @@ def build_context(
 ) -> AppContext:
     """Everything the window needs, around an open session (tests build it the same way)."""
     events = AppEvents()
-    ops = OpRunner(events, lambda: service_lang(settings.language), log_path)
+    undo = QUndoStack()
+    ops = OpRunner(events, lambda: service_lang(settings.language), log_path, undo)
     return AppContext(
-        session=session, settings=settings, events=events, undo=QUndoStack(),
+        session=session, settings=settings, events=events, undo=undo,
         translations=translations, ops=ops, real_data_dir=Path(real_dir), log_path=log_path,
         as_user=as_user,
     )

@@ -10,8 +10,16 @@ called from the worker thread and ``cancel`` is a ``threading.Event`` the job ch
 - turns a ``DomainError`` into a message box with ``.message(lang)``, any other exception into
   "something went wrong, details in the log" with the traceback written to the log file;
   a ``Cancelled`` job ends quietly;
-- on success publishes the returned ``Changes`` (or ``Saved.changes``) on the app-wide
-  ``AppEvents.changed`` signal, so every view refreshes itself.
+- on success publishes the ``Changes`` the service returned (``changes_of``: a ``Changes``,
+  or any result carrying ``.changes`` — ``Saved``, batch and import reports) on the app-wide
+  ``AppEvents.changed`` signal, so every view refreshes itself. UI code never builds them.
+
+``OpRunner.write`` is the one way the GUI writes (Anki's ``CollectionOp``): a zero-argument
+service call runs on a single serial write thread (GUI writes keep their order and never run
+on the GUI thread, so a write queued behind a long import leaves the window responsive), a
+progress dialog appears after 0.5 s only if the job reports progress, a ``DomainError`` goes
+to the caller's ``on_error`` (a dialog's inline banner) or a message box, and on success the
+runner publishes the changes, pushes the undo command and shows the notice.
 
 Message boxes are opened with ``open()``, never ``exec()``: nothing waits on a nested loop,
 and tests (and ``--quit-after``) can watch the ``failed`` signal instead.
@@ -27,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import Cancelled, DomainError
-from ..services.changes import Changes, Saved
+from ..services.changes import Changes
 from .events import AppEvents
 from .qt import (
     QMessageBox,
@@ -37,6 +45,8 @@ from .qt import (
     Qt,
     QThreadPool,
     QTimer,
+    QUndoCommand,
+    QUndoStack,
     QWidget,
     Signal,
 )
@@ -48,6 +58,27 @@ Progress = Callable[[int, int, str], None]
 Job = Callable[[Progress, threading.Event], Any]
 
 SHOW_PROGRESS_AFTER_MS = 500
+
+
+def changes_of(result: Any) -> Changes:
+    """What a service result says it changed: ``Changes`` itself, ``.changes`` of a ``Saved``
+    or report, the union over a tuple of results; nothing for anything else."""
+    if isinstance(result, Changes):
+        return result
+    changes = getattr(result, "changes", None)
+    if isinstance(changes, Changes):
+        return changes
+    if isinstance(result, tuple | list):
+        total = Changes()
+        for part in result:
+            total = total | changes_of(part)
+        return total
+    return Changes()
+
+
+def warnings_of(result: Any, lang: str) -> list[str]:
+    """The non-blocking warnings a result carries (``Saved.warnings``), in ``lang``."""
+    return [w.message(lang) for w in getattr(result, "warnings", ()) or ()]
 
 
 class _WorkerSignals(QObject):
@@ -86,9 +117,17 @@ class Op(QObject):
     def __init__(
         self, fn: Job, *, title: str, parent: QWidget | None, events: AppEvents, lang: str,
         log_file: Path | None, on_success: Callable[[Any], None] | None = None,
+        always_show_progress: bool = True,
     ) -> None:
         super().__init__()  # no Qt parent: a page may be rebuilt while the job runs
         self.title = title
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.on_error: Callable[[DomainError], None] | None = None
+        self.after_success: list[Callable[[Any], None]] = []  # undo push, notice (write())
+        self._always_show_progress = always_show_progress
+        self._reported = False  # the job called progress() at least once
+        self._dialog_due = False  # 0.5 s passed; show the dialog once progress is reported
         self.cancel_event = threading.Event()
         self.dialog: QProgressDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -116,8 +155,15 @@ class Op(QObject):
         if self.dialog is not None:
             self.dialog.setLabelText(self.tr("Cancelling…"))
 
+    def handle_errors(self, on_error: Callable[[DomainError], None]) -> None:
+        """Send a ``DomainError`` to ``on_error`` (a dialog's banner) instead of a message box."""
+        self.on_error = on_error
+
     def _show_dialog(self) -> None:
-        if not self.running:
+        if not self.running or self.dialog is not None:
+            return
+        if not (self._always_show_progress or self._reported):
+            self._dialog_due = True  # a write that reports nothing never shows a dialog
             return
         dialog = QProgressDialog(self._parent)
         dialog.setWindowTitle(self.title)
@@ -156,13 +202,17 @@ class Op(QObject):
     # ------------------------------------------------------------------ worker results
     def _on_progress(self, done: int, total: int, message: str) -> None:
         self._last = (done, total, message)
+        self._reported = True
+        if self._dialog_due and self.dialog is None:
+            self._show_dialog()
         self._apply_progress()
 
     def _on_succeeded(self, result: Any) -> None:
         self._end()
-        changes = result.changes if isinstance(result, Saved) else result
-        if isinstance(changes, Changes):
-            self._events.publish(changes)
+        self.result = result
+        self._events.publish(changes_of(result))
+        for step in self.after_success:
+            step(result)
         if self._on_success is not None:
             self._on_success(result)
         self.succeeded.emit(result)
@@ -170,6 +220,7 @@ class Op(QObject):
 
     def _on_raised(self, exc: BaseException, tb: str) -> None:
         self._end()
+        self.error = exc
         if isinstance(exc, Cancelled):
             log.info("%s: cancelled", self.title)
             self.cancelled.emit()
@@ -179,6 +230,11 @@ class Op(QObject):
             log.info("%s: %s", self.title, exc.en)
             message = exc.message(self._lang)
             icon = QMessageBox.Icon.Warning
+            if self.on_error is not None:  # shown where the user typed it (inline banner)
+                self.on_error(exc)
+                self.failed.emit(message)
+                self.finished.emit()
+                return
         else:
             log.error("%s failed (a bug):\n%s", self.title, tb)
             message = self.tr("Something went wrong; the details were written to the log.")
@@ -194,10 +250,19 @@ class Op(QObject):
 class OpRunner(QObject):
     """Starts Ops and keeps them alive until they finish."""
 
-    def __init__(self, events: AppEvents, lang: Callable[[], str], log_file: Path | None) -> None:
+    def __init__(
+        self, events: AppEvents, lang: Callable[[], str], log_file: Path | None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__()
         self._events, self._lang, self.log_file = events, lang, log_file
+        self.undo_stack = undo_stack
         self.active: list[Op] = []
+        # GUI writes run one after another, in the order the user made them (an edit, then
+        # its undo), on one thread that never expires (its read connection stays reused)
+        self.write_pool = QThreadPool(self)
+        self.write_pool.setMaxThreadCount(1)
+        self.write_pool.setExpiryTimeout(-1)
 
     def run(
         self, fn: Job, *, title: str, parent: QWidget | None = None,
@@ -205,9 +270,55 @@ class OpRunner(QObject):
     ) -> Op:
         op = Op(fn, title=title, parent=parent, events=self._events, lang=self._lang(),
                 log_file=self.log_file, on_success=on_success)
+        return self._start(op, None)
+
+    def write(
+        self, job: Callable[..., Any], *, title: str, parent: QWidget | None = None,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[DomainError], None] | None = None,
+        undo: Callable[[Any], QUndoCommand | None] | None = None,
+        notice: str | Callable[[Any], str] | None = None,
+        reports_progress: bool = False,
+    ) -> Op:
+        """Run one GUI write off the GUI thread: ``job()`` calls a service and returns its result.
+
+        With ``reports_progress`` the job is ``job(progress, cancel)`` and its progress shows
+        after 0.5 s; otherwise no dialog ever appears. On success, on the GUI thread: the
+        result's ``Changes`` are published, ``undo(result)``'s command is pushed (its first
+        ``redo`` must do nothing: the work is done), ``notice`` (plus the result's warnings) goes
+        to the status bar, then ``on_done(result)``. A ``DomainError`` goes to ``on_error``
+        (the dialog stays open, input kept) or, without one, to a message box.
+        """
+        fn: Job = job if reports_progress else (lambda _progress, _cancel: job())
+        op = Op(fn, title=title, parent=parent, events=self._events, lang=self._lang(),
+                log_file=self.log_file, on_success=on_done, always_show_progress=False)
+        if on_error is not None:
+            op.handle_errors(on_error)
+        lang = self._lang()
+        if undo is not None:
+            def push(result: Any) -> None:
+                command = undo(result)
+                if command is not None and self.undo_stack is not None:
+                    self.undo_stack.push(command)
+            op.after_success.append(push)
+
+        def tell(result: Any) -> None:
+            text = notice(result) if callable(notice) else notice
+            parts = [p for p in [text, *warnings_of(result, lang)] if p]
+            if parts:
+                self._events.notice.emit(("；" if lang == "zh" else "; ").join(parts))
+        op.after_success.append(tell)
+        return self._start(op, self.write_pool)
+
+    def _start(self, op: Op, pool: QThreadPool | None) -> Op:
         self.active.append(op)
         op.finished.connect(lambda: self._forget(op))
-        return op.start()
+        return op.start(pool)
+
+    @property
+    def writing(self) -> bool:
+        """Whether a GUI write (or any job) is still running: tests and quitting wait on it."""
+        return bool(self.active)
 
     def _forget(self, op: Op) -> None:
         if op in self.active:
@@ -218,3 +329,4 @@ class OpRunner(QObject):
         for op in self.active:
             op.cancel_event.set()
         QThreadPool.globalInstance().waitForDone(wait_ms)
+        self.write_pool.waitForDone(wait_ms)

@@ -1,39 +1,61 @@
-"""Undoable user actions: each calls a service, then pushes a QUndoCommand that reverses it.
+"""Undoable user actions: each is one ``ctx.ops.write`` plus a QUndoCommand that reverses it.
 
-The action runs first, outside the stack, so a validation error reaches the dialog that
-caused it and nothing is pushed. The pushed command skips its first ``redo()`` (the work is
-already done); later undo/redo call the reverse services:
+The action runs first, as a write off the GUI thread, so a validation error reaches the
+dialog that caused it (``on_error``) and nothing is pushed. Once it succeeded the runner
+pushes one generic :class:`ServiceCommand` over (redo, undo) service calls; it skips its
+first ``redo()`` (the work is already done); later undo/redo run those calls as writes too:
 
 - add    → undo deletes (tombstone), redo restores the same record (same id);
 - edit   → undo writes the previous input back through ``update_*``, redo the new one;
 - delete → undo restores, redo deletes again.
 
-Every step publishes its ``Changes`` so the views refresh. If a step fails (the record was
-deleted meanwhile, say), the user gets the message and the command leaves the stack.
+Every step publishes the ``Changes`` its service returned, so the views refresh. If a step
+fails (the record was deleted meanwhile, say), the user gets the message and the command
+leaves the stack the next time it is undone or redone. The labels are literal
+``QT_TRANSLATE_NOOP`` entries in one table, so lupdate finds them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..core import hazard_status as hs
 from ..core.entities import HazardInput, SiteInput
 from ..core.errors import DomainError
 from ..services import hazards, sites
-from ..services.changes import Changes, Saved
 from .context import AppContext
-from .qt import QCoreApplication, QUndoCommand
+from .ops import Op
+from .qt import QT_TRANSLATE_NOOP, QUndoCommand, translate
 
-Step = Callable[[], Changes]
+Step = Callable[[], Any]  # a service call; its result carries the Changes
+
+# (verb, kind) -> (the undo stack's text, the status bar's notice once done)
+LABELS: dict[tuple[str, str], tuple[str, str]] = {
+    ("add", "site"): (QT_TRANSLATE_NOOP("Undo", "add site “{}”"),
+                      QT_TRANSLATE_NOOP("Undo", "Site “{}” added.")),
+    ("edit", "site"): (QT_TRANSLATE_NOOP("Undo", "edit site “{}”"),
+                       QT_TRANSLATE_NOOP("Undo", "Site “{}” saved.")),
+    ("delete", "site"): (QT_TRANSLATE_NOOP("Undo", "delete site “{}”"),
+                         QT_TRANSLATE_NOOP("Undo", "Site “{}” deleted. Press Ctrl+Z to undo.")),
+    ("add", "hazard"): (QT_TRANSLATE_NOOP("Undo", "add hazard “{}”"),
+                        QT_TRANSLATE_NOOP("Undo", "Hazard “{}” recorded.")),
+    ("edit", "hazard"): (QT_TRANSLATE_NOOP("Undo", "edit hazard “{}”"),
+                         QT_TRANSLATE_NOOP("Undo", "Hazard “{}” saved.")),
+    ("delete", "hazard"): (QT_TRANSLATE_NOOP("Undo", "delete hazard “{}”"),
+                           QT_TRANSLATE_NOOP("Undo", "Hazard “{}” deleted. Press Ctrl+Z to undo.")),
+}
 
 
 class ServiceCommand(QUndoCommand):
-    """A command whose undo and redo are service calls returning ``Changes``."""
+    """A command whose undo and redo are service calls, each run as a GUI write."""
 
     def __init__(self, ctx: AppContext, text: str, redo: Step, undo: Step) -> None:
         super().__init__(text)
         self._ctx, self._redo, self._undo = ctx, redo, undo
         self._first = True
+        self.failed = False
+        self.last_op: Op | None = None
 
     def redo(self) -> None:
         if self._first:  # the action itself already ran
@@ -45,13 +67,14 @@ class ServiceCommand(QUndoCommand):
         self._run(self._undo)
 
     def _run(self, step: Step) -> None:
-        try:
-            changes = step()
-        except DomainError as exc:
-            self.setObsolete(True)  # QUndoStack drops it; the stack stays consistent
-            self._ctx.events.error.emit(exc.message(self._ctx.lang))
+        if self.failed:  # a step of it failed before: QUndoStack drops it now
+            self.setObsolete(True)
             return
-        self._ctx.events.publish(changes)
+        self.last_op = self._ctx.ops.write(step, title=self.text(), on_error=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        self.failed = True
+        self._ctx.events.error.emit(exc.message(self._ctx.lang))
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -59,95 +82,100 @@ def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _publish(ctx: AppContext, saved: Saved, done: str) -> Saved:
-    ctx.events.publish(saved.changes)
-    messages = [w.message(ctx.lang) for w in saved.warnings]
-    ctx.events.notice.emit("；".join([done, *messages]) if ctx.lang == "zh" else "; ".join([done, *messages]))
-    return saved
+def act(
+    ctx: AppContext, verb: str, kind: str, job: Step, *, name: Callable[[], str],
+    redo: Callable[[Any], Step], undo: Callable[[Any], Step],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[DomainError], None] | None = None,
+) -> Op:
+    """Run ``job`` as a write; once done push "verb kind “name”" with ``undo(result)`` /
+    ``redo(result)`` as its steps. ``name()`` is read after the job ran (it may read the
+    record the job itself loaded)."""
+    stack_text, done_text = LABELS[verb, kind]
+
+    def command(result: Any) -> QUndoCommand:
+        text = translate("Undo", stack_text).format(_short(name()))
+        return ServiceCommand(ctx, text, redo=redo(result), undo=undo(result))
+
+    try:
+        shown = _short(name())
+    except IndexError:  # read by the job itself
+        shown = ""
+    return ctx.ops.write(
+        job, title=translate("Undo", stack_text).format(shown), on_done=on_done, on_error=on_error,
+        undo=command, notice=lambda _result: translate("Undo", done_text).format(_short(name())),
+    )
 
 
 # --------------------------------------------------------------------------- sites
-def add_site(ctx: AppContext, data: SiteInput) -> Saved:
-    saved = sites.add_site(ctx.session, data)
-    name = _short(data.name)
-    ctx.undo.push(ServiceCommand(
-        ctx, QCoreApplication.translate("Undo", "add site “{}”").format(name),
-        redo=lambda: sites.restore_site(ctx.session, saved.id),
-        undo=lambda: sites.delete_site(ctx.session, saved.id),
-    ))
-    return _publish(ctx, saved, QCoreApplication.translate("Undo", "Site “{}” added.").format(name))
+def add_site(ctx: AppContext, data: SiteInput, **kw: Any) -> Op:
+    return act(ctx, "add", "site", lambda: sites.add_site(ctx.session, data), name=lambda: data.name,
+               redo=lambda saved: lambda: sites.restore_site(ctx.session, saved.id),
+               undo=lambda saved: lambda: sites.delete_site(ctx.session, saved.id), **kw)
 
 
-def edit_site(ctx: AppContext, site_id: str, data: SiteInput) -> Saved:
-    before = sites.site_input_of(sites.get_site(ctx.session, site_id))
-    saved = sites.update_site(ctx.session, site_id, data)
-    name = _short(data.name)
-    ctx.undo.push(ServiceCommand(
-        ctx, QCoreApplication.translate("Undo", "edit site “{}”").format(name),
-        redo=lambda: sites.update_site(ctx.session, site_id, data).changes,
-        undo=lambda: sites.update_site(ctx.session, site_id, before).changes,
-    ))
-    return _publish(ctx, saved, QCoreApplication.translate("Undo", "Site “{}” saved.").format(name))
+def edit_site(ctx: AppContext, site_id: str, data: SiteInput, **kw: Any) -> Op:
+    before: list[SiteInput] = []
+
+    def job() -> Any:  # the state just before, in write order (after any queued write)
+        before.append(sites.site_input_of(sites.get_site(ctx.session, site_id)))
+        return sites.update_site(ctx.session, site_id, data)
+
+    return act(ctx, "edit", "site", job, name=lambda: data.name,
+               redo=lambda _: lambda: sites.update_site(ctx.session, site_id, data),
+               undo=lambda _: lambda: sites.update_site(ctx.session, site_id, before[0]), **kw)
 
 
-def delete_site(ctx: AppContext, site_id: str) -> Changes:
-    name = _short(sites.get_site(ctx.session, site_id).name)
-    changes = sites.delete_site(ctx.session, site_id)
-    ctx.undo.push(ServiceCommand(
-        ctx, QCoreApplication.translate("Undo", "delete site “{}”").format(name),
-        redo=lambda: sites.delete_site(ctx.session, site_id),
-        undo=lambda: sites.restore_site(ctx.session, site_id),
-    ))
-    ctx.events.publish(changes)
-    ctx.events.notice.emit(
-        QCoreApplication.translate("Undo", "Site “{}” deleted. Press Ctrl+Z to undo.").format(name)
-    )
-    return changes
+def delete_site(ctx: AppContext, site_id: str, **kw: Any) -> Op:
+    names: list[str] = []
+
+    def job() -> Any:
+        names.append(sites.get_site(ctx.session, site_id).name)
+        return sites.delete_site(ctx.session, site_id)
+
+    return act(ctx, "delete", "site", job, name=lambda: names[0],
+               redo=lambda _: lambda: sites.delete_site(ctx.session, site_id),
+               undo=lambda _: lambda: sites.restore_site(ctx.session, site_id), **kw)
 
 
 # --------------------------------------------------------------------------- hazards
 def _unless_closed(ctx: AppContext, hazard_id: str, step: Step) -> Step:
     """``step`` refused once the hazard is closed (销号): its record is final by then."""
-    def guarded() -> Changes:
+    def guarded() -> Any:
         if hazards.get_hazard(ctx.session, hazard_id).status == hs.CLOSED:
             raise hazards.closed_refusal()
         return step()
     return guarded
 
 
-def add_hazard(ctx: AppContext, data: HazardInput) -> Saved:
-    saved = hazards.add_hazard(ctx.session, data)
-    what = _short(data.description)
-    ctx.undo.push(ServiceCommand(
-        ctx, QCoreApplication.translate("Undo", "add hazard “{}”").format(what),
-        redo=lambda: hazards.restore_hazard(ctx.session, saved.id),
-        undo=_unless_closed(ctx, saved.id, lambda: hazards.delete_hazard(ctx.session, saved.id)),
-    ))
-    return _publish(ctx, saved, QCoreApplication.translate("Undo", "Hazard “{}” recorded.").format(what))
+def add_hazard(ctx: AppContext, data: HazardInput, **kw: Any) -> Op:
+    return act(ctx, "add", "hazard", lambda: hazards.add_hazard(ctx.session, data),
+               name=lambda: data.description,
+               redo=lambda saved: lambda: hazards.restore_hazard(ctx.session, saved.id),
+               undo=lambda saved: _unless_closed(
+                   ctx, saved.id, lambda: hazards.delete_hazard(ctx.session, saved.id)), **kw)
 
 
-def edit_hazard(ctx: AppContext, hazard_id: str, data: HazardInput) -> Saved:
-    before = hazards.hazard_input_of(hazards.get_hazard(ctx.session, hazard_id))
-    saved = hazards.update_hazard(ctx.session, hazard_id, data)
-    what = _short(data.description)
-    ctx.undo.push(ServiceCommand(
-        ctx, QCoreApplication.translate("Undo", "edit hazard “{}”").format(what),
-        redo=lambda: hazards.update_hazard(ctx.session, hazard_id, data).changes,
-        undo=lambda: hazards.update_hazard(ctx.session, hazard_id, before).changes,
-    ))
-    return _publish(ctx, saved, QCoreApplication.translate("Undo", "Hazard “{}” saved.").format(what))
+def edit_hazard(ctx: AppContext, hazard_id: str, data: HazardInput, **kw: Any) -> Op:
+    before: list[HazardInput] = []
+
+    def job() -> Any:
+        before.append(hazards.hazard_input_of(hazards.get_hazard(ctx.session, hazard_id)))
+        return hazards.update_hazard(ctx.session, hazard_id, data)
+
+    return act(ctx, "edit", "hazard", job, name=lambda: data.description,
+               redo=lambda _: lambda: hazards.update_hazard(ctx.session, hazard_id, data),
+               undo=lambda _: lambda: hazards.update_hazard(ctx.session, hazard_id, before[0]), **kw)
 
 
-def delete_hazard(ctx: AppContext, hazard_id: str) -> Changes:
-    what = _short(hazards.get_hazard(ctx.session, hazard_id).description)
-    changes = hazards.delete_hazard(ctx.session, hazard_id)
-    ctx.undo.push(ServiceCommand(
-        ctx, QCoreApplication.translate("Undo", "delete hazard “{}”").format(what),
-        redo=_unless_closed(ctx, hazard_id, lambda: hazards.delete_hazard(ctx.session, hazard_id)),
-        undo=lambda: hazards.restore_hazard(ctx.session, hazard_id),
-    ))
-    ctx.events.publish(changes)
-    ctx.events.notice.emit(
-        QCoreApplication.translate("Undo", "Hazard “{}” deleted. Press Ctrl+Z to undo.").format(what)
-    )
-    return changes
+def delete_hazard(ctx: AppContext, hazard_id: str, **kw: Any) -> Op:
+    names: list[str] = []
+
+    def job() -> Any:
+        names.append(hazards.get_hazard(ctx.session, hazard_id).description)
+        return hazards.delete_hazard(ctx.session, hazard_id)
+
+    return act(ctx, "delete", "hazard", job, name=lambda: names[0],
+               redo=lambda _: _unless_closed(
+                   ctx, hazard_id, lambda: hazards.delete_hazard(ctx.session, hazard_id)),
+               undo=lambda _: lambda: hazards.restore_hazard(ctx.session, hazard_id), **kw)

@@ -50,3 +50,20 @@ def type_text(qtbot, widget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(char)
             QApplication.sendEvent(widget, event)
+
+
+def settle(qtbot, holder, timeout: int = 5000) -> None:
+    """Wait until every GUI write (``ctx.ops.write``) and job has finished and reported back.
+
+    ``holder`` is the ``AppContext`` or anything with a ``ctx`` (a window, a page, a dialog).
+    Writes run off the GUI thread, so a test that clicks 保存 waits here before it looks.
+    """
+    ctx = getattr(holder, "ctx", holder)
+    qtbot.waitUntil(lambda: not ctx.ops.active, timeout=timeout)
+
+
+def gone(widget) -> bool:
+    """Closed: hidden, or already deleted (a ``WA_DeleteOnClose`` dialog once the loop ran)."""
+    import shiboken6
+
+    return not shiboken6.isValid(widget) or not widget.isVisible()

@@ -12,7 +12,7 @@ from inspector_app.ui import labels
 from inspector_app.ui.main_window import HAZARDS_PAGE, SITES_PAGE
 from inspector_app.ui.models import HazardTableModel
 from inspector_app.ui.qt import QDialogButtonBox, Qt
-from tests.ui.helpers import add_hazards, add_sites, type_text
+from tests.ui.helpers import add_hazards, add_sites, settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -37,6 +37,7 @@ def test_record_hazard_through_the_dialog(window, session, qtbot) -> None:
     assert "到期日" in dialog.due_label.text()
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.button_box.button(SAVE).click()
+        settle(qtbot, window)
     (row,) = hazards.list_hazards(session)
     assert (row.site_id, row.description, row.location, row.level, row.deadline_days, row.factor) == (
         site_id, "后厨液化气钢瓶未设置泄漏报警", "后厨", "major", 3, "机")
@@ -52,12 +53,13 @@ def test_hazard_needs_a_site_from_the_list(window, session, qtbot) -> None:
     type_text(qtbot, dialog.site_picker.lineEdit(), "不存在的场所")
     type_text(qtbot, dialog.description_edit, "隐患")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert dialog.isVisible() and "选择场所" in dialog.error_banner.text()
     assert hazards.list_hazards(session) == []
     dialog.reject()
 
 
-def test_record_hazard_from_the_selected_site(window, session) -> None:
+def test_record_hazard_from_the_selected_site(window, session, qtbot) -> None:
     site_id = sites.add_site(session, SiteInput(name="好运来面馆")).id
     window.go_to(SITES_PAGE)
     window.sites_page.select_id(site_id)
@@ -65,6 +67,7 @@ def test_record_hazard_from_the_selected_site(window, session) -> None:
     assert dialog.site_picker.site_id() == site_id
     dialog.description_edit.setPlainText("灭火器过期")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert [h.site_id for h in hazards.list_hazards(session)] == [site_id]
     assert "未销号隐患（1）" in window.sites_page.detail.toPlainText()
 
@@ -77,13 +80,17 @@ def test_edit_and_delete_hazard_with_undo(window, session, qtbot) -> None:
     assert not dialog.site_picker.isEnabled()
     dialog.description_edit.setPlainText("改过的描述")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert hazards.get_hazard(session, hazard_id).description == "改过的描述"
     window.delete_current()
     window.hazards_page.delete_box.button(window.hazards_page.delete_box.StandardButton.Yes).click()
+    settle(qtbot, window)
     assert hazards.list_hazards(session) == []
     window.act_undo.trigger()
+    settle(qtbot, window)
     assert [h.id for h in hazards.list_hazards(session)] == [hazard_id]
     window.act_undo.trigger()
+    settle(qtbot, window)
     assert hazards.get_hazard(session, hazard_id).description != "改过的描述"
 
 

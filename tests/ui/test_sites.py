@@ -8,8 +8,8 @@ from inspector_app.core.entities import SiteInput
 from inspector_app.services import sites
 from inspector_app.services.sites import SiteFilter
 from inspector_app.ui.main_window import SITES_PAGE
-from inspector_app.ui.qt import QDialogButtonBox, Qt
-from tests.ui.helpers import add_hazards, type_text
+from inspector_app.ui.qt import QApplication, QDialogButtonBox, Qt
+from tests.ui.helpers import add_hazards, gone, settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -50,7 +50,8 @@ def test_uscc_in_lower_case_with_spaces_is_accepted(window, session, qtbot) -> N
     assert dialog.uscc_status.text().startswith("✓ 校验通过")
     assert "91330100799655058B" in dialog.uscc_status.text()
     dialog.button_box.button(SAVE).click()
-    assert not dialog.isVisible()
+    settle(qtbot, window)
+    assert gone(dialog)
     (row,) = sites.list_sites(session)
     assert (row.uscc, row.uscc_ok) == ("91330100799655058B", True)
     assert "✓" in window.sites_page.detail.toPlainText()
@@ -62,7 +63,8 @@ def test_bad_uscc_warns_but_never_blocks(window, session, qtbot) -> None:
     type_text(qtbot, dialog.uscc_edit, "91330100799655058C")
     assert "校验位不符" in dialog.uscc_status.text()
     dialog.button_box.button(SAVE).click()
-    assert not dialog.isVisible()
+    settle(qtbot, window)
+    assert gone(dialog)
     (row,) = sites.list_sites(session)
     assert row.uscc_ok is False
     assert "可能有误" in window.statusBar().currentMessage()
@@ -75,6 +77,7 @@ def test_overlong_name_is_explained_and_nothing_typed_is_lost(window, session, q
     dialog.name_edit.setText(long_name)
     type_text(qtbot, dialog.address_edit, "青石镇")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert dialog.isVisible()
     assert dialog.error_banner.isVisible()
     assert "太长" in dialog.error_banner.text() and "200" in dialog.error_banner.text()
@@ -83,16 +86,19 @@ def test_overlong_name_is_explained_and_nothing_typed_is_lost(window, session, q
     assert sites.list_sites(session) == []
     dialog.name_edit.setText("正常名字")
     dialog.button_box.button(SAVE).click()
-    assert not dialog.isVisible() and names(session) == ["正常名字"]
+    settle(qtbot, window)
+    assert gone(dialog) and names(session) == ["正常名字"]
 
 
 def test_empty_name_and_bad_coordinates_are_refused(window, session, qtbot) -> None:
     dialog = window.new_site()
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert dialog.isVisible() and "名称" in dialog.error_banner.text()
     type_text(qtbot, dialog.name_edit, "林区")
     type_text(qtbot, dialog.lat_edit, "北纬30度")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert dialog.isVisible() and "纬度" in dialog.error_banner.text()
     assert sites.list_sites(session) == []
     dialog.reject()
@@ -108,13 +114,16 @@ def test_edit_then_undo_and_redo(window, ctx, session, qtbot) -> None:
     dialog.name_edit.clear()
     type_text(qtbot, dialog.name_edit, "新名字")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert names(session) == ["新名字"]
     assert window.sites_page.model.index(0, 0).data() == "新名字"
     assert window.act_undo.text().startswith("撤销")
     window.act_undo.trigger()
+    settle(qtbot, window)
     assert names(session) == ["旧名字"]
     assert window.sites_page.model.index(0, 0).data() == "旧名字"
     window.act_redo.trigger()
+    settle(qtbot, window)
     assert names(session) == ["新名字"]
 
 
@@ -127,19 +136,27 @@ def test_delete_then_ctrl_z_restores(window, session, qtbot) -> None:
     page.table.setFocus()
     qtbot.waitActive(window)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    settle(qtbot, window)
     assert names(session) == ["要删除的场所"]  # asks first
     page.delete_box.button(page.delete_box.StandardButton.Yes).click()
+    settle(qtbot, window)
+    window.activateWindow()  # the box closed: the window manager activates the window again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     assert names(session) == []
     assert page.model.rowCount() == 0
     assert "Ctrl+Z" in window.statusBar().currentMessage()
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     assert names(session) == ["要删除的场所"]
     assert page.model.ids == [site_id]
     qtbot.keyClick(page.table, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot, window)
     assert names(session) == []
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     qtbot.keyClick(page.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     assert names(session) == []
 
 
@@ -178,6 +195,7 @@ def test_delete_key_in_a_text_box_edits_text_not_records(window, session, qtbot)
     page.search_edit.setFocus()
     page.search_edit.setCursorPosition(0)
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Delete)
+    settle(qtbot, window)
     assert page.search_edit.text() == "b"
     assert names(session) == ["留着的场所"]
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...core.errors import DomainError
+from ..ops import Op
 from ..qt import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -150,9 +151,14 @@ class GuardedDialog(QDialog):
 class RecordDialog(GuardedDialog):
     """Base for add/edit forms: OK calls ``save`` and closes only if it succeeds.
 
-    A ``DomainError`` (a too-long name, an unknown grid …) shows in the banner, the field it
-    names gets a red frame and the focus, and everything typed stays in place.
+    ``save(data)`` returns the running write (an ``Op`` from ``ctx.ops.write``): the buttons
+    are disabled while it runs, the window stays responsive, and the dialog closes only once
+    it succeeded (``self.saved`` is then its result). A ``DomainError`` (a too-long name, an
+    unknown grid …) shows in the banner, the field it names gets a red frame and the focus,
+    and everything typed stays in place. (A save that returns a plain value is done at once.)
     """
+
+    pending: Op | None = None  # the write started by the last OK, while it runs
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,11 +207,37 @@ class RecordDialog(GuardedDialog):
         for widget in self.field_widgets.values():
             widget.setStyleSheet("")
         try:
-            self.saved = self._save(self.collect())
+            outcome = self._save(self.collect())
         except DomainError as exc:
             self.show_error(exc)
             return
+        if isinstance(outcome, Op):
+            self._wait_for(outcome)
+            return
+        self.saved = outcome
         super().accept()
+
+    def _wait_for(self, op: Op) -> None:
+        self.pending = op
+        self.button_box.setEnabled(False)
+        self.error_banner.clear_message()
+        op.handle_errors(self.show_error)  # inline, not a message box
+        op.succeeded.connect(self._write_done)
+        op.finished.connect(self._write_ended)
+
+    def _write_ended(self) -> None:
+        self.pending = None
+        self.button_box.setEnabled(True)
+
+    def _write_done(self, result: Any) -> None:
+        self.saved = result
+        self.pending = None
+        QDialog.accept(self)
+
+    def reject(self) -> None:
+        if self.pending is not None:  # the write runs: the form stays until it ends
+            return
+        super().reject()
 
     def show_error(self, exc: DomainError) -> None:
         self.error_banner.show_message(exc.message(self.lang))

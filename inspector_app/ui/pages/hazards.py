@@ -14,6 +14,7 @@ from ..context import AppContext
 from ..dialogs import hazard_actions as ha
 from ..dialogs.hazard_dialog import HazardDialog
 from ..models import HazardTableModel
+from ..ops import Op
 from ..photo_strip import PhotoStrip
 from ..qt import (
     QAction,
@@ -279,15 +280,15 @@ class HazardsPage(RecordPage):
             _short(row.description), row.site_name or self.tr("(no site)"))
         confirm_delete(self, text, lambda: self._delete(hazard_id))
 
-    def _delete(self, hazard_id: str) -> None:
+    def _delete(self, hazard_id: str) -> Op:
         row = self.model.row_of(hazard_id)
-        try:
-            undo.delete_hazard(self.ctx, hazard_id)
-        except DomainError as exc:
-            self.ctx.events.error.emit(exc.message(self.ctx.lang))
-            return
-        if self.model.rowCount():
-            self.select_id(self.model.id_at(min(row, self.model.rowCount() - 1)) or "", False)
+
+        def deleted(_result: object) -> None:
+            if self.model.rowCount():
+                self.select_id(self.model.id_at(min(row, self.model.rowCount() - 1)) or "", False)
+
+        return undo.delete_hazard(self.ctx, hazard_id, on_done=deleted,
+                                 on_error=lambda exc: self.ctx.events.error.emit(exc.message(self.ctx.lang)))
 
     # ------------------------------------------------------------------ detail
     def render_detail(self, hazard_id: str | None) -> str:

@@ -232,15 +232,15 @@ class SitesPage(RecordPage):
             text += "\n" + self.tr("Its {} hazards will be deleted with it.").format(count)
         confirm_delete(self, text, lambda: self._delete(site_id))
 
-    def _delete(self, site_id: str) -> None:
+    def _delete(self, site_id: str) -> Op:
         row = self.model.row_of(site_id)
-        try:
-            undo.delete_site(self.ctx, site_id)
-        except DomainError as exc:
-            self.ctx.events.error.emit(exc.message(self.ctx.lang))
-            return
-        if self.model.rowCount():  # keep the keyboard flow: select the next row
-            self.select_id(self.model.id_at(min(row, self.model.rowCount() - 1)) or "", False)
+
+        def deleted(_result: object) -> None:
+            if self.model.rowCount():  # keep the keyboard flow: select the next row
+                self.select_id(self.model.id_at(min(row, self.model.rowCount() - 1)) or "", False)
+
+        return undo.delete_site(self.ctx, site_id, on_done=deleted,
+                                 on_error=lambda exc: self.ctx.events.error.emit(exc.message(self.ctx.lang)))
 
     def _new_hazard(self) -> None:
         site_id = self.current_id()
