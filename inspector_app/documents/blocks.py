@@ -73,7 +73,7 @@ def signatures(doc: Doc, people: tuple[Person, ...], enforcement: bool) -> None:
     if enforcement:
         lines.append(doc.p(doc.t["common_labels"]["cert_no"] + "："
                            + "　".join(p.cert_no or doc.t["blank_short"] for p in people)))
-    doc.add(Spacer(1, 4 * mm), KeepTogether(lines))
+    doc.closing.extend([Spacer(1, 4 * mm), *lines])
 
 
 def receipt(doc: Doc, r: Receipt) -> None:
@@ -88,15 +88,19 @@ def receipt(doc: Doc, r: Receipt) -> None:
         lines.append(doc.p(sig["refused"] + (r.witness or blank)))
     if r.method:
         lines.append(doc.p(sig["method"] + r.method))
-    doc.add(KeepTogether(lines))
+    doc.closing.extend(lines)
 
 
 def issuer(doc: Doc) -> None:
-    """Issuing authority, date and the space for the seal, kept together at the end."""
+    """Issuing authority, date and seal space, kept on one page with the signature lines.
+
+    Signatures and receipt lines wait in ``doc.closing`` so the closing block never leaves
+    the seal alone on a page of its own."""
     sig = doc.t["signature"]
     block = [Spacer(1, 8 * mm), doc.p(doc.meta.agency.name + sig["seal"], "right"),
              doc.p(cn_date(doc.meta.issued_on), "right"), Spacer(1, 20 * mm)]
-    doc.add(CondPageBreak(45 * mm), KeepTogether(block))
+    doc.add(KeepTogether([*doc.closing, *block]))
+    doc.closing.clear()
 
 
 def hazard_list(doc: Doc, hazards, blank: bool = True) -> None:

@@ -8,6 +8,8 @@ prints what it is given (a missing 执法证号 prints as a blank to fill in).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
@@ -25,19 +27,27 @@ from .layout import Doc
 from .nonenforcement import _recheck, _rectification
 
 
-def render_order(data: OrderInput) -> Rendered:
+def render_order(
+    data: OrderInput, *, photo_cache: Path | None = None,
+) -> Rendered:
     """责令限期整改指令书 (责改)."""
-    return _rectification(Doc(data.meta, templates.load("order")), data, enforcement=True)
+    doc = Doc(data.meta, templates.load("order"), photo_cache)
+    return _rectification(doc, data, enforcement=True)
 
 
-def render_recheck_opinion(data: RecheckOpinionInput) -> Rendered:
+def render_recheck_opinion(
+    data: RecheckOpinionInput, *, photo_cache: Path | None = None,
+) -> Rendered:
     """整改复查意见书 (复查)."""
-    return _recheck(Doc(data.meta, templates.load("recheck_opinion")), data, enforcement=True)
+    doc = Doc(data.meta, templates.load("recheck_opinion"), photo_cache)
+    return _recheck(doc, data, enforcement=True)
 
 
-def render_inspection_record(data: InspectionRecordInput) -> Rendered:
+def render_inspection_record(
+    data: InspectionRecordInput, *, photo_cache: Path | None = None,
+) -> Rendered:
     """现场检查记录 (检记)."""
-    doc = Doc(data.meta, templates.load("inspection_record"))
+    doc = Doc(data.meta, templates.load("inspection_record"), photo_cache)
     t, lab = doc.t, doc.t["labels"]
     blocks.heading(doc)
     blocks.unit_block(doc, data.unit)
@@ -53,16 +63,19 @@ def render_inspection_record(data: InspectionRecordInput) -> Rendered:
             doc.p(lab["found"], "label", fonts.TITLE),
             doc.p(data.found or t["blank"], "indent"))
     blocks.signatures(doc, data.officers, enforcement=True)
-    doc.add(Spacer(1, 3 * mm), doc.p(lab["representative"] + (data.representative or t["blank"])
-                                     + "　" + t["signature"]["signed_on"] + t["date_blank"]))
+    doc.closing.extend([Spacer(1, 3 * mm),
+                        doc.p(lab["representative"] + (data.representative or t["blank"])),
+                        doc.p(t["signature"]["signed_on"] + t["date_blank"])])
     blocks.issuer(doc)
     appendix.add(doc, data.photos)
     return doc.build()
 
 
-def render_decision(data: DecisionInput) -> Rendered:
+def render_decision(
+    data: DecisionInput, *, photo_cache: Path | None = None,
+) -> Rendered:
     """现场处理措施决定书 (现决)."""
-    doc = Doc(data.meta, templates.load("decision"))
+    doc = Doc(data.meta, templates.load("decision"), photo_cache)
     t, lab = doc.t, doc.t["labels"]
     blocks.heading(doc)
     doc.add(doc.p(doc.fill(t["addressee"], unit=data.unit.name)))

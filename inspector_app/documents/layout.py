@@ -9,6 +9,7 @@ deterministic: ``invariant=1`` and the creation date taken from the input.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
@@ -58,11 +59,13 @@ def styles() -> dict[str, ParagraphStyle]:
 class Doc:
     """Collects flowables and warnings for one document, then builds the PDF."""
 
-    def __init__(self, meta: Meta, template: dict[str, Any]):
+    def __init__(self, meta: Meta, template: dict[str, Any], photo_cache: Path | None = None):
         self.meta = meta
+        self.photo_cache = photo_cache  # folder of prepared appendix photos (appendix.py)
         self.t = template
         self.st = styles()
         self.story: list[Flowable] = []
+        self.closing: list[Flowable] = []  # signature lines kept with the seal
         self.warnings: list[str] = []
 
     # text helpers: every string here is escaped by markup()

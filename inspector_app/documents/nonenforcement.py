@@ -6,6 +6,8 @@ Any inspector may issue them: they ask, record and warn, and carry no appeal cla
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
@@ -36,9 +38,12 @@ def _rectification(doc: Doc, data: NoticeInput, enforcement: bool) -> Rendered:
     return doc.build()
 
 
-def render_notice(data: NoticeInput) -> Rendered:
+def render_notice(
+    data: NoticeInput, *, photo_cache: Path | None = None,
+) -> Rendered:
     """隐患整改通知书 → PDF bytes and warnings."""
-    return _rectification(Doc(data.meta, templates.load("notice")), data, enforcement=False)
+    doc = Doc(data.meta, templates.load("notice"), photo_cache)
+    return _rectification(doc, data, enforcement=False)
 
 
 def _recheck(doc: Doc, data: RecheckInput, enforcement: bool) -> Rendered:
@@ -58,6 +63,9 @@ def _recheck(doc: Doc, data: RecheckInput, enforcement: bool) -> Rendered:
     return doc.build()
 
 
-def render_recheck_record(data: RecheckInput) -> Rendered:
+def render_recheck_record(
+    data: RecheckInput, *, photo_cache: Path | None = None,
+) -> Rendered:
     """整改复查记录 → PDF bytes and warnings."""
-    return _recheck(Doc(data.meta, templates.load("recheck_record")), data, enforcement=False)
+    doc = Doc(data.meta, templates.load("recheck_record"), photo_cache)
+    return _recheck(doc, data, enforcement=False)
