@@ -45,6 +45,11 @@ class Draw:
     site_pool: int
     inspector_pool: int
 
+    @property
+    def changes(self) -> Changes:
+        """What a draw changed (a property, so the CLI's JSON of a draw stays as it was)."""
+        return Changes.of(CAMPAIGNS)
+
 
 def draw_ids(seed: str, kind: str, pool: list[str], k: int) -> list[str]:
     """The ``k`` candidates with the smallest SHA-256 of ``seed:kind:id`` (the draw rule)."""

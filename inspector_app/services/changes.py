@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core.notices import Notice  # noqa: F401 - re-exported: services return it
+
 SITES, UNITS, HAZARDS, INSPECTIONS, REGIONS, USERS, CHECKLISTS, STORE = (
     "site",
     "unit",
@@ -34,16 +36,7 @@ class Changes:
         return bool(self.kinds)
 
 
-@dataclass(frozen=True)
-class Notice:
-    """A warning that does not stop the action (e.g. a USCC that fails its check)."""
-
-    code: str
-    en: str
-    zh: str
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
+NOTHING = Changes()  # what a result that names no changes changed
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from ..core.entities import ROLES, User
 from ..core.errors import NotFound, PermissionDenied, ValidationError
 from ..core.permissions import ROLE_ZH, Action
 from ..store.store import Store, WriteTx, set_info
-from .changes import USERS, Changes, Notice, Saved
+from .changes import STORE, USERS, Changes, Notice, Saved
+from .passwords import MIN_PASSWORD, check_password, hash_password, verify_password  # noqa: F401 - re-exported
 from .regions import find_grid
 from .session import Session, load_user
 
-MIN_PASSWORD = 6
 # store_info key (this device only, never synced): "0" once someone logged in without
 # "stay logged in"; unset or "1" keeps today's behaviour (the current user stays logged in)
 STAY_KEY = "stay_logged_in"
@@ -44,45 +44,6 @@ class UserRow:
     active: bool
     has_password: bool
     current: bool
-
-
-# ----------------------------------------------------------------------------- passwords
-def hash_password(password: str) -> str:
-    from argon2 import PasswordHasher
-
-    if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"a password needs at least {MIN_PASSWORD} characters",
-                              f"密码至少 {MIN_PASSWORD} 位", code="weak_password")
-    return PasswordHasher().hash(password)
-
-
-def verify_password(password_hash: str, password: str | None) -> bool:
-    from argon2 import PasswordHasher
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    if not password:
-        return False
-    try:
-        return PasswordHasher().verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def check_password(store: Store, user: User, password: str | None) -> None:
-    """Refuse to act as ``user`` when they have a password and it was not given correctly."""
-    row = store.read().execute("SELECT password_hash FROM app_user WHERE id = ?", (user.id,)).fetchone()
-    stored = row[0] if row else None
-    if not stored:
-        return
-    if not password:
-        raise PermissionDenied(
-            f"user {user.login!r} has a password: give it (INSPECTOR_APP_PASSWORD)",
-            f"用户“{user.login}”设有密码，请提供密码（环境变量 INSPECTOR_APP_PASSWORD）",
-            code="password_required",
-        )
-    if not verify_password(stored, password):
-        raise PermissionDenied(f"wrong password for {user.login!r}", f"用户“{user.login}”的密码不正确",
-                               code="wrong_password")
 
 
 # ----------------------------------------------------------------------------- reading
@@ -327,6 +288,9 @@ def set_active(session: Session, login: str, active: bool) -> Changes:
 
     session.write(job)
     return Changes.of(USERS)
+
+
+SWITCHED_USER = Changes.of(STORE, USERS)  # after a log_in: who acts, so everything shown
 
 
 def log_in(session: Session, login: str, password: str | None, *,

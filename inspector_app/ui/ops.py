@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import Cancelled, DomainError
-from ..services.changes import Changes
+from ..services.changes import NOTHING, Changes
 from .events import AppEvents
 from .qt import (
     QMessageBox,
@@ -69,11 +69,11 @@ def changes_of(result: Any) -> Changes:
     if isinstance(changes, Changes):
         return changes
     if isinstance(result, tuple | list):
-        total = Changes()
+        total = NOTHING
         for part in result:
             total = total | changes_of(part)
         return total
-    return Changes()
+    return NOTHING
 
 
 def warnings_of(result: Any, lang: str) -> list[str]:

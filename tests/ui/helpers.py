@@ -58,7 +58,9 @@ def settle(qtbot, holder, timeout: int = 5000) -> None:
     ``holder`` is the ``AppContext`` or anything with a ``ctx`` (a window, a page, a dialog).
     Writes run off the GUI thread, so a test that clicks 保存 waits here before it looks.
     """
-    ctx = getattr(holder, "ctx", holder)
+    ctx = holder
+    while not hasattr(ctx, "ops"):  # a sub-dialog: ask its parents
+        ctx = getattr(ctx, "ctx", None) or ctx.parent()
     qtbot.waitUntil(lambda: not ctx.ops.active, timeout=timeout)
 
 

@@ -12,7 +12,7 @@ from inspector_app.ui.dialogs.inspection_plan import InspectionPlanDialog
 from inspector_app.ui.main_window import INSPECTIONS
 from inspector_app.ui.qt import QMessageBox
 from tests.helpers import secure_admin
-from tests.ui.helpers import type_text
+from tests.ui.helpers import gone, settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -36,11 +36,13 @@ def test_create_draw_and_verify(ctx, session, town, qtbot) -> None:
 
     dialog = window.new_campaign()
     dialog.accept()  # no name: stays open with the message
+    settle(qtbot, window)
     assert dialog.isVisible() and dialog.error_banner.isVisible()
     type_text(qtbot, dialog.name_edit, "九小场所消防专项整治")
     dialog.sector_combo.setCurrentIndex(dialog.sector_combo.findData("nine_small"))
     dialog.accept()
-    assert not dialog.isVisible()
+    settle(qtbot, window)
+    assert gone(dialog)
     [campaign_id] = window.campaign_ids()
     assert window.campaign["name"] == "九小场所消防专项整治" and window.draw_box.isVisible()
 
@@ -50,6 +52,7 @@ def test_create_draw_and_verify(ctx, session, town, qtbot) -> None:
     window.confirm_draw()
     assert window.confirm_box is not None
     window.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    settle(qtbot, window)
     qtbot.waitUntil(lambda: window.result_box.isVisible(), timeout=3000)
     recorded = campaigns.get_campaign(session, campaign_id)
     assert recorded["seed"] == "2026-10-01" and len(recorded["sites"]) == 3
@@ -64,7 +67,9 @@ def test_create_draw_and_verify(ctx, session, town, qtbot) -> None:
     assert "#188038" in window.verify_label.styleSheet()
 
     # a second draw is refused by the service and said so
-    assert window.do_draw() is None and window.error_label.isVisibleTo(window)
+    second = window.do_draw()
+    settle(qtbot, window)
+    assert second.error is not None and window.error_label.isVisibleTo(window)
 
 
 def test_campaigns_need_a_supervisor(ctx, session, town, qtbot) -> None:

@@ -12,7 +12,7 @@ from inspector_app.ui.dialogs.users import UsersDialog
 from inspector_app.ui.main_window import SETTINGS
 from inspector_app.ui.qt import QDialogButtonBox, Qt
 from tests.lifecycle_helpers import make_town
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.ui
 SAVE = QDialogButtonBox.StandardButton.Save
@@ -28,6 +28,7 @@ def _dialog(ctx, qtbot) -> UsersDialog:
 
 def _save(qtbot, sub) -> None:
     qtbot.mouseClick(sub.button_box.button(SAVE), Qt.MouseButton.LeftButton)
+    settle(qtbot, sub)
 
 
 def _cells(dialog: UsersDialog, login: str) -> list[str]:
@@ -88,7 +89,9 @@ def test_last_admin_cannot_be_demoted(ctx, session, qtbot) -> None:
     assert load_user(session.store, "admin").role == "admin"
     role.reject()
     dialog.select_login("admin")
-    assert not dialog.toggle_active()  # disabling yourself is refused too, clearly
+    refused = dialog.toggle_active()  # disabling yourself is refused too, clearly
+    settle(qtbot, dialog)
+    assert refused.error is not None
     assert dialog.error_banner.isVisible() and "当前登录" in dialog.error_banner.text()
 
 
@@ -98,9 +101,10 @@ def test_role_grids_password_disable_and_a_new_grid(ctx, session, qtbot) -> None
     dialog.select_login("zhao")
     role = dialog.change_role()
     role.role_combo.setCurrentIndex(role.role_combo.findData("supervisor"))
+    supervisor = role.role_combo.currentText()
     _save(qtbot, role)
     assert load_user(session.store, "zhao").role == "supervisor"
-    assert _cells(dialog, "zhao")[2] == role.role_combo.itemText(role.role_combo.findData("supervisor"))
+    assert _cells(dialog, "zhao")[2] == supervisor
 
     dialog.select_login("li")
     grids = dialog.change_grids()
@@ -117,9 +121,11 @@ def test_role_grids_password_disable_and_a_new_grid(ctx, session, qtbot) -> None
 
     dialog.select_login("li")
     assert dialog.active_button.text() != "" and dialog.toggle_active()
+    settle(qtbot, dialog)
     assert not next(r for r in users.list_users(session) if r.login == "li").active
     assert dialog.current_row().login == "li" and dialog.active_button.isEnabled()
     assert dialog.toggle_active()  # and back
+    settle(qtbot, dialog)
     assert next(r for r in users.list_users(session) if r.login == "li").active
 
     grid = dialog.add_grid()

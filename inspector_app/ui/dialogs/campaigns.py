@@ -16,6 +16,7 @@ from ...services.changes import Changes
 from ...services.regions import list_regions
 from .. import labels
 from ..context import AppContext
+from ..ops import Op
 from ..qt import (
     QCloseEvent,
     QComboBox,
@@ -94,7 +95,8 @@ class CampaignDialog(RecordDialog):
         layout.addWidget(self.button_box)
         self.field_widgets = {"name": self.name_edit, "the": self.ends, "a": self.starts,
                               "unknown": self.sector_combo, "notes": self.notes_edit}
-        self.save_with(lambda data: campaigns.create_campaign(ctx.session, data))
+        self.save_with(lambda data: ctx.ops.write(lambda: campaigns.create_campaign(ctx.session, data),
+                                                  title=self.windowTitle(), parent=self))
 
     def collect(self) -> CampaignInput:
         return CampaignInput(name=self.name_edit.text(), sector=self.sector_combo.currentData(),
@@ -317,7 +319,6 @@ class CampaignsDialog(QWidget):
 
     def _created(self, saved: Any) -> None:
         self.new_dialog = None
-        self.ctx.events.publish(saved.changes)
         self.reload(select=saved.id)
 
     def confirm_draw(self) -> None:
@@ -331,21 +332,22 @@ class CampaignsDialog(QWidget):
         box.accepted.connect(self.do_draw)
         open_box(self, "confirm_box", box, default=QMessageBox.StandardButton.No)
 
-    def do_draw(self) -> campaigns.Draw | None:
+    def do_draw(self) -> Op | None:
         if self.campaign is None:
             return None
-        try:
-            result = campaigns.draw(self.ctx.session, self.campaign["id"], sites=self.sites_spin.value(),
-                                    inspectors=self.inspectors_spin.value(),
-                                    seed=self.seed_edit.text().strip() or None)
-        except DomainError as exc:
-            self._error(exc)
-            return None
-        self.ctx.events.publish(Changes.of(CAMPAIGNS))
-        self.ctx.events.notice.emit(self.tr("Drawn with seed {}: {} sites, {} inspectors.").format(
-            result.seed, len(result.sites), len(result.inspectors)))
-        self.reload(select=self.campaign["id"])
-        return result
+        session, campaign_id = self.ctx.session, self.campaign["id"]
+        count_sites, count_inspectors = self.sites_spin.value(), self.inspectors_spin.value()
+        seed = self.seed_edit.text().strip() or None
+
+        def drawn(result: campaigns.Draw) -> None:
+            self.ctx.events.notice.emit(self.tr("Drawn with seed {}: {} sites, {} inspectors.").format(
+                result.seed, len(result.sites), len(result.inspectors)))
+            self.reload(select=campaign_id)
+
+        return self.ctx.ops.write(
+            lambda: campaigns.draw(session, campaign_id, sites=count_sites, inspectors=count_inspectors,
+                                   seed=seed),
+            title=self.tr("Random draw"), parent=self, on_done=drawn, on_error=self._error)
 
     def verify(self) -> dict[str, Any] | None:
         if self.campaign is None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ...core.errors import DomainError
 from ...services import users
-from ...services.changes import STORE, USERS, Changes
+from ...services.changes import USERS, Changes
 from ...services.session import Session
 from ..context import AppContext
 from ..qt import (
@@ -206,5 +206,5 @@ def open_switch_user(ctx: AppContext, parent: QWidget | None = None,
 def user_switched(ctx: AppContext) -> None:
     """After ``log_in`` changed ``ctx.session.user``: undo history ends, every view refreshes."""
     ctx.undo.clear()  # undoing the previous user's edits as this one would misattribute them
-    ctx.events.publish(Changes.of(STORE, USERS))
+    ctx.events.publish(users.SWITCHED_USER)
     ctx.events.notice.emit(translate("LoginDialog", "Logged in as {}").format(user_summary(ctx.session)))

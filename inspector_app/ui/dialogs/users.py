@@ -11,13 +11,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ...core.entities import ROLES
-from ...core.errors import DomainError, ValidationError
+from ...core.errors import ValidationError
 from ...core.permissions import Action, can
 from ...services import users
-from ...services.changes import Changes, Saved
 from ...services.regions import list_regions
 from ...services.users import MIN_PASSWORD, UserRow
 from ..context import AppContext
+from ..ops import Op
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
@@ -264,13 +264,14 @@ class OwnPasswordDialog(RecordDialog):
             raise _mismatch()
         return password, (self.old_edit.text() or None) if self.asks_old else None
 
-    def _save_password(self, values: tuple[str, str | None]) -> Changes:
+    def _save_password(self, values: tuple[str, str | None]) -> Op:
         password, old = values
         if not password:
             raise ValidationError(f"a password needs at least {MIN_PASSWORD} characters",
                                   f"密码至少 {MIN_PASSWORD} 位", code="weak_password")
-        return users.set_password(self.ctx.session, self.ctx.session.user.login, password,
-                                  old_password=old)
+        session, login = self.ctx.session, self.ctx.session.user.login
+        return self.ctx.ops.write(lambda: users.set_password(session, login, password, old_password=old),
+                                  title=self.windowTitle(), parent=self)
 
 
 class GridDialog(RecordDialog):
@@ -412,34 +413,39 @@ class UsersDialog(QDialog):
                           self.tr("Only an administrator can manage users and grids."))
 
     # ------------------------------------------------------------------ actions
-    def _done(self, changes: Changes, select: str | None = None, notice: str = "") -> None:
-        self.ctx.events.publish(changes)
+    def _write(self, call: Callable[[], Any]) -> Op:
+        """A service call as a GUI write (the runner publishes what the service changed)."""
+        return self.ctx.ops.write(call, title=self.windowTitle(), parent=self)
+
+    def _done(self, select: str | None = None, notice: str = "") -> None:
         if notice:
             self.ctx.events.notice.emit(notice)
         self.error_banner.clear_message()
         self.reload(select)
 
-    def _run(self, call: Callable[[], Changes], notice: str = "") -> bool:
-        """A one-step action: through the service; a refusal shows in the banner."""
-        try:
-            changes = call()
-        except DomainError as exc:
-            self.error_banner.show_message(exc.message(self.ctx.lang))
-            return False
-        self._done(changes, notice=notice)
-        return True
+    def _run(self, call: Callable[[], Any], notice: str = "",
+             on_done: Callable[[], None] | None = None) -> Op:
+        """A one-step action: a write through the service; a refusal shows in the banner."""
+        def done(_result: Any) -> None:
+            self._done(notice=notice)
+            if on_done is not None:
+                on_done()
+
+        return self.ctx.ops.write(
+            call, title=self.windowTitle(), parent=self, on_done=done,
+            on_error=lambda exc: self.error_banner.show_message(exc.message(self.ctx.lang)))
 
     def add_user(self) -> UserFormDialog:
-        def save(values: dict[str, Any]) -> Saved:
-            return users.add_user(self.ctx.session, values["login"], values["name"], values["role"],
-                                  grids=values["grids"], password=values["password"],
-                                  cert_no=values["cert_no"])
+        def save(values: dict[str, Any]) -> Op:
+            return self._write(lambda: users.add_user(
+                self.ctx.session, values["login"], values["name"], values["role"],
+                grids=values["grids"], password=values["password"], cert_no=values["cert_no"]))
 
         dialog = UserFormDialog(self.ctx, save, self)
 
         def added() -> None:
             login = dialog.login_edit.text().strip()
-            self._done(dialog.saved.changes, login, self.tr("User {} added").format(login))
+            self._done(login, self.tr("User {} added").format(login))
 
         return self._open(dialog, added)
 
@@ -448,43 +454,44 @@ class UsersDialog(QDialog):
         if row is None or not self.role_button.isEnabled():
             return None
         dialog = RoleDialog(self.ctx.lang, row,
-                            lambda role: users.set_role(self.ctx.session, row.login, role), self)
-        return self._open(dialog, lambda: self._done(dialog.saved, row.login))
+                            lambda role: self._write(lambda: users.set_role(self.ctx.session, row.login, role)),
+                            self)
+        return self._open(dialog, lambda: self._done(row.login))
 
     def change_grids(self) -> GridsDialog | None:
         row = self.current_row()
         if row is None or not self.grids_button.isEnabled():
             return None
         dialog = GridsDialog(self.ctx, row,
-                             lambda ids: users.set_grids(self.ctx.session, row.login, ids), self)
-        return self._open(dialog, lambda: self._done(dialog.saved, row.login))
+                             lambda ids: self._write(lambda: users.set_grids(self.ctx.session, row.login, ids)),
+                             self)
+        return self._open(dialog, lambda: self._done(row.login))
 
     def change_password(self) -> PasswordDialog | None:
         row = self.current_row()
         if row is None or not self.password_button.isEnabled():
             return None
         dialog = PasswordDialog(self.ctx.lang, row,
-                                lambda pw: users.set_password(self.ctx.session, row.login, pw), self)
+                                lambda pw: self._write(lambda: users.set_password(self.ctx.session, row.login, pw)),
+                                self)
         return self._open(dialog, lambda: self._done(
-            dialog.saved, row.login, self.tr("Password of {} changed").format(row.login)))
+            row.login, self.tr("Password of {} changed").format(row.login)))
 
-    def toggle_active(self) -> bool:
+    def toggle_active(self) -> Op | None:
         row = self.current_row()
         if row is None or not self.active_button.isEnabled():
-            return False
-        ok = self._run(lambda: users.set_active(self.ctx.session, row.login, not row.active))
-        if ok:
-            self.select_login(row.login)
-        return ok
+            return None
+        return self._run(lambda: users.set_active(self.ctx.session, row.login, not row.active),
+                         on_done=lambda: self.select_login(row.login))
 
     def add_grid(self) -> GridDialog:
-        def save(values: dict[str, Any]) -> Saved:
-            return users.add_grid(self.ctx.session, values["name"], code=values["code"],
-                                  village=values["village"])
+        def save(values: dict[str, Any]) -> Op:
+            return self._write(lambda: users.add_grid(self.ctx.session, values["name"], code=values["code"],
+                                                      village=values["village"]))
 
         dialog = GridDialog(self.ctx, save, self)
         return self._open(dialog, lambda: self._done(
-            dialog.saved.changes, notice=self.tr("Grid {} added").format(dialog.name_edit.text().strip())))
+            notice=self.tr("Grid {} added").format(dialog.name_edit.text().strip())))
 
     def _open(self, dialog: RecordDialog, on_saved: Callable[[], None]) -> Any:
         """Window-modal, not a nested event loop (as the record pages open their dialogs)."""
