@@ -42,6 +42,7 @@ APT_PACKAGES = (
     "xvfb", "xauth", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0",
     "libxcb-render-util0", "libxcb-xkb1", "libxkbcommon-x11-0", "libegl1", "libgl1",
     "libfontconfig1", "libdbus-1-3", "fonts-wqy-microhei",
+    "rclone",  # a second, independent WebDAV server for the sync transport tests
     "poppler-utils", "qpdf",  # PDF document tests: pdftotext, pdftoppm, pdffonts, qpdf --check
 )  # fmt: skip
 

@@ -49,6 +49,12 @@ def _foreign(where: str) -> TransportError:
         f"{where} 不是空的，也不是本程序的同步位置（没有 FORMAT 文件）：请选择空文件夹或已有的同步位置")
 
 
+def _ignorable(name: str) -> bool:
+    """What operating systems put on a fresh stick or share: it does not make it foreign."""
+    return name.startswith(".") or name in ("System Volume Information", "$RECYCLE.BIN",
+                                            "desktop.ini", "Thumbs.db")
+
+
 def check_device_id(device_id: str) -> str:
     """Device ids become path segments on the target: letters, digits, ``_.-`` only."""
     if not _DEVICE_RE.match(device_id) or ".." in device_id or device_id.endswith(HEAD_SUFFIX):
@@ -110,7 +116,7 @@ class SyncTarget:
         """Read ``FORMAT`` (one request); initialise an empty target; refuse a foreign one."""
         data = self.t.read("FORMAT", SMALL)
         if data is None:
-            if not init or self.t.list_dir(""):
+            if not init or [e for e in self.t.list_dir("") if not _ignorable(e.name)]:
                 raise _foreign(self.t.describe())
             for folder in ("devices", "tmp"):
                 self._mkdir(folder)
