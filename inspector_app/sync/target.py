@@ -3,17 +3,20 @@
 ::
 
     FORMAT                                  {"app", "format", "target_id"} — written last on init
-    devices/<device>.head                   small JSON; its size/etag/date change with each push
+    devices/<device>.<revision>.head        small JSON; a new name with each index revision
     devices/<device>/index.json             that device's bundle list
     devices/<device>/bundles/<seq>-<id>.isb the bundles (immutable once in place)
     tmp/<device>/                           uploads in progress (never read by others)
 
 Each device writes only below its own names, so no locks are needed. A sync reads
-``FORMAT`` and lists ``devices/`` once: the ``.head`` entries of that one listing tell which
-devices pushed since the last sync (their token changed), and only those indexes are
-fetched. An incremental sync with nothing new therefore costs two requests, whatever the
-number of devices and bundles. (Why a head file beside the folder: a folder's own etag or
-date does not reliably change when a file deep inside it does, across WebDAV servers.)
+``FORMAT`` and lists ``devices/`` once: the names of the ``.head`` entries in that one
+listing carry each device's index revision, which tells which devices pushed since the last
+sync, and only those indexes are fetched. An incremental sync with nothing new therefore costs two requests, whatever the
+number of devices and bundles. (Why a head file beside the folder, and why the revision in
+its name: a folder's etag or date does not reliably change when a file inside it does, and
+file etags and dates differ between servers and may repeat within one second; a name is
+the same on every server.) A push writes the new head before it deletes the old one, so a
+reader may briefly see two and takes the higher revision.
 
 Uploads go to ``tmp/<device>/`` with their exact length, are checked by size, then MOVEd into
 place without overwriting; "already there with the same size" (the name carries the
@@ -74,10 +77,11 @@ class IndexEntry:
 class Index:
     device_id: str
     bundles: list[IndexEntry]
+    revision: int = 0
 
     def to_bytes(self) -> bytes:
         return json.dumps({"format": TARGET_FORMAT, "device_id": self.device_id,
-                           "bundles": [e.__dict__ for e in sorted(self.bundles,
+                           "revision": self.revision, "bundles": [e.__dict__ for e in sorted(self.bundles,
                                                                   key=lambda e: e.seq)]},
                           ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -94,11 +98,14 @@ class Index:
                         or not HEX64.match(str(e.get("sha256"))):
                     raise ValueError(f"bad entry {e!r}")
                 out.append(IndexEntry(e["name"], e["seq"], e["size"], e["sha256"]))
+            revision = raw.get("revision", 0)
+            if not isinstance(revision, int) or revision < 0:
+                raise ValueError("bad revision")
         except (UnicodeDecodeError, ValueError, AttributeError, TypeError) as exc:
             raise TransportError("bad_index", f"The bundle list of device {device_id} on the "
                                  f"sync target is damaged ({exc})",
                                  f"同步位置上设备 {device_id} 的同步包列表已损坏（{exc}）") from exc
-        return cls(device_id, out)
+        return cls(device_id, out, revision)
 
 
 class SyncTarget:
@@ -144,14 +151,17 @@ class SyncTarget:
     # --- reading --------------------------------------------------------------------------
 
     def scan(self) -> dict[str, str]:
-        """Device id → change token, from one listing of ``devices/``."""
-        heads: dict[str, str] = {}
+        """Device id → change token (its index revision), from one listing of ``devices/``."""
+        return {d: str(max(revs)) for d, revs in self._heads().items()}
+
+    def _heads(self) -> dict[str, list[int]]:
+        heads: dict[str, list[int]] = {}
         for entry in self.t.list_dir("devices"):
             if entry.is_dir or not entry.name.endswith(HEAD_SUFFIX):
                 continue
-            device = entry.name[:-len(HEAD_SUFFIX)]
-            if _DEVICE_RE.match(device):
-                heads[device] = entry.token
+            device, _, rev = entry.name[:-len(HEAD_SUFFIX)].rpartition(".")
+            if _DEVICE_RE.match(device) and rev.isdigit() and len(rev) < 12:
+                heads.setdefault(device, []).append(int(rev))
         return heads
 
     def changed(self, known: dict[str, str]) -> tuple[dict[str, str], list[str]]:
@@ -192,6 +202,7 @@ class SyncTarget:
         for folder in ("devices", mine, f"{mine}/bundles", "tmp", f"tmp/{self.device_id}"):
             self._mkdir(folder)
         self._clear_stale_uploads()
+        published = self._heads().get(self.device_id, [])
         index = self.read_index(self.device_id)
         listed = {e.name: e for e in index.bundles}
         for path in bundles:
@@ -203,16 +214,24 @@ class SyncTarget:
                 continue
             self._upload(path, f"{mine}/bundles/{path.name}", size)
             listed[path.name] = IndexEntry(path.name, int(m.group(1)), size, sha)
-        new = Index(self.device_id, list(listed.values()))
-        if new.bundles != index.bundles or self.t.stat(f"devices/{self.device_id}{HEAD_SUFFIX}") \
-                is None:
+        new = Index(self.device_id, list(listed.values()), index.revision)
+        if sorted(new.bundles, key=lambda e: e.seq) != sorted(index.bundles, key=lambda e: e.seq)\
+                or index.revision not in published:
+            new.revision = max([index.revision, *published]) + 1
             body = new.to_bytes()
             self._replace(f"{mine}/index.json", body)
-            head = {"device_id": self.device_id, "count": len(new.bundles),
+            head = {"device_id": self.device_id, "revision": new.revision,
+                    "count": len(new.bundles),
                     "last_seq": max((e.seq for e in new.bundles), default=0),
-                    "index_sha256": hashlib.sha256(body).hexdigest(), "nonce": uuid.uuid4().hex}
-            self._replace(f"devices/{self.device_id}{HEAD_SUFFIX}", json.dumps(head).encode())
+                    "index_sha256": hashlib.sha256(body).hexdigest()}
+            self._replace(self._head_path(new.revision), json.dumps(head).encode())
+        for old in published:  # older heads (also those of a push that died in between)
+            if old != new.revision:
+                self.t.delete(self._head_path(old))
         return new
+
+    def _head_path(self, revision: int) -> str:
+        return f"devices/{self.device_id}.{revision}{HEAD_SUFFIX}"
 
     def _mkdir(self, folder: str) -> None:
         if folder not in self._made:

@@ -121,8 +121,27 @@ def test_write_cut_off_by_a_full_stick(stick: Path, bundles):
     assert result.returncode == 3, result.stderr
     assert result.stdout.startswith("full") and "空间已满" in result.stdout
     assert not list((stick / "devices").rglob("*.isb"))
-    assert not (stick / "devices" / f"{KEYS.device_id}.head").exists()
+    assert not list((stick / "devices").glob(f"{KEYS.device_id}.*.head"))
     assert list((stick / "tmp" / KEYS.device_id).glob("*.part"))  # the partial write stays there
     _target(stick).push(bundles)
     assert len(list((stick / "devices").rglob("*.isb"))) == 2
     assert not list((stick / "tmp" / KEYS.device_id).glob("*.part"))
+
+
+def test_every_push_is_seen_even_within_one_second(stick: Path, bundles, tmp_path: Path):
+    """The head's name carries the index revision: no reliance on dates or etags."""
+    mine, reader = _target(stick), _target(stick, "reader")
+    known: dict[str, str] = {}
+    for i, bundle in enumerate(bundles):
+        mine.push([bundle])
+        known, changed = reader.changed(known)
+        assert changed == [KEYS.device_id], i
+        assert len(reader.read_index(KEYS.device_id).bundles) == i + 1
+    heads = sorted(p.name for p in (stick / "devices").glob("*.head"))
+    assert heads == [f"{KEYS.device_id}.2.head"]  # the older head was removed
+    # a push that died between writing the new head and deleting the old one
+    (stick / "devices" / f"{KEYS.device_id}.1.head").write_text("{}")
+    assert reader.scan() == {KEYS.device_id: "2"}
+    mine.push(bundles)  # nothing new: no new revision, the stale head is cleared
+    assert reader.changed(known)[1] == []
+    assert sorted(p.name for p in (stick / "devices").glob("*.head")) == heads

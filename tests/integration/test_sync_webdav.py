@@ -148,7 +148,7 @@ def test_put_refused_is_a_clear_error_and_the_next_push_completes(server, bundle
     assert exc.value.reason == reason and exc.value.zh != exc.value.en
     assert str(status) in exc.value.en
     assert _in_place(server.root) == []
-    assert not (server.root / "devices" / f"{KEYS.device_id}.head").exists()
+    assert not list((server.root / "devices").glob(f"{KEYS.device_id}.*.head"))
     target.push(bundles)
     assert [p.name for p in _in_place(server.root)] == [b.name for b in bundles]
 
