@@ -48,7 +48,7 @@ def table_rows(doc: Doc, rows: list[tuple[str, str | None]]) -> None:
     """A two-column label/value grid (short values only: a table row never splits)."""
     data = [[doc.p(label, "small", fonts.TITLE), doc.p(value or "", "body")]
             for label, value in rows]
-    table = Table(data, colWidths=[40 * mm, None], hAlign="LEFT")
+    table = Table(data, colWidths=[40 * mm, None], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),  # a Table sets Helvetica otherwise

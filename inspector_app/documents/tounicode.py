@@ -15,10 +15,14 @@ one Ext-B code point), so a fixed reportlab is left alone.
 from __future__ import annotations
 
 import functools
+import logging
 
+import reportlab
 from reportlab.pdfbase import ttfonts
 
+log = logging.getLogger(__name__)
 _PROBE = 0x20BB7
+KNOWN_MAJORS = (4, 5)
 
 
 def utf16_hex(code: int) -> str:
@@ -59,11 +63,26 @@ def reportlab_has_bug() -> bool:
     return f"<{_PROBE:X}>" in original("PROBE", [0, _PROBE])
 
 
+def version_known(version: str | None = None) -> bool:
+    """True for the reportlab releases whose ``makeToUnicodeCMap(fontname, subset)`` this
+    replacement copies (4.x and 5.x); a later major release may have changed the writer."""
+    major = (version or reportlab.Version).split(".")[0]
+    return major.isdigit() and int(major) in KNOWN_MAJORS
+
+
 @functools.cache
 def install() -> bool:
-    """Replace reportlab's ToUnicode writer if it needs it; True when the fix is in place."""
+    """Replace reportlab's ToUnicode writer if it needs it; True when the fix is in place.
+
+    Outside the known versions nothing is patched and a warning is logged; the Ext-B text
+    extraction tests then fail, which is the signal to re-check this module.
+    """
     if ttfonts.makeToUnicodeCMap is make_to_unicode_cmap:
         return True
+    if not version_known():
+        log.warning("reportlab %s: ToUnicode fix not applied (known: %s.x)",
+                    reportlab.Version, "/".join(map(str, KNOWN_MAJORS)))
+        return False
     if not reportlab_has_bug():
         return False
     ttfonts._gi_original_makeToUnicodeCMap = ttfonts.makeToUnicodeCMap

@@ -262,3 +262,18 @@ def test_the_print_cache_reuses_copies_and_keeps_the_bytes(tmp_path: Path) -> No
     assert render_notice(data, photo_cache=cache).pdf == first == plain
     entries[0].write_bytes(b"damaged")  # a broken entry is rendered again, not printed
     assert render_notice(data, photo_cache=cache).pdf == plain
+
+
+def test_oversized_table_fields_split_across_pages_instead_of_failing(tmp_path: Path) -> None:
+    """A table row taller than a page was reportlab's LayoutError before rows could split."""
+    data = s.service()
+    data = replace(data, note="备注很长" * 2500,
+                   unit=replace(data.unit, address="地址" * 3000, name="单位" * 2000))
+    result = render_service(data)
+    assert result.pages > 5
+    via_pypdf, via_poppler = s.both_texts(result.pdf, tmp_path)
+    for text in (via_pypdf, via_poppler):
+        # the label 备注 + 2500 repeats; a page break may put the footer inside one
+        assert text.count("备") == 2501
+    record = replace(s.inspection_record(), place="场所" * 5000, officers=s.OFFICERS * 300)
+    assert render_inspection_record(record).pages > 5

@@ -31,6 +31,12 @@ def test_the_patch_replaces_reportlabs_writer_only_while_it_has_the_bug() -> Non
     assert "<02> <D842DFB7>" in cmap and "<01> <0041>" in cmap and "20BB7" not in cmap
 
 
+def test_the_patch_is_guarded_by_the_reportlab_version() -> None:
+    assert tounicode.version_known(reportlab.Version)  # the installed one is covered
+    assert tounicode.version_known("4.2.5") and tounicode.version_known("5.1.0")
+    assert not tounicode.version_known("6.0.0") and not tounicode.version_known("3.6.13")
+
+
 def test_ext_b_cmap_in_a_real_pdf_is_utf16() -> None:
     from inspector_app.documents import render_notice
     from tests.document_samples import notice
