@@ -567,8 +567,6 @@ class PhotoStrip(QWidget):
                                 on_success=self._on_imported)
 
     def _on_imported(self, result: BatchResult) -> None:
-        if result.changes:
-            self.ctx.events.publish(result.changes)
         ok, dup, failed = result.count(OK), result.count(DUPLICATE), result.failed
         summary = self.tr("Photos: {} added, {} already there, {} failed").format(ok, dup, len(failed))
         self.last_summary = summary
@@ -708,13 +706,7 @@ class PhotoStrip(QWidget):
         self.confirm_box = None
         if result != QMessageBox.StandardButton.Yes.value:
             return
-        try:
-            changes = photo_edits.remove_photo(self.ctx.session, link_id)
-        except DomainError as exc:
-            log.info("remove photo %s: %s", link_id, exc.en)
-            open_box(self, "result_box", QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Remove photo"), exc.message(self.ctx.lang),
-                QMessageBox.StandardButton.Ok, self.window()))
-            return
-        self.ctx.events.publish(changes)
-        self.ctx.events.notice.emit(self.tr("Photo removed."))
+        session = self.ctx.session
+        self.remove_op = self.ctx.ops.write(
+            lambda: photo_edits.remove_photo(session, link_id), title=self.tr("Remove photo"),
+            parent=self.window(), notice=self.tr("Photo removed."))

@@ -10,7 +10,7 @@ from inspector_app.core.entities import HazardInput, SiteInput
 from inspector_app.services import hazards, rectification, sites
 from inspector_app.ui.dialogs import hazard_actions as ha
 from inspector_app.ui.qt import QDate
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -59,6 +59,7 @@ def test_plan_form_saves_every_field_then_the_notice_is_served(window, session, 
     qtbot.waitExposed(notice)
     assert notice.grab().save(str(SHOTS / "notify-missing-plan.png"))
     notice.ok_button.click()  # refused: nothing written, the form stays
+    settle(qtbot, window)
     assert notice.isVisible() and hazards.get_hazard(session, hazard_id).status == "open"
 
     plan = notice.open_fill_form(ha.PLAN)
@@ -70,12 +71,14 @@ def test_plan_form_saves_every_field_then_the_notice_is_served(window, session, 
     assert plan.grab().save(str(SHOTS / "governance-plan.png"))
     with qtbot.waitSignal(plan.accepted, timeout=2000):
         plan.ok_button.click()
+        settle(qtbot, window)
     d = hazards.hazard_details(session, hazard_id)
     assert {name: d[f"plan_{name}"] for name in PLAN} == PLAN
     assert not notice.hint_label.isVisibleTo(notice) and not notice.fill_row.isVisibleTo(notice)
 
     with qtbot.waitSignal(notice.accepted, timeout=2000):
         notice.ok_button.click()
+        settle(qtbot, window)
     row = hazards.get_hazard(session, hazard_id)
     assert (row.status, row.served_on) == ("notified", "2026-09-25")
     detail = page.detail.toPlainText()  # the detail pane shows 五落实 and the plan
@@ -101,10 +104,12 @@ def test_plan_is_for_major_hazards_and_keeps_input_on_refusal(window, session, q
     plan.plan_edits["target"].setPlainText("整" * 2001)  # over the limit: refused, typed text kept
     plan.plan_edits["bodies"].setPlainText("安全科")
     plan.ok_button.click()
+    settle(qtbot, window)
     assert plan.isVisible() and plan.error_banner.isVisibleTo(plan)
     assert plan.plan_edits["bodies"].toPlainText() == "安全科"
     assert hazards.hazard_details(session, hazard_id)["plan_bodies"] is None
     plan.plan_edits["target"].setPlainText(PLAN["target"])
     plan.ok_button.click()
+    settle(qtbot, window)
     d = hazards.hazard_details(session, hazard_id)
     assert (d["plan_target"], d["plan_bodies"]) == (PLAN["target"], "安全科")

@@ -15,7 +15,7 @@ from inspector_app.services.session import load_user
 from inspector_app.ui.dialogs import hazard_actions as ha
 from inspector_app.ui.qt import QDate
 from tests.helpers import secure_admin
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -52,6 +52,7 @@ def test_notice_report_recheck_close(window, session, qtbot) -> None:
     assert not dialog.hint_label.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.ok_button.click()
+        settle(qtbot, window)
     row = hazards.get_hazard(session, hazard_id)
     due = deadline(date(2026, 9, 25), 7, calendar=calendar_of(session)).due.isoformat()
     assert (row.status, row.served_on, row.due_date) == ("notified", "2026-09-25", due)
@@ -61,12 +62,14 @@ def test_notice_report_recheck_close(window, session, qtbot) -> None:
     dialog = page.open_action(ha.REPORT_DONE)
     type_text(qtbot, dialog.note_edit, "已更换灭火器")
     dialog.ok_button.click()
+    settle(qtbot, window)
     assert hazards.get_hazard(session, hazard_id).status == "awaiting_recheck"
 
     dialog = page.open_action(ha.RECHECK)
     assert dialog.passed_radio.isChecked() and not dialog.days_spin.isEnabled()
     type_text(qtbot, dialog.opinion_edit, "已整改到位")
     dialog.ok_button.click()
+    settle(qtbot, window)
     row = hazards.get_hazard(session, hazard_id)
     assert (row.status, row.closed_on) == ("closed", "2026-09-28")
     text = page.detail.toPlainText()
@@ -86,6 +89,7 @@ def test_failed_recheck_sets_a_new_deadline(window, session, qtbot) -> None:
     dialog.working_check.setChecked(False)
     type_text(qtbot, dialog.opinion_edit, "灭火器仍未更换")
     dialog.ok_button.click()
+    settle(qtbot, window)
     expected = deadline(date(2026, 9, 28), 5, calendar=calendar_of(session)).due.isoformat()
     row = hazards.get_hazard(session, hazard_id)
     assert (row.status, row.due_date, row.deadline_days) == ("notified", expected, 5)
@@ -132,6 +136,7 @@ def test_refusal_is_shown_and_nothing_changes(window, session, qtbot) -> None:
     before = hazards.hazard_details(session, hazard_id)
     dialog.date_edit.setDate(QDate(2026, 9, 26))
     dialog.ok_button.click()
+    settle(qtbot, window)
     assert dialog.isVisible() and dialog.error_banner.isVisibleTo(dialog)
     assert "不能执行" in dialog.error_banner.text()
     after = hazards.hazard_details(session, hazard_id)
@@ -142,6 +147,7 @@ def test_refusal_is_shown_and_nothing_changes(window, session, qtbot) -> None:
     dialog.failed_radio.setChecked(True)
     dialog.days_spin.setValue(9)
     dialog.ok_button.click()
+    settle(qtbot, window)
     assert dialog.isVisible() and "复查意见" in dialog.error_banner.text()
     assert dialog.days_spin.value() == 9 and dialog.failed_radio.isChecked()
     assert hazards.get_hazard(session, hazard_id).status == "notified"
@@ -158,21 +164,25 @@ def test_supervisor_actions_and_five_implementations(window, session, qtbot) -> 
     assert {"confirm_level", "five", "list"} <= enabled(page)
     dialog = page.open_action(ha.CONFIRM_LEVEL)
     dialog.ok_button.click()
+    settle(qtbot, window)
     assert hazards.hazard_details(session, hazard_id)["level_confirmed"]
     assert "confirm_level" not in enabled(page)
     dialog = page.open_action(ha.FIVE)
     dialog.five_edits["responsible_person"].setText("王五")
     dialog.five_edits["funds_amount"].setText("abc")
     dialog.ok_button.click()
+    settle(qtbot, window)
     assert dialog.isVisible() and dialog.error_banner.isVisibleTo(dialog)
     dialog.five_edits["funds_amount"].setText("5000")
     dialog.ok_button.click()
+    settle(qtbot, window)
     d = hazards.hazard_details(session, hazard_id)
     assert (d["responsible_person"], d["funds_amount"]) == ("王五", 5000)
     dialog = page.open_action(ha.ESCALATE)
     dialog.step_combo.setCurrentIndex(dialog.step_combo.findData("investigation"))
     type_text(qtbot, dialog.reason_edit, "逾期未改")
     dialog.ok_button.click()
+    settle(qtbot, window)
     assert hazards.get_hazard(session, hazard_id).escalation == "investigation"
     text = page.detail.toPlainText()  # English until the lead merges /tmp/tr-actions.json
     assert "提级调查" in text or "Investigation taken up a level" in text
@@ -211,6 +221,7 @@ def test_fix_on_the_spot_with_an_after_photo(window, session, qtbot, tmp_path) -
     assert dialog.after_photo_count() == 0
     type_text(qtbot, dialog.note_edit, "当场更换灭火器")
     dialog.ok_button.click()  # no after photo yet: refused, the note stays
+    settle(qtbot, window)
     assert dialog.isVisible() and "整改后照片" in dialog.error_banner.text()
     assert dialog.note_edit.toPlainText() == "当场更换灭火器"
     photo = tmp_path / "整改后.jpg"
@@ -223,6 +234,7 @@ def test_fix_on_the_spot_with_an_after_photo(window, session, qtbot, tmp_path) -
     assert dialog.grab().save(str(SHOTS / "fix-on-spot-after-photo.png"))
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.ok_button.click()
+        settle(qtbot, window)
     row = hazards.get_hazard(session, hazard_id)
     assert (row.status, row.closed_on) == ("closed", "2026-09-28")
     linked = photo_service.photos_of_hazard(session, hazard_id)

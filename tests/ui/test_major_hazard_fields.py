@@ -9,7 +9,7 @@ from inspector_app.core.entities import SiteInput
 from inspector_app.services import hazards, rectification, sites
 from inspector_app.services.rectification_fields import effective_plan
 from inspector_app.ui.qt import QDialogButtonBox
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -33,6 +33,7 @@ def test_a_major_hazard_takes_its_five_fields_in_the_editor(window, session, qtb
     type_text(qtbot, five["contingency_plan"], "整改期间停止使用地下室，配备灭火器")
     with qtbot.waitSignal(dialog.accepted, timeout=3000):
         dialog.button_box.button(SAVE).click()
+        settle(qtbot, window)
     (row,) = hazards.list_hazards(session)
     assert row.site_id == site_id
     d = hazards.hazard_details(session, row.id)
@@ -52,6 +53,7 @@ def test_a_bad_amount_is_refused_in_place(window, session, qtbot) -> None:
     dialog.level_combo.setCurrentIndex(dialog.level_combo.findData("major"))
     dialog.five_edits["funds_amount"].setText("五千")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert dialog.isVisible() and "金额" in dialog.error_banner.text()
     assert hazards.list_hazards(session) == []
     dialog.discard()

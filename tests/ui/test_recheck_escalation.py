@@ -15,7 +15,7 @@ from inspector_app.services.lifecycle_common import calendar_of
 from inspector_app.services.session import load_user
 from inspector_app.ui.dialogs import hazard_actions as ha
 from tests.helpers import secure_admin
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -70,6 +70,7 @@ def test_failed_with_new_deadline_only(window, session, qtbot, town) -> None:
     type_text(qtbot, dialog.opinion_edit, "报警装置仍未安装")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.ok_button.click()
+        settle(qtbot, window)
     row = hazards.get_hazard(session, town)
     expected = deadline(date(2026, 9, 28), 5, calendar=calendar_of(session)).due.isoformat()
     assert (row.status, row.due_date, row.escalation) == ("notified", expected, None)
@@ -95,6 +96,7 @@ def test_failed_with_escalation_rung_as_supervisor(window, session, qtbot, town)
     assert dialog.grab().save(str(SHOTS / "recheck-failed-escalate.png"))
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.ok_button.click()
+        settle(qtbot, window)
     row = hazards.get_hazard(session, town)
     assert (row.status, row.escalation, bool(row.listed), row.due_date) == (
         "notified", "listed_supervision", True, before)
@@ -110,6 +112,7 @@ def test_failed_with_neither_is_refused_and_kept(window, session, qtbot, town) -
     dialog.deadline_check.setChecked(False)
     type_text(qtbot, dialog.opinion_edit, "未整改")
     dialog.ok_button.click()
+    settle(qtbot, window)
     assert dialog.isVisible() and dialog.error_banner.isVisibleTo(dialog)
     assert "升级督办" in dialog.error_banner.text()
     assert hazards.get_hazard(session, town).status == "awaiting_recheck"
@@ -131,6 +134,7 @@ def test_inspector_sees_why_escalation_is_unavailable(window, session, qtbot, to
     type_text(qtbot, dialog.opinion_edit, "仍未整改")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.ok_button.click()
+        settle(qtbot, window)
     row = hazards.get_hazard(session, town)
     assert (row.status, row.escalation) == ("notified", None)
     assert E.ESCALATED not in kinds(session, town)

@@ -21,6 +21,7 @@ from inspector_app.ui.dialogs.work_calendar import (
 )
 from inspector_app.ui.qt import QDate, QTableWidgetItem
 from tests.lifecycle_helpers import as_, make_town
+from tests.ui.helpers import settle
 
 pytestmark = pytest.mark.ui
 
@@ -54,7 +55,9 @@ def test_regional_holidays_saved_and_counted_by_deadlines(ctx, qtbot) -> None:
     _fill(dialog, 0, {NAME: "三月三", MONTH: "3", DAY: "3", DAYS: "2"}, "lunar")
     dialog.add_rule_button.click()
     _fill(dialog, 1, {NAME: "古尔邦节", ON: "2026-05-27", DAYS: "1"}, "fixed")
-    assert dialog.save_rules()
+    done = dialog.save_rules()
+    settle(qtbot, dialog)
+    assert done.error is None
     rules = holiday_settings.regional_holidays(ctx.session)
     assert [(r.name, r.lunar, r.days, r.on) for r in rules] == [
         ("三月三", True, 2, None), ("古尔邦节", False, 1, date(2026, 5, 27))]
@@ -71,7 +74,9 @@ def test_a_bad_rule_names_itself_and_nothing_is_saved(ctx, qtbot) -> None:
     qtbot.addWidget(dialog)
     dialog.add_rule_button.click()
     _fill(dialog, 0, {NAME: "坏规则", MONTH: "13", DAY: "1"}, "solar")
-    assert not dialog.save_rules()
+    refused = dialog.save_rules()
+    settle(qtbot, dialog)
+    assert refused.error is not None
     assert "坏规则" in dialog.banner.text()
     assert holiday_settings.regional_holidays(ctx.session) == []
 
@@ -80,7 +85,9 @@ def test_intervals_saved_and_inspectors_may_only_look(ctx, qtbot, session) -> No
     dialog = WorkCalendarDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.interval_spins["red"].setValue(2)
-    assert dialog.save_intervals()
+    done = dialog.save_intervals()
+    settle(qtbot, dialog)
+    assert done.error is None
     assert inspection_plan.get_intervals(ctx.session)["red"] == 2
     dialog.tabs.setCurrentIndex(0)
     dialog.resize(780, 560)
@@ -107,6 +114,8 @@ def test_overdue_rule_counts_provisional_deadlines_only_when_chosen(ctx, qtbot, 
     qtbot.addWidget(dialog)
     assert not dialog.provisional_check.isChecked() and overview.overview(session).overdue == 0
     dialog.provisional_check.setChecked(True)  # saved at once
+    settle(qtbot, dialog)
     assert overdue_rule.counts_provisional(session) and overview.overview(session).overdue == 1
     dialog.provisional_check.setChecked(False)
+    settle(qtbot, dialog)
     assert overview.overview(session).overdue == 0

@@ -22,12 +22,12 @@ from ...core.permissions import Action
 from ...photos.results import ERROR, BatchResult
 from ...services import hazards, rectification
 from ...services import photos as photo_service
-from ...services.changes import Saved
 from ...services.hazard_input import FIELD_ZH
 from ...services.rectification_fields import PLAN_FIELDS, shared_plan
 from .. import labels
 from ..context import AppContext
 from ..file_dialogs import file_dialog
+from ..ops import Op
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QButtonGroup,
@@ -248,7 +248,7 @@ class HazardActionDialog(RecordDialog):
     def _days(self) -> int | None:
         return None if self.days_spin.value() < 0 else self.days_spin.value()
 
-    def _run(self, kwargs: dict[str, Any]) -> Saved:
+    def _run(self, kwargs: dict[str, Any]) -> Op:
         call = {
             NOTIFY: rectification.notify, REPORT_DONE: rectification.report_done,
             RECHECK: rectification.recheck, FIX_ON_SPOT: rectification.fix_on_spot,
@@ -259,11 +259,9 @@ class HazardActionDialog(RecordDialog):
             PLAN: lambda session, hazard_id, **plan: rectification.set_governance_plan(
                 session, hazard_id, rectification.GovernancePlan(**plan)),
         }[self.action]
-        saved = call(self.ctx.session, self.hazard_id, **kwargs)
-        self.ctx.events.publish(saved.changes)
-        messages = [translate(CTX, DONE[self.action])] + [w.message(self.ctx.lang) for w in saved.warnings]
-        self.ctx.events.notice.emit(("；" if self.ctx.lang == "zh" else "; ").join(messages))
-        return saved
+        session, hazard_id = self.ctx.session, self.hazard_id
+        return self.ctx.ops.write(lambda: call(session, hazard_id, **kwargs), title=self.windowTitle(),
+                                  parent=self, notice=translate(CTX, DONE[self.action]))
 
     def collect(self) -> dict[str, Any]:
         return self._collect()
@@ -402,8 +400,6 @@ class HazardActionDialog(RecordDialog):
         return op
 
     def _on_photos_imported(self, result: BatchResult) -> None:
-        if result.changes:
-            self.ctx.events.publish(result.changes)
         self._update_after_photos()
         failed = [r.message(self.lang) or Path(r.path).name for r in result.results if r.status == ERROR]
         failed += [self.tr("{} is not a photo").format(Path(p).name) for p in result.skipped]

@@ -11,17 +11,18 @@ written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from ...core import permissions
 from ...core.entities import RISK_COLOURS
-from ...core.errors import DomainError
 from ...core.holidays import HOLIDAY_NAMES, RegionalHoliday
 from ...core.permissions import Action
 from ...services import holiday_settings, inspection_plan, overdue_rule
 from .. import labels
 from ..context import AppContext
+from ..ops import Op
 from ..qt import (
     QAbstractItemView,
     QCalendarWidget,
@@ -235,17 +236,19 @@ class WorkCalendarDialog(QDialog):
             rules.append(rule)
         return rules
 
-    def save_rules(self) -> bool:
+    def _write(self, call: Callable[[], Any], notice: str,
+               on_done: Callable[[Any], None] | None = None) -> Op:
+        """One setting saved off the GUI thread; a refusal shows in the banner."""
         self.banner.clear_message()
-        try:
-            changes = holiday_settings.set_regional_holidays(self.ctx.session, self.rule_dicts())
-        except DomainError as exc:
-            self.banner.show_message(exc.message(self.ctx.lang))
-            return False
-        self.ctx.events.publish(changes)
-        self.ctx.events.notice.emit(self.tr("Regional holidays saved."))
-        self.show_year(self.year_spin.value())
-        return True
+        return self.ctx.ops.write(call, title=self.windowTitle(), parent=self, notice=notice,
+                                  on_done=on_done,
+                                  on_error=lambda exc: self.banner.show_message(exc.message(self.ctx.lang)))
+
+    def save_rules(self) -> Op:
+        session, rules = self.ctx.session, self.rule_dicts()
+        return self._write(lambda: holiday_settings.set_regional_holidays(session, rules),
+                           self.tr("Regional holidays saved."),
+                           on_done=lambda _r: self.show_year(self.year_spin.value()))
 
     # ------------------------------------------------------------------ inspection intervals
     def _intervals_tab(self) -> QWidget:
@@ -288,17 +291,11 @@ class WorkCalendarDialog(QDialog):
             for colour, spin in self.interval_spins.items():
                 spin.setValue(inspection_plan.DEFAULT_INTERVALS[colour])
 
-    def save_intervals(self) -> bool:
-        self.banner.clear_message()
+    def save_intervals(self) -> Op:
+        session = self.ctx.session
         values = {colour: spin.value() for colour, spin in self.interval_spins.items()}
-        try:
-            changes = inspection_plan.set_intervals(self.ctx.session, values)
-        except DomainError as exc:
-            self.banner.show_message(exc.message(self.ctx.lang))
-            return False
-        self.ctx.events.publish(changes)
-        self.ctx.events.notice.emit(self.tr("Inspection intervals saved."))
-        return True
+        return self._write(lambda: inspection_plan.set_intervals(session, values),
+                           self.tr("Inspection intervals saved."))
 
 
     # ------------------------------------------------------------------ overdue rule
@@ -321,16 +318,10 @@ class WorkCalendarDialog(QDialog):
         layout.addStretch(1)
         return page
 
-    def save_overdue_rule(self, on: bool) -> bool:
-        self.banner.clear_message()
-        try:
-            changes = overdue_rule.set_counts_provisional(self.ctx.session, on)
-        except DomainError as exc:
-            self.banner.show_message(exc.message(self.ctx.lang))
-            return False
-        self.ctx.events.publish(changes)
-        self.ctx.events.notice.emit(self.tr("Overdue rule saved."))
-        return True
+    def save_overdue_rule(self, on: bool) -> Op:
+        session = self.ctx.session
+        return self._write(lambda: overdue_rule.set_counts_provisional(session, on),
+                           self.tr("Overdue rule saved."))
 
 
 def open_work_calendar(ctx: AppContext, parent: QWidget | None = None) -> WorkCalendarDialog:
