@@ -43,7 +43,7 @@ APT_PACKAGES = (
     "libxcb-render-util0", "libxcb-xkb1", "libxkbcommon-x11-0", "libegl1", "libgl1",
     "libfontconfig1", "libdbus-1-3", "fonts-wqy-microhei",
     "rclone",  # a second, independent WebDAV server for the sync transport tests
-    "poppler-utils", "qpdf",  # PDF document tests: pdftotext, pdftoppm, pdffonts, qpdf --check
+    "poppler-utils", "qpdf", "zbar-tools",  # PDF document tests: text, pages, fonts, QR codes
 )  # fmt: skip
 
 Results = list[tuple[str, str, float]]  # (step, outcome, seconds)

@@ -277,3 +277,17 @@ def test_oversized_table_fields_split_across_pages_instead_of_failing(tmp_path: 
         assert text.count("备") == 2501
     record = replace(s.inspection_record(), place="场所" * 5000, officers=s.OFFICERS * 300)
     assert render_inspection_record(record).pages > 5
+
+
+def test_a_reprint_in_another_process_gives_the_same_bytes(tmp_path: Path) -> None:
+    """Fonts are registered anew and subsets numbered afresh: the bytes must not change."""
+    import sys
+
+    from tests.helpers import REPO
+
+    out = tmp_path / "子进程.pdf"
+    code = ("import sys; from pathlib import Path; from tests import document_samples as s; "
+            "from inspector_app.documents import render_order; "
+            "Path(sys.argv[1]).write_bytes(render_order(s.order()).pdf)")
+    subprocess.run([sys.executable, "-c", code, str(out)], cwd=REPO, check=True, timeout=120)
+    assert out.read_bytes() == render_order(s.order()).pdf
