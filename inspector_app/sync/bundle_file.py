@@ -159,7 +159,8 @@ class BundleWriter:
             ) -> None:
         """Add one unit: its ops, the blobs they need (sha256 → file) and audit entries.
 
-        A unit is never split; a new bundle starts when this one would pass the cap.
+        A unit is never split; a new bundle starts when this one would pass the cap (a
+        single unit larger than the cap makes one larger bundle).
         """
         op_lines = [envelope.canonical(op) + b"\n" for op in ops]
         audit_lines = [envelope.canonical(a) + b"\n" for a in audit]
@@ -170,7 +171,8 @@ class BundleWriter:
         estimate = sum(envelope.encrypted_size(len(x)) for x in op_lines + audit_lines)
         part = self._part
         new_blobs = {s: p for s, p in blobs.items() if part is None or s not in part.blobs}
-        estimate += sum(envelope.encrypted_size(Path(p).stat().st_size) + 200
+        # per blob: local header + zip64 extra, central directory record, manifest entry
+        estimate += sum(envelope.encrypted_size(Path(p).stat().st_size) + 400
                         for p in new_blobs.values())
         if part is not None and (part.op_count or part.blobs) and part.size + estimate > self.cap:
             self._finish()

@@ -119,7 +119,8 @@ def _check_names(infos: list[zipfile.ZipInfo], path: Path, limits: Limits) -> No
     seen: set[str] = set()
     for info in infos:
         name = info.filename
-        if not safe_entry_name(name) or info.is_dir():
+        is_link = (info.external_attr >> 16) & 0o170000 == 0o120000
+        if not safe_entry_name(name) or info.is_dir() or is_link:
             raise _err("names", f"{path.name} contains an unsafe entry name {name!r}",
                        f"同步包 {path.name} 含有不安全的条目名 {name!r}")
         if name in seen:

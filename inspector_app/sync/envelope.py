@@ -28,6 +28,9 @@ the purpose and the recipient's key id), ChaCha20-Poly1305 with a random nonce.
 4. Revoking a device = ``rotate()``: a new epoch, granted to every remaining member, not to
    the revoked one. Bundles exported afterwards use the new epoch, which the revoked device
    never received; what it could read before, it keeps (it had it already).
+
+A device keeps the grants it received as they are (wrapped for its own key, so they are
+safe to store) and opens them with :func:`open_grant` when it needs the agency keys.
 """
 
 from __future__ import annotations

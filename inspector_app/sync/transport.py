@@ -124,6 +124,18 @@ def captive_portal(what: str) -> TransportError:
         "公共 Wi-Fi）", retryable=True)
 
 
+def redirected(what: str, location: str) -> TransportError:
+    from urllib.parse import urlsplit
+
+    where = urlsplit(location)
+    shown = f"{where.scheme}://{where.hostname}{where.path}" if where.hostname else where.path
+    return TransportError(
+        "redirect", f"The sync server sent {what} elsewhere ({shown}): a network log-in page, "
+        "or the address should be different (https, a trailing folder?)",
+        f"同步服务器把{what}转到了别处（{shown}）：可能需要先登录网络，或同步地址需要更改（https、文件夹路径？）",
+        retryable=True)
+
+
 def budget_error(budget: int) -> TransportError:
     return TransportError("budget", f"This sync reached its limit of {budget} requests; the "
                           "rest follows in the next sync",

@@ -9,7 +9,7 @@ Retries: network errors and 5xx on idempotent requests, 429/503 after their Retr
 (within ``RetryPolicy.max_retry_after``), with backoff, within the request budget. MOVE is
 not retried here — target.py checks with PROPFIND whether a lost reply hid a MOVE that
 happened. A 2xx answer to GET or PROPFIND that is an HTML page is a captive portal (hotel,
-public Wi-Fi), as is a redirect.
+public Wi-Fi); redirects are not followed (a log-in page, or a wrong address) but reported.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from inspector_app.sync.transport import (
     captive_portal,
     network_error,
     parse_retry_after,
+    redirected,
     status_error,
 )
 
@@ -94,7 +95,7 @@ class WebDavTransport(Transport):
                 raise auth_error(status)
             if 300 <= status < 400:
                 response.close()
-                raise captive_portal(what)
+                raise redirected(what, response.headers.get("Location", ""))
             if status in (429, 503, 423) or (status >= 500 and status not in (501, 505, 507)):
                 after = parse_retry_after(response.headers.get("Retry-After"))
                 response.close()

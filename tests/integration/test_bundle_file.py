@@ -318,3 +318,53 @@ def test_manifest_json_garbage(out: Path):
         zf.writestr("manifest.sig", KEYS.signing.sign(b"\xff not json"))
     assert _reason(path) == "manifest"
     assert json.loads(json.dumps({"ok": 1}))
+
+
+def test_many_small_units_never_pass_the_cap(out: Path):
+    blobs = [_blob(out.parent, 50_000, bytes([i])) for i in range(20)]
+    with BundleWriter(out, KEYS, first_seq=1, prev=None, recipients=None, cap=300_000) as w:
+        for i, (sha, path) in enumerate(blobs):
+            w.add([{"op": i, "text": "隐患" * 50}], {sha: path}, [{"n": i}], (str(i), str(i)))
+    assert len(w.written) >= 4
+    assert all(b.size <= 300_000 for b in w.written), [b.size for b in w.written]
+    seen = []
+    for b in w.written:
+        vb = read_bundle(b.path, TRUSTED)
+        seen += [op["op"] for op in vb.iter_ops()]
+    assert seen == list(range(20))
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_memory_stays_bounded_for_a_large_blob(out: Path, encrypted: bool):
+    import tracemalloc
+
+    big = out.parent / "video.bin"
+    with open(big, "wb") as fh:
+        for _ in range(40):
+            fh.write(os.urandom(1024 * 1024))
+    sha = hashlib.sha256(big.read_bytes()).hexdigest()
+    agency = envelope.AgencyKey.create("a")
+    tracemalloc.start()
+    try:
+        with BundleWriter(out, KEYS, first_seq=1, prev=None,
+                          recipients=[agency.recipient] if encrypted else None) as w:
+            w.add([{"op": 1}], {sha: big})
+        vb = read_bundle(w.written[0].path, TRUSTED, identities={agency.kid: agency.private})
+        vb.extract_blob(sha, out.parent / "copy.bin")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 12 * 1024 * 1024, peak  # a 40 MB blob never sits in memory
+    assert hashlib.sha256((out.parent / "copy.bin").read_bytes()).hexdigest() == sha
+
+
+def test_symlink_entry_is_refused(out: Path):
+    path = forge(out, STD)
+    link = out / "link.isb"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(link, "w") as dst:
+        for i in src.infolist():
+            dst.writestr(i, src.read(i))
+        info = zipfile.ZipInfo("blobs/" + "b" * 64)
+        info.external_attr = (0o120777 << 16)
+        dst.writestr(info, b"/etc/passwd")
+    assert _reason(link) == "names"

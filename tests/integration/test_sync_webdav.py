@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import time
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -378,3 +379,24 @@ def test_round_trip_against_rclone(rclone, bundles, tmp_path):
     with pytest.raises(TransportError) as exc:
         target("x")
     assert exc.value.reason == "foreign_target", exc.value.en
+
+
+def test_redirect_is_reported_not_followed(server):
+    server.faults.add("GET", r"/FORMAT$", "status", status=302,
+                      headers=[("Location", "http://login.example/portal?user=x")])
+    with pytest.raises(TransportError) as exc:
+        SyncTarget(_transport(server.url), "x").open()
+    assert exc.value.reason == "redirect" and "login.example/portal" in exc.value.en
+    assert "user=x" not in exc.value.en
+
+
+def test_retry_after_forms():
+    from datetime import datetime, timedelta
+    from email.utils import format_datetime
+
+    from inspector_app.sync.transport import parse_retry_after
+
+    assert parse_retry_after("120") == 120.0
+    assert parse_retry_after(None) is None and parse_retry_after("soon") is None
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=300), usegmt=True)
+    assert 200 < parse_retry_after(later) <= 300
