@@ -174,8 +174,9 @@ def test_undo_redo_move_delete_and_other_tools(photo_page, session, qtbot) -> No
     editor.undo_stack.undo()
     assert sorted(s["color"] for s in editor.shapes()) == ["#FF0000"] * 3
 
-    new_id = editor.save()
-    assert new_id is not None
+    with qtbot.waitSignal(editor.saved, timeout=5000) as saved:
+        assert editor.save() is not None
+    new_id = saved.args[0]
     stored = photo_edits.get_annotation(session, new_id)
     assert [s.type for s in stored] == ["arrow", "ellipse", "text"]
     assert stored[0].points == pytest.approx((100 / 799, 100 / 599, 300 / 799, 200 / 599), abs=0.01)

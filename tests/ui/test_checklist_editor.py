@@ -13,7 +13,7 @@ from inspector_app.ui.dialogs.checklist_editor import CODE, DAYS, MAJOR, TEXT, C
 from inspector_app.ui.dialogs.checklist_templates import ChecklistTemplatesDialog
 from inspector_app.ui.qt import QLineEdit, QMessageBox, Qt
 from tests.helpers import secure_admin
-from tests.ui.helpers import type_text
+from tests.ui.helpers import gone, settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -82,6 +82,7 @@ def test_edit_add_major_reorder_save_makes_next_version(ctx, session, qtbot) -> 
     assert editor.model.rowCount() == old.item_count
 
     assert editor.save()
+    settle(qtbot, editor)
     assert "2" in editor.status_label.text() and not editor.dirty
     new = nine_small(session)
     assert new.version == old.version + 1 and new.id == editor.template_id
@@ -110,8 +111,7 @@ def test_problems_are_marked_per_cell_and_nothing_is_saved(ctx, session, qtbot) 
 
 
 def test_new_template_and_unsaved_prompt(ctx, session, qtbot) -> None:
-    editor = open_editor(ctx, qtbot, None)
-    qtbot.addWidget(editor)
+    editor = open_editor(ctx, qtbot, None)  # not addWidget: it deletes itself once saved and closed
     type_text(qtbot, editor.title_edit, "小作坊检查表")
     type_text(qtbot, editor.code_edit, "workshop")
     editor.sector_combo.setCurrentIndex(editor.sector_combo.findData("nine_small"))
@@ -122,9 +122,16 @@ def test_new_template_and_unsaved_prompt(ctx, session, qtbot) -> None:
     assert editor.isVisible() and editor.confirm_box is not None
     with qtbot.waitSignal(editor.saved, timeout=3000):
         editor.confirm_box.button(QMessageBox.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: gone(editor), timeout=3000)
     t = checklists.get_template(session, "workshop")
     assert (t.version, t.title, t.item_count) == (1, "小作坊检查表", 1)
+
+
+def import_through(qtbot, dialog, path):
+    """Import in the dialog (a write off the GUI thread) and wait for its outcomes."""
+    dialog.import_file(path)
+    settle(qtbot, dialog)
+    return dialog.imported
 
 
 def test_import_json_through_the_dialog(ctx, session, qtbot, tmp_path: Path) -> None:
@@ -135,7 +142,7 @@ def test_import_json_through_the_dialog(ctx, session, qtbot, tmp_path: Path) -> 
                                ensure_ascii=False), "utf-8")
     dialog = ChecklistTemplatesDialog(ctx)
     qtbot.addWidget(dialog)
-    done = dialog.import_file(path)
+    done = import_through(qtbot, dialog, path)
     assert [d.outcome for d in done] == ["imported"]
     assert dialog.result_box is not None and "warehouse" in dialog.result_box.text()
     assert dialog.current_id() == done[0].id  # the list refreshed and shows it
@@ -144,7 +151,7 @@ def test_import_json_through_the_dialog(ctx, session, qtbot, tmp_path: Path) -> 
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", "utf-8")
     dialog.result_box.close()
-    assert dialog.import_file(bad) == []
+    assert import_through(qtbot, dialog, bad) == []
     assert dialog.result_box.icon() == QMessageBox.Icon.Warning
     assert "JSON" in dialog.result_box.text()
     # export round trip
@@ -175,13 +182,13 @@ def test_export_and_import_xlsx_through_the_dialog(ctx, session, qtbot, tmp_path
     texts = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert any("消防" in t for t in texts)
     dialog.result_box.close()
-    assert [d.outcome for d in dialog.import_file(out)] == ["skipped"]  # nothing changed
+    assert [d.outcome for d in import_through(qtbot, dialog, out)] == ["skipped"]  # nothing changed
     book = load_workbook(out)
     cell = next(c for row in book.active.iter_rows() for c in row if c.value == source.title)
     cell.value = source.title + "（2027 修订）"
     book.save(out)
     dialog.result_box.close()
-    assert [d.outcome for d in dialog.import_file(out)] == ["imported"]
+    assert [d.outcome for d in import_through(qtbot, dialog, out)] == ["imported"]
     again = checklists.get_template(session, source.code)
     assert (again.version, again.title, again.item_count) == (
         source.version + 1, source.title + "（2027 修订）", source.item_count)

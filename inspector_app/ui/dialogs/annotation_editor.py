@@ -17,6 +17,7 @@ from ...core.errors import DomainError
 from ...photos import annotation
 from ...services import photo_edits
 from ..context import AppContext
+from ..ops import Op
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QAction,
@@ -552,24 +553,31 @@ class AnnotationEditor(QDialog):
         self._fit()
 
     # ------------------------------------------------------------------ saving
-    def save(self) -> str | None:
-        """Write the shapes as a new version of the link; stays open on an error."""
+    def save(self) -> Op | None:
+        """Write the shapes as a new version of the link, off the GUI thread; the editor closes
+        once saved (``saved`` carries the new link id) and stays open on an error."""
         if not self.save_button.isEnabled():
             return None
-        try:
-            saved = photo_edits.set_annotation(self.ctx.session, self.link_id, self.shapes())
-        except DomainError as exc:
-            log.info("annotation of %s: %s", self.link_id, exc.en)
+        session, link_id, shapes = self.ctx.session, self.link_id, self.shapes()
+
+        def refused(exc: DomainError) -> None:
+            log.info("annotation of %s: %s", link_id, exc.en)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Annotate photo"),
                               exc.message(self.ctx.lang), QMessageBox.StandardButton.Ok, self)
             self._show_box(box)
-            return None
-        self.ctx.events.publish(saved.changes)
-        self.link_id = saved.id
-        self.undo_stack.setClean()
-        self.saved.emit(saved.id)
-        self.accept()
-        return saved.id
+
+        def done(saved: Any) -> None:
+            self.link_id = saved.id
+            self.undo_stack.setClean()
+            self.saved.emit(saved.id)
+            self.accept()
+
+        self.save_button.setEnabled(False)
+        op = self.ctx.ops.write(lambda: photo_edits.set_annotation(session, link_id, shapes),
+                                title=self.tr("Annotate photo"), parent=self, on_done=done,
+                                on_error=refused)
+        op.failed.connect(lambda _m: self.save_button.setEnabled(True))
+        return op
 
     def _show_box(self, box: QMessageBox) -> None:
         open_box(self, "message_box", box, forget=True)

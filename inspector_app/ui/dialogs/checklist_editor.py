@@ -21,6 +21,7 @@ from ...services.checklist_io import TemplateError, validate_draft
 from ...services.checklists import ItemDraft, TemplateDraft
 from .. import labels
 from ..context import AppContext
+from ..ops import Op
 from ..qt import (
     QAbstractItemView,
     QBrush,
@@ -383,31 +384,46 @@ class ChecklistEditor(QWidget):
             raise TemplateError(problems)
         return draft
 
-    def save(self) -> bool:
-        """Save as the next version (or version 1 of a new template); True if saved or unchanged."""
+    def save(self) -> Op | None:
+        """Save as the next version (or version 1 of a new template) off the GUI thread.
+
+        Returns the running write, or None if the draft was refused at once (marked cells).
+        """
         if not self.can_edit:
             self.banner.show_message(self.tr("Only an administrator may edit checklist templates."))
-            return False
+            return None
         self._commit_editor()
         self._clear_marks()
         try:
             draft = self.draft()
-            if self.template_id:
-                result = checklists.save_new_version(self.ctx.session, self.template_id, draft)
-            else:
-                result = checklists.create_template(self.ctx.session, draft)
         except TemplateError as exc:
             self._show_problems(exc)
-            return False
-        except DomainError as exc:
-            self.banner.show_message(exc.message(self.ctx.lang))
-            return False
+            return None
+        session, template_id = self.ctx.session, self.template_id
+
+        def job() -> Any:
+            if template_id:
+                return checklists.save_new_version(session, template_id, draft)
+            return checklists.create_template(session, draft)
+
+        def refused(exc: DomainError) -> None:
+            if isinstance(exc, TemplateError):
+                self._show_problems(exc)
+            else:
+                self.banner.show_message(exc.message(self.ctx.lang))
+
+        self.save_button.setEnabled(False)
+        op = self.ctx.ops.write(job, title=self.windowTitle(), parent=self, on_done=self._saved,
+                                on_error=refused)
+        op.finished.connect(lambda: self.save_button.setEnabled(self.can_edit))
+        return op
+
+    def _saved(self, result: Any) -> None:
         self.banner.clear_message()
         if not result.changes:
             message = " ".join(w.message(self.ctx.lang) for w in result.warnings)
         else:
             self.template_id = result.id
-            self.ctx.events.publish(result.changes)
             row = checklists.get_template(self.ctx.session, result.id)
             message = self.tr("Saved as version {}.").format(row.version)
             self._load(checklists.draft_of(self.ctx.session, result.id), row.version)
@@ -417,7 +433,6 @@ class ChecklistEditor(QWidget):
         self.dirty = False
         self.status_label.setText(message)
         self._update_title()
-        return True
 
     def _commit_editor(self) -> None:
         """Keep what is typed in an open cell editor (Ctrl+S while editing a cell)."""
@@ -505,9 +520,11 @@ class ChecklistEditor(QWidget):
     def _close_answer(self, answer: Any) -> None:
         self.confirm_box = None
         if answer == QMessageBox.StandardButton.Save:
-            if not self.save():
-                return
-        elif answer != QMessageBox.StandardButton.Discard:
+            op = self.save()
+            if op is not None:  # closes once saved; a refusal keeps the editor open
+                op.succeeded.connect(lambda _r: self.close())
+            return
+        if answer != QMessageBox.StandardButton.Discard:
             return
         self.dirty = False
         self.close()

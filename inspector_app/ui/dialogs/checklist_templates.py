@@ -8,6 +8,7 @@ same services as ``inspector-app checklist import/export``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ...core import permissions
 from ...core.errors import DomainError
@@ -18,6 +19,7 @@ from ...services.checklists import get_template, list_templates
 from .. import labels
 from ..context import AppContext
 from ..file_dialogs import file_dialog
+from ..ops import Op
 from ..qt import (
     QDialog,
     QHBoxLayout,
@@ -166,25 +168,36 @@ class ChecklistTemplatesDialog(QDialog):
             self, self.ctx.settings, self.tr("Import checklist templates"),
             lambda files: self.import_file(files[0]), filters=[self.tr("Checklist files (*.json *.xlsx)")])
 
-    def import_file(self, path: str | Path) -> list[checklist_io.ImportedTemplate]:
-        """Import every template in the file (all or nothing) and say what happened."""
-        try:
-            done, changes = checklist_io.import_templates(self.ctx.session, path)
-        except DomainError as exc:
-            self._tell(QMessageBox.Icon.Warning, self.tr("Import failed"), exc.message(self.ctx.lang))
-            return []
-        except ImportError:  # openpyxl missing from a broken installation
-            self._tell(QMessageBox.Icon.Warning, self.tr("Import failed"), self._no_xlsx())
-            return []
-        self.ctx.events.publish(changes)
-        lines = [f"{d.code}：{d.message.message(self.ctx.lang)}" for d in done]
-        imported = sum(1 for d in done if d.outcome == "imported")
-        self._tell(QMessageBox.Icon.Information, self.tr("Import finished"),
-                   self.tr("{} of {} templates imported from {}.").format(imported, len(done), Path(path).name)
-                   + "\n\n" + "\n".join(lines))
-        if done:
-            self.select(done[-1].id)
-        return done
+    def import_file(self, path: str | Path) -> Op:
+        """Import every template in the file (all or nothing), off the GUI thread; say what happened.
+
+        ``self.imported`` is the list of outcomes once done (empty if refused)."""
+        session, path = self.ctx.session, Path(path)
+        self.imported: list[checklist_io.ImportedTemplate] = []
+
+        def job() -> Any:
+            try:
+                return checklist_io.import_templates(session, path)
+            except ImportError:  # openpyxl missing from a broken installation
+                return None
+
+        def done(result: Any) -> None:
+            if result is None:
+                self._tell(QMessageBox.Icon.Warning, self.tr("Import failed"), self._no_xlsx())
+                return
+            outcomes = self.imported = result[0]
+            lines = [f"{d.code}：{d.message.message(self.ctx.lang)}" for d in outcomes]
+            count = sum(1 for d in outcomes if d.outcome == "imported")
+            self._tell(QMessageBox.Icon.Information, self.tr("Import finished"),
+                       self.tr("{} of {} templates imported from {}.").format(count, len(outcomes), path.name)
+                       + "\n\n" + "\n".join(lines))
+            if outcomes:
+                self.select(outcomes[-1].id)
+
+        return self.ctx.ops.write(
+            job, title=self.tr("Import checklist templates"), parent=self, on_done=done,
+            on_error=lambda exc: self._tell(QMessageBox.Icon.Warning, self.tr("Import failed"),
+                                            exc.message(self.ctx.lang)))
 
     def choose_export(self) -> None:
         template_id = self.current_id()
