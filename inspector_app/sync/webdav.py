@@ -48,11 +48,16 @@ class WebDavTransport(Transport):
                  policy: RetryPolicy | None = None, timeout: float = 60.0,
                  client: httpx.Client | None = None) -> None:
         super().__init__(policy)
-        self.base = url if url.endswith("/") else url + "/"
-        parts = urlsplit(self.base)
+        parts = urlsplit(url if url.endswith("/") else url + "/")
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"not a WebDAV URL: {url!r}")
         self._base_path = unquote(parts.path)
+        # one spelling, percent-encoded: a Destination header must be ASCII, and listings
+        # are compared on the decoded path either way
+        host = parts.netloc.rpartition("@")[2]  # credentials never stay in the URL
+        self.base = f"{parts.scheme}://{host}{quote(self._base_path, safe='/')}"
+        if user is None and parts.username:
+            user, password = unquote(parts.username), unquote(parts.password or "")
         auth = httpx.BasicAuth(user, password or "") if user else None
         self.client = client or httpx.Client(
             auth=auth, follow_redirects=False, timeout=httpx.Timeout(timeout, connect=15.0),
@@ -60,7 +65,7 @@ class WebDavTransport(Transport):
 
     def describe(self) -> str:
         p = urlsplit(self.base)
-        return f"{p.scheme}://{p.hostname}{':' + str(p.port) if p.port else ''}{p.path}"
+        return f"{p.scheme}://{p.netloc}{self._base_path}"
 
     def close(self) -> None:
         self.client.close()

@@ -108,6 +108,12 @@ def test_encrypted_bundle_reads_only_for_recipients(out: Path):
     assert read_bundle(info.path, TRUSTED).content_key is None
     other = DeviceKeys.generate()
     assert _reason(info.path, identities=envelope.identities(other)) == "decrypt"
+    # a flipped byte in the ciphertext is caught by the manifest's hash (or the zip's CRC)
+    bad = bytearray(raw)
+    bad[len(raw) // 3] ^= 0x40
+    flipped = out / "flipped.isb"
+    flipped.write_bytes(bytes(bad))
+    assert _reason(flipped, identities={agency.kid: agency.private}) in {"hash", "unreadable"}
 
 
 def test_writer_splits_at_the_cap_and_chains(out: Path):

@@ -400,3 +400,32 @@ def test_retry_after_forms():
     assert parse_retry_after(None) is None and parse_retry_after("soon") is None
     later = format_datetime(datetime.now(UTC) + timedelta(seconds=300), usegmt=True)
     assert 200 < parse_retry_after(later) <= 300
+
+
+def test_chinese_folder_in_the_url(tmp_path: Path, bundles):
+    """坚果云 URLs name the user's folders: percent-encoded or not, listings still match."""
+    from urllib.parse import quote
+
+    with serve(tmp_path / "root", mount="/dav/我的坚果云 巡查") as s:
+        raw = s.url
+        encoded = raw.replace("我的坚果云 巡查", quote("我的坚果云 巡查"))
+        mine = SyncTarget(_transport(raw), KEYS.device_id)
+        mine.open()
+        mine.push(bundles)
+        reader = SyncTarget(_transport(encoded), "reader")
+        reader.open()
+        assert reader.changed({})[1] == [KEYS.device_id]
+        assert [e.name for e in reader.t.list_dir("")] and all(
+            e.name in ("FORMAT", "devices", "tmp") for e in reader.t.list_dir(""))
+        assert reader.t.describe().endswith("/dav/我的坚果云 巡查/")
+
+
+def test_credentials_in_the_url_are_used_and_never_shown(server):
+    from urllib.parse import quote
+
+    host = server.url.split("//", 1)[1]
+    url = f"http://{quote(USER)}:{quote(PASSWORD)}@{host}"
+    t = WebDavTransport(url, policy=_policy())
+    assert SyncTarget(t, "x").open()
+    assert quote(PASSWORD) not in t.describe() and PASSWORD not in t.describe()
+    assert "@" not in t.base
