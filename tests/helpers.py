@@ -54,3 +54,10 @@ def secure_admin(session) -> None:
 
     if not users.has_password(session.store, users.load_user(session.store, "admin")):
         users.set_password(session, "admin", ADMIN_PASSWORD)
+
+
+def undo_sync_ready(conn) -> None:
+    """Take a store back before migration 10 (a test faking an older version needs it)."""
+    for sql in ("DROP TABLE setting", "DROP TABLE applied_op", "DROP INDEX oplog_op_id",
+                "DROP INDEX oplog_hlc", "ALTER TABLE oplog DROP COLUMN op_id"):
+        conn.execute(sql)

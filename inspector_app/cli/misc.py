@@ -18,6 +18,7 @@ CHECK_NAMES = {
     "audit_anchor": ("audit log anchor", "审计日志锚点"),
     "triggers": ("database triggers", "数据库触发器"),
     "oplog": ("change log", "变更日志"),
+    "settings": ("shared settings", "共享设置"),
     "hazard_status": ("hazard status", "隐患状态"),
     "statistics_tally": ("statistics tallies", "统计汇总"),
     "inspection_schedule": ("inspection schedule", "检查计划"),

@@ -84,6 +84,25 @@ class HybridClock:
             if (ts.wall_ms, ts.counter) > (self._wall, self._counter):
                 self._wall, self._counter = ts.wall_ms, ts.counter
 
+    def tick_after(self, floor: str) -> str:
+        """A local stamp greater than ``floor`` (the HLC of the row being edited).
+
+        Normally just :meth:`tick`. A row applied from a device whose clock is more than 24 h
+        ahead carries a stamp the clock did not adopt (:meth:`observe`); an edit of that row
+        still has to sort after it, so it gets ``floor``'s time with the next counter, and the
+        clock itself stays where it is.
+        """
+        stamp = self.tick()
+        if stamp > floor:
+            return stamp
+        ts = Timestamp.decode(floor)
+        wall, counter = (ts.wall_ms, ts.counter + 1) if ts.counter < 0xFFFF else (ts.wall_ms + 1, 0)
+        return Timestamp(wall, counter, self.device).encode()
+
+    def drift_bound(self) -> str:
+        """Text bound below which a stored HLC is at most 24 h ahead of the wall clock."""
+        return f"{self._physical() + MAX_DRIFT_MS:012x}"
+
     @property
     def last_wall_ms(self) -> int:
         return self._wall

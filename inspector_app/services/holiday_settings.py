@@ -1,12 +1,12 @@
 """This installation's holiday calendar: the official one plus regional extra holidays.
 
 Regional holidays (广西 三月三, 新疆/宁夏 古尔邦节 …) are per installation (domain.md §6), kept
-in the store's local settings; admins change them. Deadlines count them as rest days.
+as a synced setting (settings_registry) so every device counts the same deadlines; admins
+change them. Deadlines count them as rest days.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,9 +14,10 @@ from typing import Any
 from ..core import permissions
 from ..core.holidays import RegionalHoliday, official_year_known, statutory_holidays
 from ..core.permissions import Action
-from ..store.store import WriteTx, set_info
+from ..store.store import WriteTx
+from . import settings_registry
 from .changes import STORE, Changes
-from .lifecycle_common import REGIONAL_KEY, calendar_of
+from .lifecycle_common import calendar_of
 from .session import Session
 
 
@@ -36,10 +37,9 @@ def set_regional_holidays(session: Session, rules: list[dict[str, Any]]) -> Chan
     """Replace the regional holidays (each rule checked first: all or nothing)."""
     permissions.require(session.user, Action.MANAGE_SETTINGS)
     parsed = [RegionalHoliday.from_json(r) for r in rules]
-    text = json.dumps([r.to_json() for r in parsed], ensure_ascii=False)
 
     def job(tx: WriteTx) -> None:
-        set_info(tx, REGIONAL_KEY, text)
+        settings_registry.put(tx, settings_registry.REGIONAL_HOLIDAYS, [r.to_json() for r in parsed])
         tx.audit("regional_holidays_set", "settings", None, ", ".join(r.name for r in parsed)[:200])
 
     session.write(job)

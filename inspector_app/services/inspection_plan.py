@@ -2,7 +2,7 @@
 
 How often a site is checked follows its risk colour (domain.md §2: red monthly, orange every
 2 months, yellow quarterly, blue half-yearly; unrated sites like blue). The intervals are a
-setting (``store_info.inspection_intervals``, months per colour). A site is due again
+synced setting (``settings_registry.INSPECTION_INTERVALS``, months per colour). A site is due again
 ``interval`` months after its last *finished* inspection; a site never inspected is due at
 once and overdue once ``interval`` months have passed since it was registered; until then its
 status is ``first`` (首次检查) and its due date is the deadline of that first inspection, so a
@@ -23,12 +23,13 @@ from ..core.entities import RISK_COLOURS
 from ..core.errors import ValidationError
 from ..core.permissions import Action
 from ..store.collation import sort_key
-from ..store.store import WriteTx, set_info
+from ..store.store import WriteTx
+from . import settings_registry
 from .changes import STORE, Changes
 from .session import Session
 
-INTERVALS_KEY = "inspection_intervals"
-DEFAULT_INTERVALS = {"red": 1, "orange": 2, "yellow": 3, "blue": 6, "unrated": 6}
+INTERVALS_KEY = settings_registry.INSPECTION_INTERVALS.key
+DEFAULT_INTERVALS = settings_registry.DEFAULT_INTERVALS
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,7 @@ def local_date(stamp: str) -> date:
 
 
 def get_intervals(session: Session) -> dict[str, int]:
-    raw = session.store.info(INTERVALS_KEY)
-    intervals = dict(DEFAULT_INTERVALS)
-    if raw:
-        try:
-            intervals.update({k: int(v) for k, v in json.loads(raw).items() if k in intervals})
-        except (ValueError, TypeError, AttributeError):
-            pass  # a broken setting falls back to the defaults
-    return intervals
+    return dict(settings_registry.get(session.store.read(), settings_registry.INSPECTION_INTERVALS))
 
 
 def set_intervals(session: Session, intervals: dict[str, int]) -> Changes:
@@ -81,7 +75,7 @@ def set_intervals(session: Session, intervals: dict[str, int]) -> Changes:
         merged[key] = months
 
     def job(tx: WriteTx) -> None:
-        set_info(tx, INTERVALS_KEY, json.dumps(merged))
+        settings_registry.put(tx, settings_registry.INSPECTION_INTERVALS, merged)
         tx.audit("inspection_intervals_set", "store", None, json.dumps(merged))
 
     session.write(job)

@@ -20,10 +20,11 @@ from ..core.errors import NotFound, ValidationError
 from ..core.holidays import HolidayCalendar, parse_regional
 from ..core.validation import parse_date, strip_control
 from ..store.store import Store, WriteTx
+from . import settings_registry
 from .changes import HAZARDS, SITES, Changes, Notice, Saved
 from .session import Session
 
-REGIONAL_KEY = "regional_holidays"  # store_info: JSON list of RegionalHoliday rules
+REGIONAL_KEY = settings_registry.REGIONAL_HOLIDAYS.key  # a synced setting: JSON list of rules
 CLOCK_TOLERANCE_MS = 5 * 60 * 1000  # NTP corrections and sleep/resume jitter stay quiet
 
 
@@ -34,8 +35,7 @@ def _calendar_for(text: str | None) -> HolidayCalendar:
 
 def calendar_from_conn(conn: sqlite3.Connection) -> HolidayCalendar:
     """The calendar configured in the store this connection belongs to."""
-    row = conn.execute("SELECT value FROM store_info WHERE key = ?", (REGIONAL_KEY,)).fetchone()
-    return _calendar_for(row[0] if row else None)
+    return _calendar_for(settings_registry.raw(conn, settings_registry.REGIONAL_HOLIDAYS))
 
 
 def calendar_of(session: Session) -> HolidayCalendar:

@@ -3,7 +3,8 @@
 By default it cannot: the deadline binds from the day the notice is served (domain.md §6), so
 a hazard still waiting for its notice is shown with a provisional due date and is counted
 neither in the overdue cards nor in the statistics. A township that wants to chase unserved
-notices as well can switch this on (admins). The choice is a setting of the installation.
+notices as well can switch this on (admins). The choice is a synced setting
+(settings_registry), so every device counts the same hazards as overdue.
 """
 
 from __future__ import annotations
@@ -11,16 +12,18 @@ from __future__ import annotations
 from ..core import permissions
 from ..core.hazard_status import overdue_status_sql, overdue_statuses
 from ..core.permissions import Action
-from ..store.store import WriteTx, set_info
+from ..store.store import WriteTx
+from . import settings_registry
 from .changes import HAZARDS, STORE, Changes
 from .session import Session
 
-KEY = "overdue_counts_provisional"
+SETTING = settings_registry.OVERDUE_COUNTS_PROVISIONAL
+KEY = SETTING.key
 
 
 def counts_provisional(session: Session) -> bool:
     """True when a passed provisional due date counts as overdue."""
-    return session.store.info(KEY) == "1"
+    return settings_registry.get(session.store.read(), SETTING)
 
 
 def statuses(session: Session) -> tuple[str, ...]:
@@ -38,7 +41,7 @@ def set_counts_provisional(session: Session, on: bool) -> Changes:
     permissions.require(session.user, Action.MANAGE_SETTINGS)
 
     def job(tx: WriteTx) -> None:
-        set_info(tx, KEY, "1" if on else "0")
+        settings_registry.put(tx, SETTING, bool(on))
         tx.audit("overdue_rule_set", "settings", None, "provisional counted" if on else "served only")
 
     session.write(job)

@@ -35,6 +35,7 @@ SYNCED_SINCE: dict[str, int] = {
     "campaign": 4,
     "public_report": 5,
     "assigned_task": 5,
+    "setting": 10,  # migration_10_sync_ready
 }
 
 # the core data model, oplog, sync guard, store info, audit log (as the first release built it)

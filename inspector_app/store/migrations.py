@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.errors import StoreError
 from . import search_index
 from .migration_lifecycle import backfill_derived
+from .migration_10_sync_ready import m010_sync_ready
 from .migration_sql import STEPS, SYNCED_SINCE
 from .oplog import table_columns, trigger_sql
 from .version import APPLICATION_ID, SCHEMA_VERSION
@@ -38,6 +39,7 @@ def _frozen(version: int, then: Step | None = None) -> Step:
 MIGRATIONS: dict[int, Step] = {
     version: _frozen(version, backfill_derived if version == 5 else None) for version in STEPS
 }
+MIGRATIONS[10] = m010_sync_ready
 assert max(MIGRATIONS) == SCHEMA_VERSION, "bump store/version.py with a new migration"
 
 
@@ -117,5 +119,5 @@ def _regenerate_oplog_triggers(conn: sqlite3.Connection, version: int) -> None:
         conn.execute(f'DROP TRIGGER "{name}"')
     for table, since in SYNCED_SINCE.items():
         if since <= version:
-            for sql in trigger_sql(table, table_columns(conn, table)):
+            for sql in trigger_sql(table, table_columns(conn, table), version):
                 conn.execute(sql)

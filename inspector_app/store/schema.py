@@ -221,7 +221,30 @@ SYNCED_TABLES: dict[str, dict[str, type]] = {
         "done_on": str,
         "result": str,
     },
+    # settings that change derived results (regional holidays, inspection intervals, the
+    # overdue rule): one row per setting, id = its key (services/settings_registry.py), synced
+    # so every device derives the same deadlines and plans (migration 10)
+    "setting": {"value_json": str},
 }
+
+# Columns every receiver derives itself; the oplog triggers leave them out of ops (migration
+# 10), so a bundle never carries them and a receiver recomputes them from what it holds.
+# hazard: what services/hazards.record_event refreshes from the hazard's events.
+DERIVED_COLUMNS: dict[str, frozenset[str]] = {
+    "hazard": frozenset({"status", "level", "due_date", "served_on", "closed_on", "extended",
+                         "listed", "escalation", "reported_on", "recheck_due"}),
+}
+
+# Columns that stay on the device that wrote them (credentials): left out of ops, never synced.
+DEVICE_LOCAL_COLUMNS: dict[str, frozenset[str]] = {
+    "app_user": frozenset({"password_hash"}),
+}
+
+
+def unsynced_columns(table: str) -> frozenset[str]:
+    """The columns of ``table`` that never travel in an op (derived or device-local)."""
+    return DERIVED_COLUMNS.get(table, frozenset()) | DEVICE_LOCAL_COLUMNS.get(table, frozenset())
+
 
 # Local tables holding protected personal data (migration 5): no sync columns, no oplog
 # triggers, so nothing in them reaches a bundle by accident; a later sync layer may carry them

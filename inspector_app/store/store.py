@@ -32,7 +32,7 @@ from .opening import (
     prepare_data_dir,
     read_only_error,
 )
-from .oplog import RemoteApply
+from .oplog import RemoteApply, high_stamp
 from .schema import SYNCED_TABLES, columns_of
 from .version import SCHEMA_VERSION
 from .writer import BUSY_RETRY_S, WriterThread, begin_write, is_busy
@@ -121,7 +121,10 @@ class WriteTx:
         if unknown:
             raise ValueError(f"unknown columns for {table}: {sorted(unknown)}")
         row = dict(values)
-        row.update(updated_at=self.now_iso, device_id=self.store.device_id, hlc=self.stamp())
+        # above the row's own stamp even if that one came from a clock far ahead (tick_after)
+        old = self.conn.execute(f"SELECT hlc FROM {table} WHERE id = ?", (row_id,)).fetchone()  # noqa: S608
+        self._hlc = self.store.hlc.tick_after(old[0]) if old and old[0] else self.store.hlc.tick()
+        row.update(updated_at=self.now_iso, device_id=self.store.device_id, hlc=self._hlc)
         sets = ", ".join(f"{c} = ?" for c in row)
         self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*row.values(), row_id])
 
@@ -141,8 +144,9 @@ class WriteTx:
         )
 
     def applying_remote(self) -> RemoteApply:
-        """Silence the oplog triggers while remote ops are applied (sync import)."""
-        return RemoteApply(self.conn)
+        """Silence the oplog triggers while remote ops are applied (sync import); record each
+        applied op with :meth:`RemoteApply.record`."""
+        return RemoteApply(self.conn, self.now_iso)
 
 
 class Store:
@@ -236,10 +240,11 @@ class Store:
             raise _translate_write_error(exc, db_path) or StoreError(
                 f"cannot open {db_path}: {exc}", f"无法打开数据库 {db_path}：{exc}"
             ) from exc
-        # the newest op carries the highest local HLC (seq order; max(hlc) would scan)
-        last = self.read().execute("SELECT hlc FROM oplog ORDER BY seq DESC LIMIT 1").fetchone()
-        last = last[0] if last else None
-        self.hlc = HybridClock(self.device_id, self.clock, last)
+        self.hlc = HybridClock(self.device_id, self.clock)
+        # start above the highest stamp held, local or applied (a remote op counts too)
+        last = high_stamp(self.read(), self.hlc.drift_bound())
+        if last:
+            self.hlc.witness(last)
         return self
 
     @classmethod
@@ -271,8 +276,10 @@ class Store:
         self._busy_ms = busy_timeout_ms
         self._writer = None  # type: ignore[assignment]
         self.device_id = _read_device_id(data_dir) or uuid7()  # a stand-in: nothing is stamped
-        last = self.read().execute("SELECT hlc FROM oplog ORDER BY seq DESC LIMIT 1").fetchone()
-        self.hlc = HybridClock(self.device_id, self.clock, last[0] if last else None)
+        self.hlc = HybridClock(self.device_id, self.clock)
+        last = high_stamp(self.read(), self.hlc.drift_bound())
+        if last:
+            self.hlc.witness(last)
         return self
 
     @property

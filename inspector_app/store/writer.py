@@ -7,8 +7,9 @@ shared between threads.
 Another program (a second app window, a script) may hold the store's write lock: then
 ``BEGIN IMMEDIATE`` waits ``busy_timeout`` inside SQLite and :func:`begin_write` retries it
 with backoff for a bounded total time before the caller tells the user. Each process has
-its own HLC, so :func:`begin_write` also moves the clock past the newest stamp in the
-store once the lock is held: stamps stay unique and increasing across processes.
+its own HLC, so :func:`begin_write` also moves the clock past the highest stamp in the
+store once the lock is held - the local ops and the remote ops applied here alike: stamps
+stay unique and increasing across processes, and a local edit sorts after what it saw.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from ..core.hlc import HybridClock
+from .oplog import high_stamp
 
 log = logging.getLogger(__name__)
 _STOP = object()
@@ -63,10 +65,10 @@ def begin_write(
             sleep(delay)
             delay, attempt = min(delay * 2, 1.0), attempt + 1
     if hlc is not None:
-        # the newest op carries the store's highest stamp (seq order; max(hlc) would scan)
-        row = conn.execute("SELECT hlc FROM oplog ORDER BY seq DESC LIMIT 1").fetchone()
-        if row and row[0]:
-            hlc.witness(row[0])
+        # the highest stamp held, local or applied from a remote op (oplog.high_stamp)
+        stamp = high_stamp(conn, hlc.drift_bound())
+        if stamp:
+            hlc.witness(stamp)
 
 
 class WriterThread:

@@ -10,6 +10,7 @@ from inspector_app.services.session import open_session
 from inspector_app.store import search_index
 from inspector_app.store.migrations import SCHEMA_VERSION, migrate
 from inspector_app.store.store import Store
+from tests.helpers import undo_sync_ready
 
 
 def test_version_1_store_upgrades_to_2_and_indexes_existing_rows(data_dir, clock):
@@ -91,6 +92,7 @@ def test_version_6_store_gets_the_statistics_tally_filled(data_dir, clock):
     for name in ("inspection_last_finished", "hazard_without_sector"):
         conn.execute(f"DROP INDEX {name}")
     conn.execute("DROP TABLE hazard_tally")
+    undo_sync_ready(conn)  # and version 10's
     conn.execute("PRAGMA user_version = 6")
     conn.commit()
     conn.close()

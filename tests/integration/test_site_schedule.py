@@ -19,6 +19,7 @@ from inspector_app.services.regions import add_region
 from inspector_app.services.session import Session, load_user, open_session
 from inspector_app.store.collation import sort_key
 from inspector_app.store.version import SCHEMA_VERSION
+from tests.helpers import undo_sync_ready
 
 NEW_INDEXES = ("hazard_active_groups", "hazard_major_active", "hazard_recheck_window",
                "hazard_awaiting_recheck")
@@ -188,6 +189,7 @@ def test_a_version_8_store_gets_the_schedule_and_the_tally(data_dir, clock):
     conn.execute("DROP TABLE hazard_class_tally")
     for index in NEW_INDEXES:
         conn.execute(f"DROP INDEX {index}")
+    undo_sync_ready(conn)  # and version 10's
     conn.execute("PRAGMA user_version = 8")
     conn.commit()
     conn.close()

@@ -121,6 +121,9 @@ def test_a_store_written_by_an_old_release_upgrades_to_the_fresh_schema(version,
             assert rows, f"the v{version} fixture has no row in {table}"
             if table in ("sync_guard",):
                 continue
+            if table == "oplog":  # migration 10 strips password hashes and derived columns
+                i = columns.index("fields_json")
+                columns, rows = columns[:i] + columns[i + 1:], {r[:i] + r[i + 1:] for r in rows}
             missing = rows - _rows(conn, table, columns)
             assert not missing, f"{table}: {len(missing)} rows of the old store changed or lost"
     finally:

@@ -77,6 +77,15 @@ def anchor_problems(conn: sqlite3.Connection, session: Session) -> list[Problem]
         f"本机审计日志第 {anchor.n} 条与 device.json 记录的不一致：审计日志被改写并重新计算了哈希")]
 
 
+def settings_problems(conn: sqlite3.Connection) -> list[Problem]:
+    """Synced settings that no declaration knows or that do not parse as declared: every
+    device would fall back to the default, silently (settings_registry)."""
+    from ..settings_registry import problems_in
+
+    return [Problem("setting_invalid", f"setting {key}: {why} (the default is used instead)",
+                    f"设置项 {key} 无效：{why}（改用默认值）") for key, why in problems_in(conn)]
+
+
 def check_store(session: Session, *, repair: bool = False) -> CheckReport:
     """Run every check; each problem names what is wrong. ``repair``: see the module doc."""
     report = CheckReport()
@@ -98,6 +107,8 @@ def check_store(session: Session, *, repair: bool = False) -> CheckReport:
     report.issues += oplog.trigger_problems(conn)
     report.checked.append("oplog")
     report.issues += oplog.row_problems(conn, session.store.device_id)
+    report.checked.append("settings")
+    report.issues += settings_problems(conn)
     report.checked.append("hazard_status")
     report.issues += derived.hazard_problems(conn)
     report.checked.append("statistics_tally")

@@ -18,7 +18,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from ...store import oplog as store_oplog
-from ...store.schema import SYNCED_TABLES
+from ...store.schema import SYNCED_TABLES, unsynced_columns
 from .problems import Problem
 
 # derived columns written by a migration's backfill with the triggers silent (migration 5);
@@ -43,7 +43,7 @@ def _ops(conn: sqlite3.Connection, table: str) -> Iterator[tuple[str, list[tuple
     cur = conn.cursor()
     cur.row_factory = None
     rows = cur.execute(
-        "SELECT row_id, op, fields_json, hlc, device_id FROM oplog WHERE tbl = ?"
+        "SELECT row_id, op, fields_json, hlc, device_id, op_id FROM oplog WHERE tbl = ?"
         " ORDER BY row_id, seq", (table,))
     for row_id, group in groupby(rows, key=lambda r: r[0]):
         yield row_id, list(group)
@@ -87,6 +87,11 @@ _TEXT = {
     "unaudited": ("{table}: {n} row(s) changed by this device in a write with no audit entry"
                   " (written outside the app): {ids}",
                   "{table} 表：{n} 条记录由本机改动，但没有对应的审计日志（被绕过程序写入）：{ids}"),
+    "leak": ("{table}: {n} op(s) carry a derived or device-local column (a password hash or a"
+             " derived status would be exported): {ids}",
+             "{table} 表：{n} 条操作日志含有不应同步的字段（密码哈希或推算字段会被导出）：{ids}"),
+    "no_id": ("{table}: {n} op(s) have no op id (written outside the app): {ids}",
+              "{table} 表：{n} 条操作日志没有操作编号（被绕过程序写入）：{ids}"),
     "unknown_device": ("{table}: {n} row(s) claim a device this store does not know: {ids}",
                        "{table} 表：{n} 条记录来自本库不认识的设备（疑似伪造）：{ids}"),
 }
@@ -101,7 +106,9 @@ def row_problems(conn: sqlite3.Connection, local_device: str) -> list[Problem]:
     audited = {r[0] for r in conn.execute(
         "SELECT at FROM audit_log WHERE device_id = ?", (local_device,))}
     for table in SYNCED_TABLES:
-        skip = UNLOGGED.get(table, set())
+        # derived and device-local columns travel in no op: compared elsewhere, or not at all
+        never = unsynced_columns(table)
+        skip = UNLOGGED.get(table, set()) | never
         cur = conn.cursor()
         cur.row_factory = None
         cur.execute(f"SELECT * FROM {table}")  # noqa: S608 - table names from the schema
@@ -123,19 +130,26 @@ def row_problems(conn: sqlite3.Connection, local_device: str) -> list[Problem]:
                 continue
             state: dict[str, object] = {}
             unaudited = False
-            for _, op, fields, hlc, dev in ops:
+            leak = no_id = False
+            for _, op, fields, hlc, dev, op_id in ops:
                 if op == "insert":
                     state = {}
                 try:
                     changed = json.loads(fields or "{}")
                 except ValueError:
                     changed = {}
+                leak = leak or bool(never.intersection(changed))
+                no_id = no_id or not op_id
                 state.update(changed)
                 state["hlc"] = hlc
                 if dev == local_device and op != "delete" and state.get("updated_at") not in audited:
                     unaudited = True
             if unaudited:
                 found.add("unaudited", table, row_id)
+            if leak:
+                found.add("leak", table, row_id)
+            if no_id:
+                found.add("no_id", table, row_id)
             if row[i_hlc] != state.get("hlc"):
                 remote_later = (row[i_dev] != local_device and row[i_dev] in known
                                 and str(row[i_hlc]) > str(state.get("hlc")))
