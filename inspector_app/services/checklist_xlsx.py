@@ -14,9 +14,8 @@ from typing import Any
 from ..core.errors import DomainError
 from ..core.sectors import sector_label
 from ..core.validation import strip_control
-from .checklist_io import FORMAT, TemplateError, parse_template
-from .checklists import TemplateDraft
-from .spreadsheet import SpreadsheetError, open_sheet
+from ..formats.spreadsheet import SpreadsheetError, open_sheet
+from .checklist_drafts import FORMAT, TemplateDraft, TemplateError, parse_template
 
 TEMPLATE_SHEET, ITEMS_SHEET = "模板", "检查项"
 MAX_BYTES = 16 * 2**20  # a template is a few hundred items: far less, packed or unpacked

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..core import permissions
 from ..core.errors import NotFound
@@ -17,6 +17,13 @@ from ..core.ids import uuid7
 from ..core.permissions import Action
 from ..store.store import WriteTx
 from .changes import CHECKLISTS, Changes, Notice, Saved
+from .checklist_drafts import (  # noqa: F401 - ItemDraft, TemplateDraft re-exported
+    ItemDraft,
+    TemplateDraft,
+    TemplateError,
+    draft_to_dict,
+    validate_draft,
+)
 from .session import Session
 
 _TEMPLATE_SQL = """
@@ -42,31 +49,6 @@ class TemplateRow:
     item_count: int
     latest: bool
     deleted: bool = False
-
-
-@dataclass
-class ItemDraft:
-    """One item as the template editor holds it (``id`` of the version it came from)."""
-
-    text: str
-    code: str | None = None  # None: numbered automatically (prefix of the others + next number)
-    basis: str | None = None
-    major: bool = False
-    default_days: int | None = None
-    hint: str | None = None
-    id: str | None = None
-
-
-@dataclass
-class TemplateDraft:
-    code: str
-    sector: str
-    title: str
-    items: list[ItemDraft] = field(default_factory=list)
-    also_sectors: list[str] = field(default_factory=list)
-    title_en: str | None = None
-    basis_note: str | None = None
-    version: int | None = None  # None: next free version of the code
 
 
 def _row(r) -> TemplateRow:  # sqlite3.Row
@@ -203,8 +185,6 @@ def write_template(tx: WriteTx, draft: TemplateDraft, *, template_id: str | None
 
 
 def _same_content(session: Session, template_id: str, draft: TemplateDraft) -> bool:
-    from .checklist_io import draft_to_dict
-
     current = draft_to_dict(draft_of(session, template_id))
     return draft_to_dict(draft) == current
 
@@ -215,8 +195,6 @@ def save_new_version(session: Session, template_id: str, draft: TemplateDraft) -
     Items may be added, removed, reordered (list order is the new order), edited, marked
     major or given a basis. An unchanged draft makes no new version.
     """
-    from .checklist_io import validate_draft
-
     _require_editor(session)
     base = get_template(session, template_id)
     draft = validate_draft(replace(draft, code=base.code, version=None,
@@ -236,8 +214,6 @@ def save_new_version(session: Session, template_id: str, draft: TemplateDraft) -
 
 def create_template(session: Session, draft: TemplateDraft) -> Saved:
     """A new template (a new code, version 1)."""
-    from .checklist_io import TemplateError, validate_draft
-
     _require_editor(session)
     draft = validate_draft(replace(draft, version=None, items=_number_items(list(draft.items))))
     if session.store.read().execute("SELECT 1 FROM checklist_template WHERE code = ?",

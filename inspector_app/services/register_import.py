@@ -24,6 +24,7 @@ from ..core import permissions
 from ..core.column_mapping import parse_map_options
 from ..core.errors import Cancelled, ValidationError
 from ..core.permissions import Action
+from ..formats.spreadsheet import open_sheet
 from ..store.store import WriteTx
 from . import scope
 from .bulk_write import BulkWriter
@@ -32,7 +33,6 @@ from .import_undo import UndoJournal
 from .register_match import Matcher
 from .register_rows import HEADER_SCAN_ROWS, Candidate, candidates_from_rows, detect_header
 from .session import Session
-from .spreadsheet import open_sheet
 
 Progress = Callable[[int, int, str], None]
 OUTCOMES = ("imported", "updated", "skipped", "rejected")

@@ -18,6 +18,7 @@ from ..core.errors import NotFound, PermissionDenied, StoreError
 from ..store.opening import is_writable
 from ..store.store import DB_NAME, Store, WriteTx
 from . import setup
+from .passwords import check_password
 
 T = TypeVar("T")
 DATA_ENV = "INSPECTOR_APP_DATA"
@@ -119,8 +120,6 @@ def open_session(
         if user is None:
             raise NotFound("the store has no current user", "数据库没有当前用户")
         if as_user and user.id != current:
-            from .users import check_password
-
             check_password(store, user, password if password is not None else os.environ.get(PASSWORD_ENV))
     except BaseException:
         store.close()

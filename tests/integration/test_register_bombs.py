@@ -18,9 +18,9 @@ import pytest
 import xlsxwriter
 
 from inspector_app.core.errors import DomainError
+from inspector_app.formats.spreadsheet import SpreadsheetError, open_sheet
+from inspector_app.formats.xlsx_rows import MAX_CELL_CHARS, TooLarge, read_shared_strings
 from inspector_app.services import checklist_io, register_import
-from inspector_app.services.spreadsheet import SpreadsheetError, open_sheet
-from inspector_app.services.xlsx_rows import MAX_CELL_CHARS, TooLarge, read_shared_strings
 from tests.helpers import REPO
 
 HEADER = ["单位名称", "地址", "联系电话"]
@@ -198,8 +198,8 @@ def test_a_cell_never_grows_past_what_excel_can_hold(tmp_path):
 
 
 def test_a_legacy_xls_larger_than_any_register_is_refused_before_reading(tmp_path):
-    from inspector_app.services.spreadsheet import OLE2_MAGIC
-    from inspector_app.services.spreadsheet_xls import MAX_XLS_BYTES
+    from inspector_app.formats.spreadsheet import OLE2_MAGIC
+    from inspector_app.formats.spreadsheet_xls import MAX_XLS_BYTES
 
     path = tmp_path / "旧 台账.xls"
     with path.open("wb") as fh:  # sparse: nothing is really written

@@ -11,9 +11,9 @@ import pytest
 
 from inspector_app.core.entities import SiteInput
 from inspector_app.core.errors import Cancelled, PermissionDenied, ValidationError
+from inspector_app.formats.spreadsheet import SpreadsheetError
 from inspector_app.services import register_export, register_import, search, sites
 from inspector_app.services.regions import add_region
-from inspector_app.services.spreadsheet import SpreadsheetError
 
 HEADER = ["序号", "单位名称", "统一社会信用代码", "行业", "地址", "联系人", "联系电话", "网格", "风险等级"]
 GOOD_USCC = "91330100799655058B"
@@ -348,7 +348,7 @@ def test_unreadable_files_have_a_clear_message(session, tmp_path, name, content,
 
 
 def test_a_zip_bomb_is_refused_before_unpacking(session, tmp_path, monkeypatch):
-    from inspector_app.services import spreadsheet_xlsx
+    from inspector_app.formats import spreadsheet_xlsx
 
     path = write_xlsx(tmp_path / "a.xlsx", [["名称"], ["甲"]])
     monkeypatch.setattr(spreadsheet_xlsx, "MAX_UNPACKED_BYTES", 1000)

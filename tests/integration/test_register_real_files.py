@@ -16,9 +16,9 @@ import openpyxl
 import pytest
 import xlsxwriter
 
+from inspector_app.formats.spreadsheet import SpreadsheetError, open_sheet
 from inspector_app.services import checklist_io, checklists, register_import, sites
 from inspector_app.services.regions import add_region
-from inspector_app.services.spreadsheet import SpreadsheetError, open_sheet
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "registers"
 HEADER = ["序号", "单位名称", "统一社会信用代码", "行业", "地址", "联系人", "联系电话", "网格", "风险等级"]

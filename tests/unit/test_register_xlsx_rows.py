@@ -12,8 +12,8 @@ import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from inspector_app.services.spreadsheet import SpreadsheetError, open_sheet
-from inspector_app.services.xlsx_rows import HostileXml, iter_sheet_rows
+from inspector_app.formats.spreadsheet import SpreadsheetError, open_sheet
+from inspector_app.formats.xlsx_rows import HostileXml, iter_sheet_rows
 
 
 def _openpyxl_rows(path: Path) -> list[list[object]]:

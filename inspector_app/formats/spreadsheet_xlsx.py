@@ -7,7 +7,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .spreadsheet import (
+from .sheet import (
     MAX_COLUMNS,
     MAX_UNPACKED_BYTES,
     Sheet,

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from .spreadsheet import MAX_COLUMNS, Sheet, SpreadsheetError, fill_merged
+from .sheet import MAX_COLUMNS, Sheet, SpreadsheetError, fill_merged
 
 # xlrd holds the whole file and every string of it, about four times the file's size in
 # memory. A legacy sheet has at most 65,536 rows: a full one with a dozen text columns is
