@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def versions(qt_version: str | None) -> str:
-    from ..store.version import SCHEMA_VERSION
+    from ..services.session import SCHEMA_VERSION  # the CLI reaches the store through services
 
     return f"inspector-app {__version__} (schema {SCHEMA_VERSION}, Qt {qt_version or 'not installed'})"
 

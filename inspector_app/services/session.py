@@ -17,6 +17,7 @@ from ..core.entities import User
 from ..core.errors import NotFound, PermissionDenied, StoreError
 from ..store.opening import is_writable
 from ..store.store import DB_NAME, Store, WriteTx
+from ..store.version import SCHEMA_VERSION  # noqa: F401 - the store format this build writes (--version)
 from . import setup
 from .passwords import check_password
 

@@ -22,11 +22,9 @@ from typing import Any
 
 from ..core.errors import DomainError
 from ..photos.results import (
-    AFTER_BEFORE_NOTICE,
     DUPLICATE,
     ERROR,
     OK,
-    REUSED_ELSEWHERE,
     BatchResult,
 )
 from ..photos.sniff import PHOTO
@@ -37,12 +35,20 @@ from ..services.photos import PHOTOS, PhotoTarget
 from . import labels
 from .context import AppContext
 from .file_dialogs import file_dialog
+from .photo_labels import (  # noqa: F401 - re-exported for the pages that show photos
+    FLAG_COLOR,
+    INSPECTION_PHASES,
+    PHASE_CODES,
+    PHASE_COLORS,
+    flag_reasons,
+    phase_badge,
+    phase_label,
+)
 from .qt import (
     QAbstractItemView,
     QAbstractListModel,
     QColor,
     QComboBox,
-    QCoreApplication,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -87,54 +93,9 @@ log = logging.getLogger(__name__)
 
 THUMB = QSize(112, 84)
 EMPTY_VIEW_HEIGHT = 36  # the strip's drop area while it holds no photo
-PHASE_CODES = ("before", "after", "scene")
-INSPECTION_PHASES = ("scene",)  # before/after rectification belong to a hazard
 THUMB_CACHE = 600  # thumbnails kept in memory (~23 MB at 112×84); the rest reload from disk
-PHASE_COLORS = {"before": "#C5221F", "after": "#188038", "scene": "#1967D2"}
-FLAG_COLOR = "#F9AB00"
 PASTE_FORMATS = (("image/jpeg", "jpg"), ("image/png", "png"), ("image/heic", "heic"),
                  ("image/webp", "webp"))
-
-
-def phase_label(code: str | None) -> str:
-    if code == "before":
-        return QCoreApplication.translate("PhotoStrip", "Before rectification")
-    if code == "after":
-        return QCoreApplication.translate("PhotoStrip", "After rectification")
-    if code == "scene":
-        return QCoreApplication.translate("PhotoStrip", "On site")
-    return code or ""
-
-
-def phase_badge(code: str | None) -> str:
-    """The short word on a thumbnail's badge."""
-    if code == "before":
-        return QCoreApplication.translate("PhotoStrip", "Before")
-    if code == "after":
-        return QCoreApplication.translate("PhotoStrip", "After")
-    if code == "scene":
-        return QCoreApplication.translate("PhotoStrip", "Scene")
-    return code or ""
-
-
-def flag_reasons(flags: dict[str, Any]) -> list[str]:
-    """Why a link is flagged, one line per flag, for tooltips and captions."""
-    lines = []
-    if REUSED_ELSEWHERE in flags:
-        n = len((flags[REUSED_ELSEWHERE] or {}).get("site_ids") or [])
-        lines.append(QCoreApplication.translate(
-            "PhotoStrip", "⚠ The same photo is already evidence for a hazard at another site"
-            " ({} other sites)").format(max(1, n)))
-    if AFTER_BEFORE_NOTICE in flags:
-        info = flags[AFTER_BEFORE_NOTICE] or {}
-        taken = labels.local_time(info["taken_at"]) if info.get("taken_at") else "?"
-        lines.append(QCoreApplication.translate(
-            "PhotoStrip", "⚠ “After” photo taken ({}) before the rectification notice was"
-            " served ({})").format(taken, info.get("served_on") or "?"))
-    for code in flags:
-        if code not in (REUSED_ELSEWHERE, AFTER_BEFORE_NOTICE):
-            lines.append(f"⚠ {code}")
-    return lines
 
 
 def target_phases(target: PhotoTarget | None) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from ...services import photo_edits
 from ...services import photos as photo_service
 from .. import labels
 from ..context import AppContext
-from ..photo_strip import PHASE_COLORS, flag_reasons, phase_label
+from ..photo_labels import PHASE_COLORS, flag_reasons, phase_label
 from ..qt import (
     QDialog,
     QHBoxLayout,

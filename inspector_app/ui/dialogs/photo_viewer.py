@@ -13,7 +13,7 @@ from ...services import photos as photo_service
 from .. import labels
 from ..context import AppContext
 from ..file_dialogs import file_dialog
-from ..photo_strip import flag_reasons, phase_label
+from ..photo_labels import flag_reasons, phase_label
 from ..qt import (
     QCheckBox,
     QDialog,
