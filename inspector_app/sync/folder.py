@@ -106,10 +106,16 @@ class FolderTransport(Transport):
         except OSError as exc:
             raise self._os_error("reading", exc) from exc
 
+    def _no_parent(self, path: str) -> TransportError:
+        return TransportError("conflict", f"The folder for {path} is missing in the sync folder",
+                              f"同步文件夹中缺少 {path} 所在的文件夹")
+
     def put(self, path: str, src: Path | bytes) -> None:
         self.count()
         self._check_root()
         dest = self._path(path)
+        if not dest.parent.is_dir():
+            raise self._no_parent(path)
         try:
             with open(dest, "wb") as out:
                 if isinstance(src, bytes):
@@ -128,6 +134,8 @@ class FolderTransport(Transport):
         if not a.exists():
             raise TransportError("not_found", f"{src} is not in the sync folder",
                                  f"同步文件夹中没有 {src}")
+        if not b.parent.is_dir():
+            raise self._no_parent(dst)
         if not overwrite and b.exists():
             raise TransportError("exists", f"{dst} already exists in the sync folder",
                                  f"同步文件夹中已有 {dst}")

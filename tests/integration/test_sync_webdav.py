@@ -59,8 +59,11 @@ def _transport(url: str, password: str = PASSWORD, **kw) -> WebDavTransport:
 
 
 def _target(url: str, device: str = KEYS.device_id, **kw) -> SyncTarget:
+    """An opened target whose ``tmp/<device>/`` exists, so an injected PUT fault hits the
+    upload itself rather than a first PUT that only finds its folder missing."""
     t = SyncTarget(_transport(url, **kw), device)
     t.open()
+    t.t.mkdir(f"tmp/{device}")
     return t
 
 
@@ -143,13 +146,14 @@ def test_wrong_password_and_forbidden(server, bundles):
 def test_put_refused_is_a_clear_error_and_the_next_push_completes(server, bundles, status,
                                                                     reason):
     target = _target(server.url)
-    server.faults.add("PUT", r"\.isb\.part$", "status", status=status)
-    with pytest.raises(TransportError) as exc:
+    server.faults.add("PUT", r"\.isb\.part$", "status", status=status, times=2)
+    with pytest.raises(TransportError) as exc:  # (a 409 is tried once more after MKCOL)
         target.push(bundles)
     assert exc.value.reason == reason and exc.value.zh != exc.value.en
     assert str(status) in exc.value.en
     assert _in_place(server.root) == []
     assert not list((server.root / "devices").glob(f"{KEYS.device_id}.*.head"))
+    server.faults.clear()
     target.push(bundles)
     assert [p.name for p in _in_place(server.root)] == [b.name for b in bundles]
 
@@ -305,11 +309,25 @@ def test_same_name_other_content_is_a_fork(server, bundles):
 
 
 def test_request_budget(server, bundles):
-    target = _target(server.url, policy=_policy(budget=6))
+    _target(server.url)
+    target = SyncTarget(_transport(server.url, policy=_policy(budget=6)), KEYS.device_id)
     with pytest.raises(TransportError) as exc:
         target.push(bundles)
     assert exc.value.reason == "budget" and exc.value.retryable
     assert target.t.requests == 6
+
+
+def test_a_push_to_a_known_target_makes_no_folders(server, bundles):
+    SyncTarget(_transport(server.url), KEYS.device_id).open()
+    SyncTarget(_transport(server.url), KEYS.device_id).push(bundles[:1])
+    before = len(server.faults.requests)
+    target = SyncTarget(_transport(server.url), KEYS.device_id)
+    target.push(bundles[1:2])
+    methods = [m for m, _ in server.faults.requests[before:]]
+    assert "MKCOL" not in methods
+    # listings of tmp/ and devices/, index, then per bundle: check, PUT, check, MOVE; then
+    # index and head (PUT + MOVE each) and the old head's DELETE
+    assert target.t.requests == len(methods) == 12, methods
 
 
 # --- a second, independent server ---------------------------------------------------------
