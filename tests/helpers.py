@@ -59,5 +59,5 @@ def secure_admin(session) -> None:
 def undo_sync_ready(conn) -> None:
     """Take a store back before migration 10 (a test faking an older version needs it)."""
     for sql in ("DROP TABLE setting", "DROP TABLE applied_op", "DROP INDEX oplog_op_id",
-                "DROP INDEX oplog_hlc", "ALTER TABLE oplog DROP COLUMN op_id"):
+                "DROP TABLE hlc_state", "ALTER TABLE oplog DROP COLUMN op_id"):
         conn.execute(sql)

@@ -104,5 +104,13 @@ class HybridClock:
         return f"{self._physical() + MAX_DRIFT_MS:012x}"
 
     @property
+    def last(self) -> str | None:
+        """The clock's latest stamp (what :meth:`tick` issued or adopted), None before any."""
+        with self._lock:
+            if not self._wall:
+                return None
+            return Timestamp(self._wall, self._counter, self.device).encode()
+
+    @property
     def last_wall_ms(self) -> int:
         return self._wall

@@ -7,7 +7,8 @@ database it upgrades. What it adds:
   existing ops get one here, new ones from the regenerated triggers (``oplog.trigger_sql``).
 - earlier ops lose the columns no op carries from now on (password hashes, the derived
   hazard columns), so a first export of the whole oplog leaks none of them.
-- ``oplog_hlc``: the writer finds the highest stamp held without a scan.
+- ``hlc_state``: the last stamp any writer's clock issued on this store (every process
+  starts each write above it), seeded with the highest stamp of the oplog.
 - ``applied_op``: every remote op applied here (op id, sending device, its seq there, HLC):
   re-applying is detected, the highest seq per device is the cursor for that peer, and the
   writer's clock stays above the stamps applied.
@@ -42,7 +43,7 @@ STEP_10: tuple[str, ...] = (
     '$.served_on', '$.closed_on', '$.extended', '$.listed', '$.escalation', '$.reported_on',
     '$.recheck_due')
   WHERE tbl = 'hazard' AND fields_json IS NOT NULL;""",
-    """CREATE INDEX oplog_hlc ON oplog(hlc);""",
+    """CREATE TABLE hlc_state (id INTEGER PRIMARY KEY CHECK (id = 1), hlc TEXT NOT NULL);""",
     """CREATE TABLE applied_op (
   op_id TEXT PRIMARY KEY,
   device_id TEXT NOT NULL,
@@ -119,7 +120,12 @@ def carry_settings(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM store_info WHERE key = ?", (key,))
 
 
+# after carry_settings: its ops are stamps of this store too
+SEED_CLOCK = """INSERT INTO hlc_state(id, hlc) VALUES (1, coalesce((SELECT max(hlc) FROM oplog), ''));"""
+
+
 def m010_sync_ready(conn: sqlite3.Connection) -> None:
     for sql in STEP_10:
         conn.execute(sql)
     carry_settings(conn)
+    conn.execute(SEED_CLOCK)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..core.errors import StoreError
 from . import search_index
-from .migration_lifecycle import backfill_derived
 from .migration_10_sync_ready import m010_sync_ready
+from .migration_lifecycle import backfill_derived
 from .migration_sql import STEPS, SYNCED_SINCE
 from .oplog import table_columns, trigger_sql
 from .version import APPLICATION_ID, SCHEMA_VERSION

@@ -13,7 +13,7 @@ derived and device-local columns (``schema.unsynced_columns``); and a local upda
 a *greater* HLC than the row had. Remote ops applied here are recorded in ``applied_op``
 (:meth:`RemoteApply.record`): re-applying one is detected by its op id, the highest ``seq``
 per sending device is the cursor for that peer, and the writer's clock never stamps below
-any HLC recorded there. The op format is docs/ARCHITECTURE.md, "Op format".
+any HLC recorded there nor below ``hlc_state``, the last stamp any writer's clock issued. The op format is docs/ARCHITECTURE.md, "Op format".
 """
 
 from __future__ import annotations
@@ -148,22 +148,34 @@ def local_ops(conn: sqlite3.Connection, device_id: str, after_seq: int = 0) -> l
 
 
 def high_stamp(conn: sqlite3.Connection, bound: str | None = None) -> str | None:
-    """The highest HLC this store holds, local op or applied remote op (both indexed).
+    """The highest HLC this store holds: the clock's last stamp or an applied remote op's.
 
-    ``bound`` (a wall-clock prefix, ``HybridClock.drift_bound``) leaves out stamps more than
-    24 h ahead: such a stamp is not adopted into the clock (design.md §7); an edit of the row
-    that carries it is stamped just above it instead (``HybridClock.tick_after``).
+    ``hlc_state`` keeps the last stamp any writer's clock issued (:func:`note_clock`, in the
+    same transaction), so processes sharing the store stamp above each other. Applied remote
+    ops count too, except those whose stamp is more than 24 h ahead (``bound``, a wall-clock
+    prefix from ``HybridClock.drift_bound``): such a stamp is not adopted (design.md §7); an
+    edit of its row is stamped just above it instead (``HybridClock.tick_after``), which the
+    clock does not adopt either.
     """
     top = bound if bound is not None else "g"  # "g" sorts after every hex digit
     try:
         row = conn.execute(
-            "SELECT max(h) FROM ("
-            "SELECT * FROM (SELECT hlc AS h FROM oplog WHERE hlc < :top ORDER BY hlc DESC LIMIT 1)"
+            "SELECT max(h) FROM (SELECT hlc AS h FROM hlc_state WHERE id = 1"
             " UNION ALL SELECT * FROM (SELECT hlc FROM applied_op WHERE hlc < :top"
             " ORDER BY hlc DESC LIMIT 1))", {"top": top}).fetchone()
     except sqlite3.OperationalError:  # a store below schema 10 (tests open old versions)
         row = conn.execute("SELECT hlc FROM oplog ORDER BY seq DESC LIMIT 1").fetchone()
     return row[0] if row and row[0] else None
+
+
+def note_clock(conn: sqlite3.Connection, stamp: str | None) -> None:
+    """Keep the clock's last stamp in the store, inside the write transaction that used it."""
+    if not stamp:
+        return
+    try:
+        conn.execute("UPDATE hlc_state SET hlc = :s WHERE id = 1 AND hlc < :s", {"s": stamp})
+    except sqlite3.OperationalError:  # a store below schema 10
+        pass
 
 
 def peer_cursors(conn: sqlite3.Connection) -> dict[str, int]:

@@ -32,7 +32,7 @@ from .opening import (
     prepare_data_dir,
     read_only_error,
 )
-from .oplog import RemoteApply, high_stamp
+from .oplog import RemoteApply, high_stamp, note_clock
 from .schema import SYNCED_TABLES, columns_of
 from .version import SCHEMA_VERSION
 from .writer import BUSY_RETRY_S, WriterThread, begin_write, is_busy
@@ -320,6 +320,8 @@ class Store:
             try:
                 begin_write(conn, getattr(self, "hlc", None), retry_s=self.busy_retry_s)
                 result = job(tx)
+                if tx._hlc is not None:  # the next writer, in any process, stamps above it
+                    note_clock(conn, self.hlc.last)
                 conn.execute("COMMIT")
                 if tx.audit_head is not None:  # after the commit: device_file.py, crash order
                     device_file.anchor_after_commit(
