@@ -236,7 +236,13 @@ def add_free_hazard(session: Session, inspection_id: str, data: HazardInput) -> 
     return Saved(hazard_id, Changes.of(INSPECTIONS, HAZARDS, SITES), tuple(notes))
 
 
-def finish_inspection(session: Session, inspection_id: str) -> dict[str, Any]:
+class FinishedSummary(dict[str, Any]):
+    """A finished inspection's summary (a plain dict to the CLI and its JSON) and what changed."""
+
+    changes = Changes.of(INSPECTIONS, HAZARDS, SITES)
+
+
+def finish_inspection(session: Session, inspection_id: str) -> FinishedSummary:
     """End the inspection: its draft hazards become ``open``; returns the summary."""
     from .inspection_views import inspection_summary
 
@@ -250,7 +256,7 @@ def finish_inspection(session: Session, inspection_id: str) -> dict[str, Any]:
         tx.audit("inspection_finished", "inspection", inspection_id)
 
     session.write(job)
-    return inspection_summary(session, inspection_id)
+    return FinishedSummary(inspection_summary(session, inspection_id))
 
 
 def discard_inspection(session: Session, inspection_id: str) -> Changes:

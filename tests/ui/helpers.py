@@ -61,7 +61,16 @@ def settle(qtbot, holder, timeout: int = 5000) -> None:
     ctx = holder
     while not hasattr(ctx, "ops"):  # a sub-dialog: ask its parents
         ctx = getattr(ctx, "ctx", None) or ctx.parent()
-    qtbot.waitUntil(lambda: not ctx.ops.active, timeout=timeout)
+    if qtbot is not None:
+        qtbot.waitUntil(lambda: not ctx.ops.active, timeout=timeout)
+        return
+    import time  # a helper without qtbot: run the loop the same way
+
+    deadline = time.monotonic() + timeout / 1000
+    while ctx.ops.active:
+        assert time.monotonic() < deadline, "a GUI write did not finish"
+        QApplication.processEvents()
+        time.sleep(0.005)
 
 
 def gone(widget) -> bool:
@@ -69,3 +78,10 @@ def gone(widget) -> bool:
     import shiboken6
 
     return not shiboken6.isValid(widget) or not widget.isVisible()
+
+
+def activate(qtbot, window) -> None:
+    """Make ``window`` the active window again, as the window manager does once a box or form
+    over it closed (offscreen there is none): window shortcuts only reach the active window."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)

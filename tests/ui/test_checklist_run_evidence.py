@@ -11,6 +11,7 @@ from inspector_app.services import photos as photo_service
 from inspector_app.services import sites
 from inspector_app.services.inspections import StartInput
 from inspector_app.ui.main_window import HAZARDS_PAGE, INSPECTIONS
+from tests.ui.helpers import settle
 from tests.ui.test_inspection_photos import jpeg, wait_import
 
 pytestmark = pytest.mark.ui
@@ -22,6 +23,7 @@ def run(window, session):
     window.go_to(INSPECTIONS)
     page = window.current_page()
     page.start(StartInput(site_id=site_id, template_ids=["nine_small"]))
+    settle(None, page)
     page.run.photo_strip.import_workers = 0
     return page.run
 
@@ -30,6 +32,7 @@ def test_a_photo_on_a_hazard_item_is_the_hazards_before_photo(run, session, qtbo
     strip = run.photo_strip
     run.select_row(0)
     assert run.answer("hazard")
+    settle(qtbot, run)
     hazard_id = run.model.items[0]["hazard_id"]
     assert hazard_id
     # the strip now names and takes the item's hazard
@@ -54,8 +57,10 @@ def test_a_photo_on_a_hazard_item_is_the_hazards_before_photo(run, session, qtbo
 def test_the_summary_links_to_the_hazards_it_recorded(run, window, session, qtbot) -> None:
     run.select_row(0)
     assert run.answer("hazard")
+    settle(qtbot, run)
     hazard_id = run.model.items[0]["hazard_id"]
     summary = run.do_finish()
+    settle(qtbot, run)
     assert summary is not None
     page = window.current_page()
     label = page.summary.hazards_label

@@ -11,7 +11,7 @@ from inspector_app.services.inspections import StartInput
 from inspector_app.ui.main_window import INSPECTIONS
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.qt import QMessageBox, Qt
-from tests.ui.helpers import type_text
+from tests.ui.helpers import gone, settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -24,6 +24,7 @@ def page(window, session, qtbot) -> InspectionsPage:
     page = window.current_page()
     assert isinstance(page, InspectionsPage)
     page.start(StartInput(site_id=site_id, template_ids=["nine_small"], location="后厨"))
+    settle(qtbot, page)
     assert page.right.currentWidget() is page.run
     return page
 
@@ -35,7 +36,8 @@ def test_free_hazard_is_linked_to_the_inspection(page, session, qtbot) -> None:
     assert dialog.location_edit.text() == "后厨"
     type_text(qtbot, dialog.description_edit, "后门外违规堆放液化气钢瓶")
     dialog.accept()
-    assert not dialog.isVisible()
+    settle(qtbot, page)
+    assert gone(dialog)
     data = get_inspection(session, inspection_id)
     assert len(data["free_hazards"]) == 1
     hazard = hazards.get_hazard(session, data["free_hazards"][0])
@@ -50,6 +52,7 @@ def test_discard_removes_the_inspection(page, session, qtbot) -> None:
     inspection_id = page.run.inspection_id
     page.run.table.setFocus()
     qtbot.keyClick(page.run.table, Qt.Key.Key_2)  # a draft hazard from the first item
+    settle(qtbot, page)
     assert get_inspection(session, inspection_id)["hazards"]
     page.run.discard()
     box = page.run.confirm_box
@@ -59,6 +62,7 @@ def test_discard_removes_the_inspection(page, session, qtbot) -> None:
     page.run.discard()
     with qtbot.waitSignal(page.run.discarded, timeout=3000):
         page.run.confirm_box.button(QMessageBox.StandardButton.Discard).click()
+        settle(qtbot, page)
     assert page.right.currentWidget() is page.empty
     assert list_inspections(session, status="in_progress") == []
     assert page.in_progress_ids() == []

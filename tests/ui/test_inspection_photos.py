@@ -26,6 +26,7 @@ from inspector_app.ui.qt import (
     Qt,
     QUrl,
 )
+from tests.ui.helpers import settle
 
 pytestmark = pytest.mark.ui
 
@@ -48,6 +49,7 @@ def page(window, session, qtbot) -> InspectionsPage:
     page = window.current_page()
     assert isinstance(page, InspectionsPage)
     page.start(StartInput(site_id=site_id, template_ids=["nine_small"], location="后厨"))
+    settle(qtbot, page)
     assert page.right.currentWidget() is page.run
     page.run.photo_strip.import_workers = 0
     return page
@@ -134,15 +136,20 @@ def test_keys_still_answer_items_after_the_strip_was_used(page, session, qtbot, 
 
     first = run.current_row()
     qtbot.keyClick(run.table, Qt.Key.Key_1)  # OK, moves on
+    settle(qtbot, page)
     assert run.current_row() == first + 1
     qtbot.keyClick(run.table, Qt.Key.Key_2)  # a hazard: stays on the item
+    settle(qtbot, page)
     qtbot.keyClick(run.table, Qt.Key.Key_Return)
+    settle(qtbot, page)
     qtbot.keyClick(run.table, Qt.Key.Key_3)
+    settle(qtbot, page)
     results = {i["code"]: i.get("result") for t in get_inspection(session, run.inspection_id)["templates"]
                for i in t["items"]}
     answered = [r for r in results.values() if r]
     assert sorted(answered) == ["hazard", "na", "ok"]
     qtbot.keyClick(run.table, Qt.Key.Key_N)
+    settle(qtbot, page)
     assert QApplication.focusWidget() is run.note_edit
     # answering kept the photos and did not disturb the strip
     assert strip.model.rowCount() == 1 and strip.viewer is None and strip.confirm_box is None
@@ -169,7 +176,9 @@ def test_finished_summary_counts_the_photos(page, session, qtbot, tmp_path) -> N
     inspection_id = page.run.inspection_id
     paths = [str(jpeg(tmp_path / f"p{i}.jpg", (30 * i, 80, 120))) for i in range(2)]
     wait_import(qtbot, strip, lambda: strip.import_files(paths))
-    summary = page.run.do_finish()
+    with qtbot.waitSignal(page.run.finished, timeout=5000) as finished:
+        assert page.run.do_finish() is not None
+    summary = finished.args[0]
     assert summary is not None and summary["photos"] == 2
     assert page.right.currentWidget() is page.summary
     assert "On-site photos" in page.summary.body.text() or "现场照片" in page.summary.body.text()
@@ -186,6 +195,7 @@ def test_screenshot_of_a_run_with_photos(page, session, qtbot, tmp_path) -> None
     wait_import(qtbot, strip, lambda: strip.import_files(paths))
     for key in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2):
         qtbot.keyClick(page.run.table, key)
+        settle(qtbot, page)
     assert strip.target.hazard_id  # on the hazard's item the strip takes that hazard's photos
     page.run.select_row(0)  # an item without a hazard: the inspection's scene photos again
     qtbot.waitUntil(lambda: strip.model.rowCount() == 4, timeout=3000)
@@ -198,6 +208,7 @@ def test_screenshot_of_a_run_with_photos(page, session, qtbot, tmp_path) -> None
         qtbot.wait(50)
         assert window.grab().save(str(SHOTS / "inspection-run-photos-folded.png"))
         page.run.do_finish()
+        settle(qtbot, page)
         qtbot.wait(50)
         assert window.grab().save(str(SHOTS / "inspection-summary-photos.png"))
 
@@ -215,6 +226,7 @@ def test_view_and_remove_a_photo_of_the_inspection(page, session, qtbot, tmp_pat
     box = strip.remove_photo(0)
     assert box is not None and "r0.jpg" in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
+    settle(qtbot, page)
     assert [p["original_name"] for p in stored(session, inspection_id)] == ["r1.jpg"]
     qtbot.waitUntil(lambda: strip.model.rowCount() == 1, timeout=3000)
 

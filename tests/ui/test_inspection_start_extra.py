@@ -16,7 +16,7 @@ from inspector_app.ui.main_window import HAZARDS_PAGE, INSPECTIONS
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.qt import QDialogButtonBox, Qt
 from tests.helpers import secure_admin
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -75,6 +75,7 @@ def test_start_with_co_inspectors_and_a_campaign(window, session, town, qtbot) -
     assert dialog.grab().save(str(SHOTS / "inspection-start-co-inspectors.png"))
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.button_box.button(OK).click()
+        settle(qtbot, page)
     inspection_id = page.run.inspection_id
     row = session.store.read().execute(
         "SELECT inspector_ids, campaign_id, kind FROM inspection WHERE id = ?", (inspection_id,)).fetchone()
@@ -84,6 +85,7 @@ def test_start_with_co_inspectors_and_a_campaign(window, session, town, qtbot) -
     header = page.run.templates_label.text()
     assert "李晓明" in header and "九小场所消防安全专项整治" in header
     page.run.do_finish()
+    settle(qtbot, page)
     summary = page.summary.body.text()
     assert "李晓明" in summary and "九小场所消防安全专项整治" in summary
 
@@ -97,12 +99,14 @@ def test_campaign_kind_without_campaign_and_errors_in_the_dialog(window, session
     dialog.set_inspector_checked(town["zhao"])
     users.set_active(session, "zhaoli", False)  # meanwhile the co-inspector leaves
     dialog.button_box.button(OK).click()
+    settle(qtbot, page)
     assert dialog.isVisible() and dialog.error_banner.isVisible()
     assert "找不到在岗用户" in dialog.error_banner.text()
     assert get_inspection_count(session) == 0
     dialog.set_inspector_checked(town["zhao"], False)
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.button_box.button(OK).click()
+        settle(qtbot, page)
     data = get_inspection(session, page.run.inspection_id)
     assert (data["kind"], data["campaign_id"]) == ("campaign", None)
     assert [p["id"] for p in data["inspectors"]] == [session.user.id]
@@ -119,19 +123,23 @@ def get_inspection_count(session) -> int:
 def test_edit_a_checklist_hazard_level_with_a_reason(window, session, town, qtbot) -> None:
     page = open_page(window, qtbot)
     page.start(StartInput(site_id=town["site"], template_ids=["nine_small"], location="后厨"))
+    settle(qtbot, page)
     run = page.run
     row = next(n for n, i in enumerate(run.model.items) if not i["major"])
     run.select_row(row)
     run.table.setFocus()
     qtbot.keyClick(run.table, Qt.Key.Key_E)  # no hazard yet: nothing to edit
+    settle(qtbot, page)
     assert run.hazard_dialog is None and not run.edit_hazard_button.isEnabled()
     qtbot.keyClick(run.table, Qt.Key.Key_2)
+    settle(qtbot, page)
     hazard_id = run.model.items[row]["hazard_id"]
     assert hazard_id and run.edit_hazard_button.isEnabled()
     assert run.model.data(run.model.index(row, 2)) == "一般隐患"
     assert run.hazard_label.isVisibleTo(run) and "一般隐患" in run.hazard_label.text()
 
     qtbot.keyClick(run.table, Qt.Key.Key_E)
+    settle(qtbot, page)
     dialog = run.hazard_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.suggested_level == "general" and dialog.suggested_label.isVisibleTo(dialog)
@@ -139,6 +147,7 @@ def test_edit_a_checklist_hazard_level_with_a_reason(window, session, town, qtbo
     dialog.level_combo.setCurrentIndex(dialog.level_combo.findData("major"))
     assert dialog.level_reason_edit.isVisibleTo(dialog)
     dialog.button_box.button(SAVE).click()  # without the reason: refused, nothing written
+    settle(qtbot, page)
     assert dialog.isVisible() and dialog.error_banner.isVisible()
     assert "理由" in dialog.error_banner.text()
     assert "#d93025" in dialog.level_reason_edit.styleSheet()  # the field is marked
@@ -148,6 +157,7 @@ def test_edit_a_checklist_hazard_level_with_a_reason(window, session, town, qtbo
     assert dialog.grab().save(str(SHOTS / "hazard-level-reason.png"))
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.button_box.button(SAVE).click()
+        settle(qtbot, page)
 
     saved = hazards.get_hazard(session, hazard_id)
     assert saved.level == "major"
@@ -160,9 +170,11 @@ def test_edit_a_checklist_hazard_level_with_a_reason(window, session, town, qtbo
 
     # undo (Ctrl+Z) goes back to the suggested level; redo applies the reason again
     window.ctx.undo.undo()
+    settle(qtbot, page)
     assert hazards.get_hazard(session, hazard_id).level == "general"
     assert run.model.data(run.model.index(row, 2)) == "一般隐患"
     window.ctx.undo.redo()
+    settle(qtbot, page)
     assert hazards.get_hazard(session, hazard_id).level == "major"
     assert run.model.data(run.model.index(row, 2)) == "重大隐患"
 
@@ -172,6 +184,7 @@ def test_edit_a_checklist_hazard_level_with_a_reason(window, session, town, qtbo
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     run.table.setFocus()
     qtbot.keyClick(run.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page)
     again = run.hazard_dialog
     assert again is not None and again.isVisible()
     assert again.level_reason_edit.text() == "后厨与就餐区未分隔，液化气钢瓶超量存放"
@@ -179,6 +192,7 @@ def test_edit_a_checklist_hazard_level_with_a_reason(window, session, town, qtbo
 
     # the hazard's history (hazards page) shows the reason
     run.do_finish()
+    settle(qtbot, page)
     window.go_to(HAZARDS_PAGE)
     window.hazards_page.select_id(hazard_id)
     qtbot.waitUntil(lambda: "液化气钢瓶超量存放" in window.hazards_page.detail.toPlainText(), timeout=3000)

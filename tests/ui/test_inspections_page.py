@@ -11,6 +11,7 @@ from inspector_app.services.inspections import StartInput
 from inspector_app.ui.main_window import INSPECTIONS, MainWindow
 from inspector_app.ui.pages.inspections import InspectionsPage
 from inspector_app.ui.qt import QDialogButtonBox, QMessageBox, Qt
+from tests.ui.helpers import activate, settle
 
 pytestmark = pytest.mark.ui
 
@@ -44,6 +45,7 @@ def start_through_dialog(page: InspectionsPage, qtbot) -> str:
     dialog.location_edit.setText("后厨")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+        settle(qtbot, page)
     assert page.right.currentWidget() is page.run
     return page.run.inspection_id
 
@@ -51,6 +53,7 @@ def start_through_dialog(page: InspectionsPage, qtbot) -> str:
 def press(qtbot, page: InspectionsPage, key) -> None:
     page.run.table.setFocus()
     qtbot.keyClick(page.run.table, key)
+    settle(qtbot, page)  # the answer is written off the GUI thread
 
 
 def items(session, inspection_id: str) -> list[dict]:
@@ -74,6 +77,7 @@ def test_run_a_checklist_with_the_keys(window, session, site_id, qtbot) -> None:
     assert page.run.note_edit.hasFocus() or window.focusWidget() is page.run.note_edit
     qtbot.keyClicks(page.run.note_edit, "beds in the loft")
     qtbot.keyClick(page.run.note_edit, Qt.Key.Key_Return)  # saves the note, back to the table
+    settle(qtbot, page)
     press(qtbot, page, Qt.Key.Key_Return)              # next item
     press(qtbot, page, KEYS["na"])                     # item 2 na
     press(qtbot, page, Qt.Key.Key_Return)              # skip item 3
@@ -105,11 +109,14 @@ def test_run_a_checklist_with_the_keys(window, session, site_id, qtbot) -> None:
     press(qtbot, page, KEYS["hazard"])
 
     # Ctrl+Enter with unchecked items asks first
+    activate(qtbot, window)
     qtbot.keyClick(page.run.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page)
     box = page.run.confirm_box
     assert box is not None and box.isVisible()
     with qtbot.waitSignal(page.run.finished, timeout=2000):
         box.button(QMessageBox.StandardButton.Yes).click()
+        settle(qtbot, page)
     assert page.right.currentWidget() is page.summary
     summary = page.summary.summary
     assert (summary["items_checked"], summary["ok"], summary["hazard"], summary["na"]) == (5, 2, 2, 1)
@@ -155,7 +162,9 @@ def test_resume_after_reopening_the_window(window, ctx, session, site_id, qtbot)
 
 def test_finish_everything_without_a_question(window, session, site_id, qtbot) -> None:
     page = open_page(window, qtbot)
-    inspection_id = page.start(StartInput(site_id=site_id))
+    started = page.start(StartInput(site_id=site_id))
+    settle(qtbot, page)
+    inspection_id = started.result.id
     total = page.run.model.rowCount()
     press(qtbot, page, KEYS["hazard"])
     press(qtbot, page, Qt.Key.Key_Return)  # a hazard stays on its item until Enter
@@ -164,6 +173,7 @@ def test_finish_everything_without_a_question(window, session, site_id, qtbot) -
     assert page.run.progress_label.text().endswith(f"{total} / {total}")
     with qtbot.waitSignal(page.run.finished, timeout=2000):
         qtbot.keyClick(page.run.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot, page)
     assert page.run.confirm_box is None
     summary = page.summary.summary
     assert (summary["items_checked"], summary["ok"], summary["hazard"], summary["unchecked"]) == (

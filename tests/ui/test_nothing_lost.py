@@ -10,7 +10,7 @@ from inspector_app.core.errors import IllegalTransition
 from inspector_app.services import hazards, sites
 from inspector_app.ui.main_window import HAZARDS_PAGE, SITES_PAGE
 from inspector_app.ui.qt import QDialogButtonBox, QMessageBox, Qt
-from tests.ui.helpers import add_hazards, add_sites, type_text
+from tests.ui.helpers import add_hazards, add_sites, gone, settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -32,9 +32,11 @@ def test_deleting_a_hazard_asks_first_naming_it(window, session) -> None:
     assert box is not None and "消防通道堵塞" in box.text() and "测试场所000" in box.text()
     assert box.defaultButton() is box.button(NO)
     answer(box, NO)
+    settle(None, window)
     assert [h.id for h in hazards.list_hazards(session)] == [hazard_id]  # No keeps it
     window.delete_current()
     answer(page.delete_box, YES)
+    settle(None, window)
     assert hazards.list_hazards(session) == []
 
 
@@ -47,9 +49,11 @@ def test_deleting_a_site_says_how_many_hazards_go_with_it(window, session) -> No
     box = window.sites_page.delete_box
     assert "测试场所000" in box.text() and "3 条隐患" in box.text()
     answer(box, NO)
+    settle(None, window)
     assert sites.list_sites(session)
     window.delete_current()
     answer(window.sites_page.delete_box, YES)
+    settle(None, window)
     assert sites.list_sites(session) == [] and hazards.list_hazards(session) == []
 
 
@@ -75,6 +79,7 @@ def test_undo_after_closing_is_refused_with_the_reason(window, ctx, session, qtb
     dialog = window.edit_current()
     dialog.description_edit.setPlainText("改过的描述")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     _close(session, hazard_id)
     with qtbot.waitSignal(ctx.events.error, timeout=2000) as error:
         window.act_undo.trigger()
@@ -90,6 +95,7 @@ def test_undoing_the_record_of_a_closed_hazard_is_refused(window, ctx, session, 
     dialog = window.hazards_page.add_record(site_id)
     type_text(qtbot, dialog.description_edit, "灭火器过期")
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     (row,) = hazards.list_hazards(session)
     _close(session, row.id)
     with qtbot.waitSignal(ctx.events.error, timeout=2000):
@@ -103,7 +109,7 @@ def test_esc_on_a_typed_hazard_form_asks_before_discarding(window, session, qtbo
     dialog = window.hazards_page.add_record(site_id)
     qtbot.waitExposed(dialog)
     dialog.reject()  # nothing typed: closes at once
-    assert not dialog.isVisible()
+    assert gone(dialog)
     dialog = window.hazards_page.add_record(site_id)
     qtbot.waitExposed(dialog)
     type_text(qtbot, dialog.description_edit, "灭火器过期")
@@ -116,7 +122,8 @@ def test_esc_on_a_typed_hazard_form_asks_before_discarding(window, session, qtbo
     box = dialog.discard_box
     assert box is not None
     box.button(QMessageBox.StandardButton.Discard).click()
-    assert not dialog.isVisible()
+    settle(qtbot, window)
+    assert gone(dialog)
     assert hazards.list_hazards(session) == []
 
 
@@ -128,7 +135,8 @@ def test_a_typed_site_form_asks_too(window, session, qtbot) -> None:
     dialog.reject()
     assert dialog.discard_box is not None and dialog.isVisible()
     dialog.discard_box.button(QMessageBox.StandardButton.Discard).click()
-    assert not dialog.isVisible() and sites.list_sites(session) == []
+    settle(qtbot, window)
+    assert gone(dialog) and sites.list_sites(session) == []
 
 
 def test_an_edit_form_left_unchanged_closes_without_asking(window, session, qtbot) -> None:
@@ -160,11 +168,13 @@ def test_an_impossible_found_date_is_refused_in_place(window, session, qtbot) ->
     dialog.description_edit.setFocus()  # leaving the field keeps the text to correct
     assert dialog.found_date.lineEdit().text() == "2026-02-30"
     dialog.button_box.button(SAVE).click()
+    settle(qtbot, window)
     assert dialog.isVisible() and hazards.list_hazards(session) == []
     assert "不是有效日期" in dialog.error_banner.text()
     _type_date(qtbot, dialog.found_date, "2026-02-28")
     assert not dialog.error_banner.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.button_box.button(SAVE).click()
+        settle(qtbot, window)
     (row,) = hazards.list_hazards(session)
     assert row.found_on == "2026-02-28"

@@ -1,5 +1,7 @@
-"""Every window and dialog fits a 1366×768 laptop screen (taskbar 40 px) and a 1920×1080 one
-at 150 % scaling (1280×720 logical, taskbar 27), buttons included.
+"""Every window and dialog fits a 1366×768 laptop screen (taskbar 40 px), a 1920×1080 one at
+150 % scaling (1280×720 logical, taskbar 27) and a 1366×768 one at 150 % (911×512 logical),
+buttons included: where a form is taller than the screen its contents scroll and its buttons
+stay visible at the bottom.
 
 The outer test runs this module again in a subprocess whose offscreen screen has that size
 (``offscreen:configfile``, and ``QT_SCALE_FACTOR`` for 150 %); the inner test opens each
@@ -13,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +24,17 @@ import pytest
 from inspector_app.core.entities import HazardInput, SiteInput
 from inspector_app.services import hazards, rectification, sites
 from inspector_app.services.inspections import StartInput
-from inspector_app.ui.qt import QApplication, QWidget
+from inspector_app.ui.dialogs.common import ErrorBanner
+from inspector_app.ui.qt import (
+    QAbstractItemView,
+    QApplication,
+    QPushButton,
+    QRect,
+    QScrollArea,
+    QWidget,
+)
+from inspector_app.ui.widgets import BodyScroll
+from tests.ui.helpers import settle
 
 pytestmark = pytest.mark.ui
 
@@ -29,6 +42,7 @@ SCREEN_ENV = "INSPECTOR_FIT_SCREEN"
 SCREENS = {  # name: (width, height, scale, taskbar in logical px, checklist rows at least)
     "1366x768": (1366, 768, "1", 40, 10),
     "1080p-150": (1920, 1080, "1.5", 27, 8),
+    "1366x768-150": (1366, 768, "1.5", 27, 4),  # 911×512 logical
 }
 TITLE_BAR = 32  # the window manager's frame, which offscreen windows lack
 SHOTS = Path("/tmp/shots")
@@ -36,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_every_window_fits_the_screen(screen: str, tmp_path: Path) -> None:
+def test_every_window_fits_the_screen(screen: str, tmp_path: Path, qtbot) -> None:
     width, height, scale, _taskbar, _rows = SCREENS[screen]
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{
@@ -112,7 +126,36 @@ def _checklist_run(window, session):
     window.go_to(INSPECTIONS)
     page = window.current_page()
     page.start(StartInput(site_id=site_id, template_ids=["nine_small"], location="后厨"))
+    settle(None, page)
     return window
+
+
+def _hazard_major(window, session):
+    from inspector_app.ui.dialogs.hazard_dialog import HazardDialog
+
+    dialog = HazardDialog(window.ctx, lambda data: None, parent=window)
+    dialog.show()  # 重大隐患 chosen once the form is open: its 五落实 box appears
+    dialog.level_combo.setCurrentIndex(dialog.level_combo.findData("major"))
+    return dialog
+
+
+def _register_import(window, session):
+    from openpyxl import Workbook
+
+    from inspector_app.ui.dialogs.register_import import RegisterImportDialog
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "企业名称", "统一社会信用代码", "经营地址", "所属网格", "负责人", "联系电话",
+                  "行业类别", "备注", "面积", "从业人数"])
+    for i in range(30):
+        sheet.append([i + 1, f"第{i + 1}家小吃店", None, f"青石镇文化路{i + 1}号", "东村网格", "王建国",
+                      "13800138000", "九小场所", None, 80, 5])
+    path = Path(tempfile.mkdtemp(prefix="名单 ")) / "青石镇 企业名单.xlsx"
+    book.save(path)
+    dialog = RegisterImportDialog(window.ctx, parent=window)
+    dialog.load(path)
+    return dialog
 
 
 def _checklist_editor(window, session):
@@ -137,6 +180,7 @@ WINDOWS: dict[str, Callable] = {
     "checklist-run": _checklist_run,
     "site": _simple("dialogs.site_dialog", "SiteDialog", "save"),
     "hazard": _simple("dialogs.hazard_dialog", "HazardDialog", "save"),
+    "hazard-major": _hazard_major,
     "notify-major": _action("NOTIFY", "major"),
     "five": _action("FIVE", "major"),
     "plan": _action("PLAN", "major"),
@@ -153,7 +197,7 @@ WINDOWS: dict[str, Callable] = {
     "report": _simple("dialogs.public_report", "ReportDialog", "save"),
     "task": _simple("dialogs.assigned_task", "TaskDialog", "save"),
     "start-inspection": _simple("pages.inspections", "StartInspectionDialog"),
-    "register-import": _simple("dialogs.register_import", "RegisterImportDialog"),
+    "register-import": _register_import,
     "photo-viewer": _photo_viewer,
     "photo-compare": _photo_compare,
     "annotation-editor": _annotation_editor,
@@ -166,7 +210,6 @@ def test_window_fits_inside(name: str, window, session, qtbot) -> None:
     screen = os.environ[SCREEN_ENV]
     taskbar = SCREENS[screen][3]
     free = QApplication.primaryScreen().availableGeometry()
-    limit_w, limit_h = free.width(), free.height() - taskbar - TITLE_BAR
     shown: QWidget = WINDOWS[name](window, session)
     if shown is not window:
         qtbot.addWidget(shown)
@@ -175,10 +218,47 @@ def test_window_fits_inside(name: str, window, session, qtbot) -> None:
     qtbot.wait(50)
     SHOTS.mkdir(parents=True, exist_ok=True)
     shown.grab().save(str(SHOTS / f"fit-{screen}-{name}.png"))
-    minimum = shown.minimumSizeHint().expandedTo(shown.minimumSize())
-    assert minimum.width() <= limit_w and minimum.height() <= limit_h, (name, minimum, limit_w, limit_h)
-    assert shown.width() <= limit_w and shown.height() <= limit_h, (name, shown.size(), limit_w, limit_h)
+    _assert_fits(name, shown, shown is window, free, taskbar)
+    if name == "hazard-major":  # the 五落实 box that appeared below the form is scrolled into sight
+        assert not shown.major_box.visibleRegion().isEmpty(), shown.major_box.visibleRegion()
+    banner = getattr(shown, "error_banner", None)
+    if isinstance(banner, ErrorBanner) and shown is not window:  # a refused save, scrolled down
+        for scroll in shown.findChildren(BodyScroll):
+            scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+        banner.show_message("名称不能超过 100 个字（现有 130 个）；请缩短后再保存。" * 2)
+        qtbot.wait(50)
+        seen = banner.visibleRegion().boundingRect()
+        assert seen == banner.rect(), (name, seen, banner.rect())
+        _assert_fits(name, shown, False, free, taskbar)
     if name == "checklist-run":  # a run shows a good part of its list at once
         run = window.current_page().run
         rows = run.table.viewport().height() // max(run.table.verticalHeader().defaultSectionSize(), 1)
         assert rows >= SCREENS[screen][4], (rows, run.splitter.sizes(), [w.minimumSizeHint().height() for w in (run.table, run.splitter.widget(1), run.photo_strip)])
+
+
+def _assert_fits(name: str, shown: QWidget, main: bool, free: QRect, taskbar: int) -> None:
+    """``shown`` and its minimum fit the free area; its buttons are wholly visible."""
+    limit_w, limit_h = free.width(), free.height() - taskbar - TITLE_BAR
+    minimum = shown.minimumSizeHint().expandedTo(shown.minimumSize())
+    assert minimum.width() <= limit_w and minimum.height() <= limit_h, (name, minimum, limit_w, limit_h)
+    assert shown.width() <= limit_w and shown.height() <= limit_h, (name, shown.size(), limit_w, limit_h)
+    place, room = shown.geometry(), free.adjusted(-1, -1, 1, 1 - taskbar)  # 1 px: rounding at 150 %
+    assert room.contains(place), (name, place, free)
+    # every button outside a scrolling area is wholly on the window (保存/取消 not cut off)
+    buttons = [b for b in shown.findChildren(QPushButton) if b.isVisibleTo(shown) and not _scrolled(b, shown)]
+    assert buttons or main, name
+    for button in buttons:
+        seen = button.visibleRegion().boundingRect()
+        assert seen == button.rect(), (name, button.text(), seen, button.rect())
+        assert shown.rect().contains(button.mapTo(shown, button.rect().bottomRight())), (name, button.text())
+
+
+def _scrolled(widget: QWidget, window: QWidget) -> bool:
+    """Whether ``widget`` sits inside a list, table or scroll area of ``window`` (reached by
+    scrolling, so it may be out of sight)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QScrollArea | QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 from ...core.column_mapping import FIELDS, column_letter
 from ...core.errors import DomainError
@@ -56,7 +57,7 @@ from ..qt import (
     translate,
 )
 from ..undo import ServiceCommand
-from ..widgets import esc, heading, list_table
+from ..widgets import esc, free_area, heading, list_table
 from .common import ErrorBanner, GuardedDialog
 
 IGNORE = "-"
@@ -358,8 +359,9 @@ class RegisterImportDialog(QDialog):
             self.columns_grid.addWidget(combo, row, col + 1)
         self.columns_grid.setColumnMinimumWidth(2, 40)
         self.columns_grid.setColumnStretch(5, 1)
-        rows = min(per_column, 8)
-        self.columns_scroll.setMinimumHeight(rows * (self.fontMetrics().height() + 18))
+        rows = min(per_column, 8)  # a third of a small screen at most: the preview needs room too
+        self.columns_scroll.setMinimumHeight(min(rows * (self.fontMetrics().height() + 18),
+                                                 free_area(self).height() // 3))
 
     def _on_combo(self, column: int) -> None:
         """One field per column: choosing a field another column had frees that column."""
@@ -442,8 +444,6 @@ class RegisterImportDialog(QDialog):
 
     def _on_imported(self, report: ImportReport) -> None:
         self.report = report
-        if report.changes:
-            self.ctx.events.publish(report.changes)
         c = report.counts
         self.ctx.events.notice.emit(self.tr("Register imported: {} new, {} updated, {} skipped, {} rejected.")
                                     .format(c["imported"], c["updated"], c["skipped"], c["rejected"]))
@@ -678,35 +678,43 @@ class AssignGridDialog(GuardedDialog):
         self.all_check.setVisible(total > 0)
         self.assign_button.setEnabled(n > 0 and self.grid_combo.count() > 0)
 
-    def assign(self) -> int:
+    def assign(self) -> Op | None:
+        """Assign the checked sites to the chosen grid, off the GUI thread (Ctrl+Z undoes it)."""
         ids, grid_id, grid_name = self.checked_ids(), self.grid_combo.currentData(), self.grid_combo.currentText()
         if not ids or not grid_id:
-            return 0
+            return None
         session = self.ctx.session
-        try:
-            before = register_import.site_grids(session, ids)
-            changes = register_import.assign_grid(session, ids, grid_id)
-        except DomainError as exc:
-            self.error_banner.show_message(exc.message(self.ctx.lang))
-            return 0
-        self.ctx.undo.push(ServiceCommand(
-            self.ctx, QCoreApplication.translate("Undo", "assign {} sites to grid “{}”").format(len(ids), grid_name),
-            redo=lambda: register_import.assign_grid(session, ids, grid_id),
-            undo=lambda: register_import.restore_grids(session, before),
-        ))
-        self.ctx.events.publish(changes)
+        before: list[Any] = []
+
+        def job() -> Any:
+            before.append(register_import.site_grids(session, ids))
+            return register_import.assign_grid(session, ids, grid_id)
+
+        def command(_result: Any) -> ServiceCommand:
+            return ServiceCommand(
+                self.ctx, QCoreApplication.translate("Undo", "assign {} sites to grid “{}”").format(len(ids), grid_name),
+                redo=lambda: register_import.assign_grid(session, ids, grid_id),
+                undo=lambda: register_import.restore_grids(session, before[0]))
+
         done = self.tr("{} sites assigned to grid “{}”. Press Ctrl+Z to undo.").format(len(ids), grid_name)
-        self.ctx.events.notice.emit(done)
-        self.result_label.setText("✓ " + done)
-        self._undo_index = self.ctx.undo.index()
-        self._removed = [(i, self.list.item(i).clone()) for i in range(self.list.count())
-                         if self.list.item(i).data(ID_ROLE) in ids]
-        for i, _item in reversed(self._removed):
-            self.list.takeItem(i)
-        self.undo_button.show()
-        self._update()
-        self.assigned.emit(len(ids))
-        return len(ids)
+
+        def assigned(_result: Any) -> None:
+            self.result_label.setText("✓ " + done)
+            self._undo_index = self.ctx.undo.index()
+            self._removed = [(i, self.list.item(i).clone()) for i in range(self.list.count())
+                             if self.list.item(i).data(ID_ROLE) in ids]
+            for i, _item in reversed(self._removed):
+                self.list.takeItem(i)
+            self.undo_button.show()
+            self._update()
+            self.assigned.emit(len(ids))
+
+        self.assign_button.setEnabled(False)
+        op = self.ctx.ops.write(
+            job, title=self.windowTitle(), parent=self, undo=command, notice=done, on_done=assigned,
+            on_error=lambda exc: self.error_banner.show_message(exc.message(self.ctx.lang)))
+        op.finished.connect(self._update)
+        return op
 
     def undo_last(self) -> None:
         """Undo the assignment just made (if nothing was done since) and list the sites again."""

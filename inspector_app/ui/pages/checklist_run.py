@@ -23,12 +23,13 @@ from ...core.errors import DomainError
 from ...services import hazards, inspections
 from ...services import photos as photo_service
 from ...services.campaigns import list_campaigns
-from ...services.changes import HAZARDS, INSPECTIONS, SITES, Changes
+from ...services.changes import HAZARDS, Changes
 from ...services.inspection_views import get_inspection
 from ...services.photos import PhotoTarget
 from .. import labels, undo
 from ..context import AppContext
 from ..dialogs.hazard_dialog import HazardDialog
+from ..ops import Op
 from ..photo_strip import PhotoStrip
 from ..qt import (
     QAbstractItemView,
@@ -489,25 +490,41 @@ class ChecklistRun(QWidget):
             return False
         item = self.model.items[row]
         note = self.note_edit.text().strip() or None
-        try:
-            recorded = inspections.record_result(self.ctx.session, self.inspection["id"], item["id"],
-                                                 result, note)
-        except DomainError as exc:
-            self.ctx.events.error.emit(exc.message(self.ctx.lang))
-            return False
+        session, inspection_id = self.ctx.session, self.inspection["id"]
         had_hazard = item.get("hazard_id")
-        level = self._hazard_level(recorded.hazard_id)
-        self.model.set_answer(row, result=result, note=note, hazard_id=recorded.hazard_id, hazard_level=level)
+        before = {k: item.get(k) for k in ("result", "note", "hazard_id", "hazard_level")}
+        items = self.model.items
+
+        def recorded_ok(recorded: Any) -> None:
+            if self.model.items is not items:  # another inspection is shown meanwhile
+                return
+            level = self._hazard_level(recorded.hazard_id)
+            self.model.set_answer(row, hazard_id=recorded.hazard_id, hazard_level=level)
+            if row == self.current_row():
+                self._show_item(row)
+            messages = [w.message(self.ctx.lang) for w in recorded.warnings]
+            if result == "hazard" and recorded.hazard_id and recorded.hazard_id != had_hazard:
+                shown = labels.level(level or ("major" if item["major"] else "general"))
+                messages.insert(0, self.tr("Draft hazard recorded ({}): {}").format(shown, item["code"]))
+            if messages:
+                self.ctx.events.notice.emit(" ".join(messages))
+
+        def refused(exc: DomainError) -> None:
+            if self.model.items is items:  # the answer shown at once was not kept: undo it
+                self.model.set_answer(row, **before)
+                self._update_progress()
+                if row == self.current_row():
+                    self._show_item(row)
+            self.ctx.events.error.emit(exc.message(self.ctx.lang))
+
+        # shown at once (the keys keep their pace); written off the GUI thread, in order
+        self.model.set_answer(row, result=result, note=note)
         if row == self.current_row():
             self._show_item(row)
         self._update_progress()
-        self.ctx.events.publish(recorded.changes)
-        messages = [w.message(self.ctx.lang) for w in recorded.warnings]
-        if result == "hazard" and recorded.hazard_id and recorded.hazard_id != had_hazard:
-            shown = labels.level(level or ("major" if item["major"] else "general"))
-            messages.insert(0, self.tr("Draft hazard recorded ({}): {}").format(shown, item["code"]))
-        if messages:
-            self.ctx.events.notice.emit(" ".join(messages))
+        self.ctx.ops.write(lambda: inspections.record_result(session, inspection_id, item["id"], result, note),
+                           title=self.tr("Record result"), parent=self.window(), on_done=recorded_ok,
+                           on_error=refused)
         if result != "hazard":
             self.next_item()
         return True
@@ -534,13 +551,11 @@ class ChecklistRun(QWidget):
         if note == (item.get("note") or None):
             return
         if item.get("result"):
-            try:
-                recorded = inspections.record_result(self.ctx.session, self.inspection["id"],
-                                                     item["id"], item["result"], note)
-            except DomainError as exc:
-                self.ctx.events.error.emit(exc.message(self.ctx.lang))
-                return
-            self.ctx.events.publish(recorded.changes)
+            session, inspection_id, result = self.ctx.session, self.inspection["id"], item["result"]
+            self.ctx.ops.write(
+                lambda: inspections.record_result(session, inspection_id, item["id"], result, note),
+                title=self.tr("Record result"), parent=self.window(),
+                on_error=lambda exc: self.ctx.events.error.emit(exc.message(self.ctx.lang)))
         self.model.set_answer(row, note=note)
 
     def _hazard_level(self, hazard_id: str | None) -> str | None:
@@ -576,7 +591,7 @@ class ChecklistRun(QWidget):
                               existing=existing, parent=self)
         dialog.setWindowTitle(self.tr("Edit hazard: {}").format(item["code"]))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._hazard_edited(hazard_id))
+        dialog.accepted.connect(self._hazard_edited)
         dialog.rejected.connect(lambda: self._dialog_closed())
         self.hazard_dialog = dialog
         dialog.open()
@@ -586,10 +601,9 @@ class ChecklistRun(QWidget):
         self.hazard_dialog = None
         self.table.setFocus()
 
-    def _hazard_edited(self, hazard_id: str) -> None:
-        """The saved hazard's row already shows it (``_on_changed``); back to the keys."""
+    def _hazard_edited(self) -> None:
+        """The saved hazard's row already shows it (``_on_changed`` got the edit's changes)."""
         self.hazard_dialog = None
-        self._on_changed(Changes.of(HAZARDS))
         self.table.setFocus()
 
     # ------------------------------------------------------------------ off-list hazards, discard
@@ -599,8 +613,12 @@ class ChecklistRun(QWidget):
             return None
         self.save_note()
         inspection_id = self.inspection["id"]
-        dialog = HazardDialog(self.ctx, lambda data: inspections.add_free_hazard(
-            self.ctx.session, inspection_id, data), site_id=self.inspection["site_id"], parent=self)
+        session = self.ctx.session
+        dialog = HazardDialog(self.ctx, lambda data: self.ctx.ops.write(
+            lambda: inspections.add_free_hazard(session, inspection_id, data),
+            title=self.tr("Hazard not on the checklist"), parent=self,
+            notice=self.tr("Draft hazard recorded (not on the checklist).")),
+            site_id=self.inspection["site_id"], parent=self)
         dialog.setWindowTitle(self.tr("Hazard not on the checklist"))
         dialog.site_picker.setEnabled(False)  # the inspection's site
         dialog.source_combo.setEnabled(False)  # follows the inspection's kind
@@ -614,10 +632,6 @@ class ChecklistRun(QWidget):
 
     def _free_hazard_saved(self, saved: Any) -> None:
         self.hazard_dialog = None
-        self.ctx.events.publish(saved.changes)
-        messages = [self.tr("Draft hazard recorded (not on the checklist).")]
-        messages += [w.message(self.ctx.lang) for w in saved.warnings]
-        self.ctx.events.notice.emit(" ".join(messages))
         if self.inspection is not None:
             data = get_inspection(self.ctx.session, self.inspection["id"])
             self._show_free(len(data.get("free_hazards", [])))
@@ -638,23 +652,23 @@ class ChecklistRun(QWidget):
         if answer == QMessageBox.StandardButton.Discard:
             self.do_discard()
 
-    def do_discard(self) -> bool:
+    def do_discard(self) -> Op | None:
         if self.inspection is None:
-            return False
-        inspection_id = self.inspection["id"]
-        try:
-            changes = inspections.discard_inspection(self.ctx.session, inspection_id)
-        except DomainError as exc:
-            self.ctx.events.error.emit(exc.message(self.ctx.lang))
-            return False
-        site = self.inspection["site_name"]
-        self.inspection = None
-        self.model.set_items([])
-        self.photo_strip.set_target(None)
-        self.ctx.events.publish(changes)
-        self.ctx.events.notice.emit(self.tr("Inspection at {} discarded.").format(site))
-        self.discarded.emit(inspection_id)
-        return True
+            return None
+        session, inspection_id, site = self.ctx.session, self.inspection["id"], self.inspection["site_name"]
+
+        def discarded(_changes: Any) -> None:
+            if self.inspection is not None and self.inspection["id"] == inspection_id:
+                self.inspection = None
+                self.model.set_items([])
+                self.photo_strip.set_target(None)
+            self.discarded.emit(inspection_id)
+
+        return self.ctx.ops.write(
+            lambda: inspections.discard_inspection(session, inspection_id),
+            title=self.tr("Discard inspection"), parent=self.window(), on_done=discarded,
+            notice=self.tr("Inspection at {} discarded.").format(site),
+            on_error=lambda exc: self.ctx.events.error.emit(exc.message(self.ctx.lang)))
 
     # ------------------------------------------------------------------ finishing
     def finish(self) -> None:
@@ -671,26 +685,28 @@ class ChecklistRun(QWidget):
         box.accepted.connect(self.do_finish)
         open_box(self, "confirm_box", box, default=QMessageBox.StandardButton.No)
 
-    def do_finish(self) -> dict[str, Any] | None:
+    def do_finish(self) -> Op | None:
         if self.inspection is None:
             return None
-        try:
-            summary = inspections.finish_inspection(self.ctx.session, self.inspection["id"])
-        except DomainError as exc:
-            self.ctx.events.error.emit(exc.message(self.ctx.lang))
-            return None
-        summary = {**summary, "site_name": self.inspection["site_name"],
-                   "inspectors": self.inspector_names(self.inspection),
-                   "campaign": self.campaign_name(self.inspection),
-                   "photos": len(photo_service.photos_of_inspection(self.ctx.session,
-                                                                   self.inspection["id"])),
-                   "hazard_rows": hazards.hazard_rows(self.ctx.session, summary.get("hazard_ids", []))}
-        self.inspection = None
-        self.photo_strip.set_target(None)
-        self.ctx.events.publish(Changes.of(INSPECTIONS, HAZARDS, SITES))
-        self.ctx.events.notice.emit(self.tr("Inspection finished: {} hazards recorded.").format(summary["hazards"]))
-        self.finished.emit(summary)
-        return summary
+        session, inspection = self.ctx.session, self.inspection
+
+        def finished(summary: Any) -> None:
+            summary = {**summary, "site_name": inspection["site_name"],
+                       "inspectors": self.inspector_names(inspection),
+                       "campaign": self.campaign_name(inspection),
+                       "photos": len(photo_service.photos_of_inspection(session, inspection["id"])),
+                       "hazard_rows": hazards.hazard_rows(session, summary.get("hazard_ids", []))}
+            if self.inspection is inspection:
+                self.inspection = None
+                self.photo_strip.set_target(None)
+            self.ctx.events.notice.emit(
+                self.tr("Inspection finished: {} hazards recorded.").format(summary["hazards"]))
+            self.finished.emit(summary)
+
+        return self.ctx.ops.write(
+            lambda: inspections.finish_inspection(session, inspection["id"]),
+            title=self.tr("Finish inspection"), parent=self.window(), on_done=finished,
+            on_error=lambda exc: self.ctx.events.error.emit(exc.message(self.ctx.lang)))
 
 
 class SummaryPanel(QFrame):

@@ -28,10 +28,12 @@ from ..dialogs.checklist_templates import ChecklistTemplatesDialog
 from ..dialogs.common import ErrorBanner, GuardedDialog
 from ..dialogs.inspection_plan import InspectionPlanDialog
 from ..icons import icon
+from ..ops import Op
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
     QCompleter,
+    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -284,12 +286,25 @@ class StartInspectionDialog(GuardedDialog):
         if self._start is None:
             super().accept()
             return
-        try:
-            self.saved = self._start(self.start_input())
-        except DomainError as exc:
-            self.error_banner.show_message(exc.message(self.ctx.lang))
-            return
-        super().accept()
+        op = self._start(self.start_input())  # a write off the GUI thread: wait, input kept
+        self.pending = op
+        self.button_box.setEnabled(False)
+        self.error_banner.clear_message()
+        op.handle_errors(lambda exc: self.error_banner.show_message(exc.message(self.ctx.lang)))
+        op.succeeded.connect(self._write_done)
+        op.finished.connect(self._write_ended)
+
+    def _write_ended(self) -> None:
+        self.pending = None
+        self.button_box.setEnabled(True)
+
+    def _write_done(self, saved: Saved) -> None:
+        self.saved, self.pending = saved, None
+        QDialog.accept(self)
+
+    def reject(self) -> None:
+        if getattr(self, "pending", None) is None:  # while the write runs the form stays
+            super().reject()
 
 
 class InspectionsPage(QWidget):
@@ -405,27 +420,25 @@ class InspectionsPage(QWidget):
     # ------------------------------------------------------------------ actions
     def start_dialog(self, site_id: str | None = None) -> StartInspectionDialog:
         dialog = StartInspectionDialog(self.ctx, site_id, parent=self.window(),
-                                       start=lambda data: inspections.start_inspection(self.ctx.session, data))
+                                       start=self._write_start)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._started(dialog.saved))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def start(self, data: StartInput) -> str | None:
-        try:
-            saved = inspections.start_inspection(self.ctx.session, data)
-        except DomainError as exc:
-            self.ctx.events.error.emit(exc.message(self.ctx.lang))
-            return None
-        return self._started(saved)
+    def _write_start(self, data: StartInput, on_done: Callable[[Any], None] | None = None) -> Op:
+        session = self.ctx.session
+        return self.ctx.ops.write(lambda: inspections.start_inspection(session, data),
+                                  title=self.tr("Start inspection"), parent=self.window(), on_done=on_done)
+
+    def start(self, data: StartInput) -> Op:
+        """Start an inspection (a write off the GUI thread) and open it once started."""
+        return self._write_start(data, on_done=self._started)
 
     def _started(self, saved: Saved | None) -> str | None:
         if saved is None:
             return None
-        self.ctx.events.publish(saved.changes)
-        if saved.warnings:
-            self.ctx.events.notice.emit(" ".join(w.message(self.ctx.lang) for w in saved.warnings))
         self.resume(saved.id)
         return saved.id
 
