@@ -83,7 +83,9 @@ try:
 except Exception as exc:
     outcome = {"refused": type(exc).__name__, "en": getattr(exc, "en", str(exc)),
                "zh": getattr(exc, "zh", "")}
-outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM: this process's own peak; ru_maxrss would carry over the parent's peak across exec
+hwm = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+outcome["peak_mb"] = int(hwm[0]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(outcome))
 """
 
