@@ -90,7 +90,9 @@ def raw(conn: sqlite3.Connection, setting: Setting[Any]) -> str | None:
 
 def _decode(setting: Setting[T], text: str) -> T:
     if setting.scope == DEVICE_LOCAL and setting.type is bool:
-        return setting.parse(text == "1")  # store_info has always held "1" / "0"
+        if text not in ("0", "1"):  # store_info has always held "1" / "0"
+            raise ValueError(f"not a yes/no value: {text!r}")
+        return setting.parse(text == "1")
     return setting.parse(json.loads(text))
 
 

@@ -21,6 +21,7 @@ from ..core.entities import ROLES, User
 from ..core.errors import NotFound, PermissionDenied, ValidationError
 from ..core.permissions import ROLE_ZH, Action
 from ..store.store import Store, WriteTx, set_info
+from . import settings_registry
 from .changes import STORE, USERS, Changes, Notice, Saved
 from .passwords import MIN_PASSWORD, check_password, hash_password, verify_password  # noqa: F401 - re-exported
 from .regions import find_grid
@@ -28,7 +29,8 @@ from .session import Session, load_user
 
 # store_info key (this device only, never synced): "0" once someone logged in without
 # "stay logged in"; unset or "1" keeps today's behaviour (the current user stays logged in)
-STAY_KEY = "stay_logged_in"
+STAY = settings_registry.STAY_LOGGED_IN  # device-local: store_info, never synced
+STAY_KEY = STAY.key
 _LOGIN = re.compile(r"^[^\s]{2,40}$")
 
 
@@ -70,7 +72,7 @@ def current_user(session: Session) -> User:
 
 def stays_logged_in(store: Store) -> bool:
     """Whether this device keeps its current user logged in between starts (the default)."""
-    return store.info(STAY_KEY) != "0"
+    return settings_registry.get(store.read(), STAY)
 
 
 def has_password(store: Store, user: User) -> bool:
@@ -127,12 +129,13 @@ def needs_log_in(session: Session) -> bool:
     return not stays_logged_in(session.store) and has_password(session.store, session.user)
 
 
-def set_stay_logged_in(session: Session, stay: bool) -> None:
+def set_stay_logged_in(session: Session, stay: bool) -> Changes:
     """Keep (or stop keeping) this device's current user logged in between starts."""
     def job(tx: WriteTx) -> None:
-        set_info(tx, STAY_KEY, "1" if stay else "0")
+        settings_registry.put(tx, STAY, bool(stay))
 
     session.write(job)
+    return Changes.of(USERS)
 
 
 def _refresh_self(session: Session, user_id: str) -> None:
@@ -306,7 +309,7 @@ def log_in(session: Session, login: str, password: str | None, *,
     def job(tx: WriteTx) -> None:
         set_info(tx, "current_user_id", user.id)
         if stay_logged_in is not None:
-            set_info(tx, STAY_KEY, "1" if stay_logged_in else "0")
+            settings_registry.put(tx, STAY, bool(stay_logged_in))
         tx.user_id = user.id
         tx.audit("logged_in", "user", user.id, user.login)
 
