@@ -10,16 +10,15 @@ from typing import Any
 
 from ..core import hazard_status as hs
 from ..core import permissions
-from ..core.deadlines import recheck_due
 from ..core.entities import HazardInput, HazardRow, User
 from ..core.errors import IllegalTransition, NotFound, ValidationError
 from ..core.hazard_status import with_report_day
-from ..core.holidays import HolidayCalendar
 from ..core.permissions import Action, scope_clause  # scope_clause: re-exported
 from ..store.search_index import text_filter
 from ..store.store import WriteTx
 from . import overdue_rule
 from .changes import HAZARDS, SITES, Changes, Notice, Saved
+from .hazard_derived import derived_columns, recheck_window
 from .hazard_input import check_links, item_is_major, validate_input
 from .lifecycle_common import (
     calendar_from_conn,
@@ -245,16 +244,7 @@ def _events_of(tx: WriteTx, hazard_id: str) -> list[tuple[str, dict]]:
     ]
 
 
-def _recheck_due(state: hs.HazardState, calendar: HolidayCalendar) -> date | None:
-    """End of the 10-day re-check window of a major hazard (domain.md §2), or None.
-
-    The window runs from the unit's completion report or, without one, from the deadline's
-    end. A 责改 order (enforcement documents, a later issue) will be tracked the same way.
-    """
-    if state.level != "major" or state.status not in (hs.NOTIFIED, hs.AWAITING_RECHECK):
-        return None
-    start = state.reported_on or state.due_date
-    return recheck_due(start, calendar) if start else None
+_recheck_due = recheck_window  # the rule lives with the derived columns (check uses it)
 
 
 def record_event(tx: WriteTx, hazard_id: str, kind: str, data: dict[str, Any] | None = None) -> hs.HazardState:
@@ -267,23 +257,8 @@ def record_event(tx: WriteTx, hazard_id: str, kind: str, data: dict[str, Any] | 
         {"hazard_id": hazard_id, "kind": kind, "at": tx.now_iso, "by_user": tx.user_id,
          "data": json.dumps(data, ensure_ascii=False, sort_keys=True)},
     )
-    window = _recheck_due(new_state, calendar_from_conn(tx.conn))
-    tx.update(
-        "hazard",
-        hazard_id,
-        {
-            "status": new_state.status,
-            "level": new_state.level,
-            "due_date": new_state.due_date.isoformat() if new_state.due_date else None,
-            "served_on": new_state.served_on.isoformat() if new_state.served_on else None,
-            "closed_on": new_state.closed_on.isoformat() if new_state.closed_on else None,
-            "extended": int(new_state.extended),
-            "listed": int(new_state.listed),
-            "escalation": new_state.escalation,
-            "reported_on": new_state.reported_on.isoformat() if new_state.reported_on else None,
-            "recheck_due": window.isoformat() if window else None,
-        },
-    )
+    # the derived columns: the same rule a receiver applies (hazard_derived.rederive)
+    tx.update("hazard", hazard_id, derived_columns(new_state, calendar_from_conn(tx.conn)))
     return new_state
 
 

@@ -31,6 +31,7 @@ from inspector_app.store import oplog
 from inspector_app.store.oplog import Op, high_stamp, peer_cursors
 from inspector_app.store.schema import SYNCED_TABLES, columns_of, unsynced_columns
 from inspector_app.store.store import Store, set_info
+from tests.lifecycle_helpers import make_town
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stores"
 SYNC = ["created_at", "updated_at", "device_id", "hlc", "deleted"]
@@ -391,3 +392,72 @@ def test_a_version_9_store_upgrades_with_its_settings_carried_over(tmp_path):
         assert conn.execute("SELECT hlc FROM site WHERE id = ?", (site,)).fetchone()[0] > old
     finally:
         s.close()
+
+
+# --------------------------------------------------------------------------- a receiver
+def _apply_all(session, ops: list[Op]) -> int:
+    """Apply another device's ops the way the op format allows (a minimal sync import)."""
+    from inspector_app.services.hazard_derived import rederive
+
+    def job(tx):
+        touched: list[str] = []
+        with tx.applying_remote() as apply:
+            for op in ops:
+                if not apply.record(op):
+                    continue
+                allowed = set(columns_of(op.tbl))
+                fields = {k: v for k, v in (op.fields or {}).items() if k in allowed}
+                assert fields.keys() == (op.fields or {}).keys()
+                if op.op == "insert":
+                    cols = ", ".join(fields)
+                    tx.conn.execute(
+                        f"INSERT INTO {op.tbl} ({cols}) VALUES ({', '.join('?' * len(fields))})"
+                        f" ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in fields)}",
+                        list(fields.values()))
+                elif op.op == "update":
+                    tx.conn.execute(f"UPDATE {op.tbl} SET {', '.join(f'{c} = ?' for c in fields)}"
+                                    " WHERE id = ?", [*fields.values(), op.row_id])
+                if op.tbl == "hazard":
+                    touched.append(op.row_id)
+                elif op.tbl == "hazard_event" and op.op == "insert":
+                    touched.append(str(fields["hazard_id"]))
+            return rederive(tx, touched)
+
+    return session.write(job)
+
+
+def test_a_receiver_derives_the_hazard_columns_the_sender_has(tmp_path, clock):
+    a = open_session(tmp_path / "甲 设备", clock=clock)
+    b = open_session(tmp_path / "乙 设备", clock=clock)
+    try:
+        town = make_town(a)  # users with passwords, grids, sites
+        holiday_settings.set_regional_holidays(a, [{"name": "三月三", "on": "2026-10-12", "days": 1}])
+        major = town.major_ready(description="液化气瓶无防倒措施", deadline_days=7)
+        plain = town.hazard(description="灭火器过期")
+        for h in (major, plain):
+            rectification.notify(town.li, h, served_on="2026-09-28")
+        rectification.report_done(town.li, major, note="已加装固定链条")
+        ops = oplog.local_ops(a.store.read(), a.store.device_id)
+        assert any(o.tbl == "app_user" for o in ops)
+        assert not any(o.tbl == "app_user" and "password_hash" in (o.fields or {}) for o in ops)
+        assert _apply_all(b, ops) == 2  # both hazards had their derived columns filled in
+        assert _apply_all(b, ops) == 0  # applying the same ops again changes nothing
+
+        def row(s, h):
+            return dict(s.store.read().execute("SELECT * FROM hazard WHERE id = ?", (h,)).fetchone())
+
+        for h in (major, plain):
+            assert row(b, h) == row(a, h)
+        hashes = "SELECT count(*) FROM app_user WHERE password_hash IS NOT NULL"
+        assert a.store.read().execute(hashes).fetchone()[0] >= 1
+        assert b.store.read().execute(hashes).fetchone()[0] == 0  # the users came, their hashes not
+        assert row(b, major)["recheck_due"]  # counted with the synced regional holiday
+        assert inspection_plan.get_intervals(b) == inspection_plan.get_intervals(a)
+        assert [r.name for r in holiday_settings.regional_holidays(b)] == ["三月三"]
+        from inspector_app.services.check import derived
+
+        assert derived.hazard_problems(b.store.read()) == []
+        assert peer_cursors(b.store.read()) == {a.store.device_id: ops[-1].seq}
+    finally:
+        a.close()
+        b.close()
