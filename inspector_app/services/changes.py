@@ -37,6 +37,7 @@ class Changes:
 
 
 NOTHING = Changes()  # what a result that names no changes changed
+EVERYTHING = Changes.of(STORE)  # another store was opened (or its folder renamed): views reload
 
 
 @dataclass(frozen=True)

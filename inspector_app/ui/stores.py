@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import DomainError
-from ..services.changes import STORE, Changes
+from ..services.changes import EVERYTHING
 from ..services.session import demo_data_dir, open_session
 from .ops import Op
 from .qt import QFileDialog, QMessageBox, QObject
@@ -45,7 +45,7 @@ class StoreSwitcher(QObject):
             return False
         self.ctx.replace_session(session)
         self.window.rebuild()
-        self.ctx.events.publish(Changes.of(STORE))
+        self.ctx.events.publish(EVERYTHING)
         return True
 
     def open_demo(self) -> Op | None:
@@ -127,4 +127,4 @@ class StoreSwitcher(QObject):
         elif self.switch(path, self.ctx.as_user):
             self.ctx.real_data_dir = path
             self.ctx.settings.last_data_dir = str(path)
-            self.ctx.events.publish(Changes.of(STORE))  # the title names the new folder
+            self.ctx.events.publish(EVERYTHING)  # the title names the new folder

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from ..services import notifications
 from .icons import icon
+from .ops import Op
 from .qt import QObject, QSystemTrayIcon, QTimer
 
 MESSAGE_MS = 15_000
@@ -46,19 +47,25 @@ class OverdueNotifier(QObject):
             self.tray.hide()
 
     # ------------------------------------------------------------------ the daily check
-    def check(self) -> str | None:
-        """Check once (a no-op if already done today), notify, and schedule the next check."""
+    def check(self) -> Op:
+        """Check once (a no-op if already done today), notify, and schedule the next check.
+
+        The check marks the day in the store: a write, so it runs off the GUI thread (a long
+        import may hold the store); ``last_message`` is what it said."""
         session = self.window.ctx.session
-        message = None
-        try:
-            news = notifications.check_and_mark(session)
-        except Exception:  # noqa: BLE001 - a failed check must not break the window
-            news = None
-        if news is not None and news.count:
-            message = self._message(news)
-            self.notify(message)
-        self.schedule_next()
-        return message
+
+        def job() -> notifications.OverdueNews | None:
+            try:
+                return notifications.check_and_mark(session)
+            except Exception:  # noqa: BLE001 - a failed check must not break the window
+                return None
+
+        def checked(news: notifications.OverdueNews | None) -> None:
+            if news is not None and news.count:
+                self.notify(self._message(news))
+            self.schedule_next()
+
+        return self.window.ctx.ops.write(job, title=self.tr("Grid Inspector"), on_done=checked)
 
     def _message(self, news: notifications.OverdueNews) -> str:
         lines = [(row.description.splitlines()[0] if row.description else "")

@@ -7,6 +7,7 @@ import pytest
 from inspector_app.services import overdue_rule, rectification, users
 from inspector_app.ui.qt import Qt
 from tests.lifecycle_helpers import as_, make_town
+from tests.ui.helpers import settle
 
 pytestmark = pytest.mark.ui
 
@@ -138,12 +139,17 @@ def test_overdue_notice_once_a_day(town, window, clock, qtbot) -> None:
     assert notifier.timer.isActive() and 60_000 <= notifier.timer.interval() <= DAY_MS
 
     window.statusBar().clearMessage()
-    assert notifier.check() is None  # the same day: nothing again
+    notifier.last_message = None
+    notifier.check()  # marks the day in the store: a write off the GUI thread
+    settle(qtbot, window)
+    assert notifier.last_message is None  # the same day: nothing again
     assert window.statusBar().currentMessage() == ""
 
     town.hazard(town.li, description="配电箱无门", found_on="2026-09-25", due_on="2026-09-28", deadline_days=None)
     clock.advance(days=1)
-    second = notifier.check()
+    notifier.check()
+    settle(qtbot, window)
+    second = notifier.last_message
     assert second is not None and "配电箱无门" in second and "安全出口上锁" not in second
     window.go_to(1)
     notifier.bring_up()

@@ -66,6 +66,8 @@ def test_gui_write_behind_a_long_writer_job_keeps_the_window_responsive(window, 
     page = window.hazards_page
     page.reload()
     assert page.select_id(hazard_id)
+    # the window builds its other pages in idle moments after start: done before measuring
+    qtbot.waitUntil(lambda: None not in window.pages, timeout=10_000)
 
     long_job_began, long_job_over = threading.Event(), threading.Event()
 
@@ -100,6 +102,8 @@ def test_gui_write_behind_a_long_writer_job_keeps_the_window_responsive(window, 
     assert long_job_over.is_set()  # the edit was written after the long job
     assert typed_before_end == ["False"]  # the keys were handled while the job still ran
     assert hazards.get_hazard(session, hazard_id).description == "灭火器过期未更换"
+    print(f"\nevent-loop lateness during a write queued behind a 2 s transaction: max {max(probe.late):.0f} ms"
+          f" over {len(probe.late)} ticks of {TICK_MS} ms")
     assert max(probe.late) < 200, f"event loop blocked for {max(probe.late):.0f} ms"
     settle(qtbot, ctx)
 

@@ -16,7 +16,7 @@ from inspector_app.ui.dialogs.hazard_dialog import HazardDialog
 from inspector_app.ui.pages.leads import OVERDUE_BG, LeadsPage
 from inspector_app.ui.qt import QDate, QDialogButtonBox
 from tests.helpers import secure_admin
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -51,7 +51,9 @@ def make_page(ctx, qtbot) -> LeadsPage:
 
 
 def save(dialog) -> None:
+    ctx = dialog.ctx
     dialog.button_box.button(QDialogButtonBox.StandardButton.Save).click()
+    settle(None, ctx)  # the write runs off the GUI thread
 
 
 def test_supervisor_records_a_report_with_its_reporter(ctx, session, qtbot, town) -> None:

@@ -9,6 +9,7 @@ from inspector_app.ui import undo
 from inspector_app.ui.main_window import HAZARDS_PAGE, PAGE_KEYS
 from inspector_app.ui.pages.placeholder import PlaceholderPage
 from inspector_app.ui.qt import Qt, qt_runtime_version
+from tests.ui.helpers import settle
 
 pytestmark = pytest.mark.ui
 
@@ -53,8 +54,9 @@ def test_pages_not_built_yet_say_what_is_coming(window) -> None:
         assert page.title.text() and page.summary.text() and "<li" in page.bullets.text()
 
 
-def test_status_bar_counts_follow_changes(window, ctx) -> None:
+def test_status_bar_counts_follow_changes(window, ctx, qtbot) -> None:
     undo.add_site(ctx, SiteInput(name="老王烧烤"))
+    settle(qtbot, window)
     assert window.counts_label.text() == "场所 1 · 隐患 0 · 逾期 0"
     assert "已新增场所" in window.statusBar().currentMessage()
 

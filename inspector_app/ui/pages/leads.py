@@ -8,6 +8,7 @@ for users who may see it (the service leaves it out for everyone else).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...core.entities import HazardInput
@@ -23,6 +24,7 @@ from ..dialogs import public_report as pr
 from ..dialogs.assigned_task import CompleteTaskDialog, TaskDialog
 from ..dialogs.hazard_dialog import HazardDialog
 from ..icons import icon
+from ..ops import Op
 from ..qt import (
     QBrush,
     QColor,
@@ -186,18 +188,10 @@ class LeadTab(QWidget):
                          f" <span style='color:#5f6368'>{esc(labels.status(row.status))}</span>")
         return "<br>".join(links)
 
-    def run(self, call, message: str) -> bool:
-        """A quick service write: publish its changes and say so, or show the refusal."""
-        try:
-            result = call()
-        except DomainError as exc:
-            self.ctx.events.error.emit(exc.message(self.ctx.lang))
-            return False
-        changes = getattr(result, "changes", result)
-        if isinstance(changes, Changes):
-            self.ctx.events.publish(changes)
-        self.ctx.events.notice.emit(message)
-        return True
+    def write(self, call: Callable[[], Any], message: str) -> Op:
+        """A service write off the GUI thread (a form's save): the runner publishes what the
+        service changed, says ``message``; a refusal shows in the form that asked."""
+        return self.ctx.ops.write(call, title=message, parent=self.window(), notice=message)
 
     def open_form(self, dialog: QDialog, select: bool = True) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -309,11 +303,10 @@ class ReportsTab(LeadTab):
         if not can(self.ctx.session.user, Action.ADD_REPORT):
             return None
 
-        def save(data: public_reports.ReportInput) -> Any:
-            saved = public_reports.add_report(self.ctx.session, data)
-            self.ctx.events.publish(saved.changes)
-            self.ctx.events.notice.emit(self.tr("Public report recorded"))
-            return saved
+        def save(data: public_reports.ReportInput) -> Op:
+            session = self.ctx.session
+            return self.write(lambda: public_reports.add_report(session, data),
+                              self.tr("Public report recorded"))
 
         return self.open_form(pr.ReportDialog(self.ctx, save, parent=self.window()))
 
@@ -322,11 +315,10 @@ class ReportsTab(LeadTab):
         if r is None or not self.hazard_button.isEnabled():
             return None
 
-        def save(data: HazardInput) -> Any:
-            saved = public_reports.add_hazard_from_report(self.ctx.session, r.id, data)
-            self.ctx.events.publish(saved.changes)
-            self.ctx.events.notice.emit(self.tr("Hazard recorded and linked to the report"))
-            return saved
+        def save(data: HazardInput) -> Op:
+            session = self.ctx.session
+            return self.write(lambda: public_reports.add_hazard_from_report(session, r.id, data),
+                              self.tr("Hazard recorded and linked to the report"))
 
         dialog = HazardDialog(self.ctx, save, site_id=r.site_id, parent=self.window())
         dialog.description_edit.setPlainText(r.content)
@@ -342,11 +334,10 @@ class ReportsTab(LeadTab):
             return None
         report_id = r.id
 
-        def save(hazard_id: str) -> Any:
-            changes = public_reports.link_hazard(self.ctx.session, report_id, hazard_id)
-            self.ctx.events.publish(changes)
-            self.ctx.events.notice.emit(self.tr("Hazard linked: the report is verified"))
-            return changes
+        def save(hazard_id: str) -> Op:
+            session = self.ctx.session
+            return self.write(lambda: public_reports.link_hazard(session, report_id, hazard_id),
+                              self.tr("Hazard linked: the report is verified"))
 
         dialog = pr.HazardPickDialog(self.ctx, self.tr("Link a hazard to the report"), save,
                                      site_id=r.site_id, parent=self.window())
@@ -358,11 +349,10 @@ class ReportsTab(LeadTab):
             return None
         report_id = r.id
 
-        def save(reason: str | None) -> Any:
-            changes = public_reports.close_unfounded(self.ctx.session, report_id, reason=reason)
-            self.ctx.events.publish(changes)
-            self.ctx.events.notice.emit(self.tr("Report closed as unfounded"))
-            return changes
+        def save(reason: str | None) -> Op:
+            session = self.ctx.session
+            return self.write(lambda: public_reports.close_unfounded(session, report_id, reason=reason),
+                              self.tr("Report closed as unfounded"))
 
         dialog = pr.ReasonDialog(self.ctx, self.tr("Close as unfounded"), self.tr("Reason *"), save,
                                  info=first_line(r.content, 80), parent=self.window())
@@ -374,11 +364,10 @@ class ReportsTab(LeadTab):
             return None
         report_id = r.id
 
-        def save(kw: dict[str, Any]) -> Any:
-            changes = public_reports.set_reward(self.ctx.session, report_id, **kw)
-            self.ctx.events.publish(changes)
-            self.ctx.events.notice.emit(self.tr("Reward saved"))
-            return changes
+        def save(kw: dict[str, Any]) -> Op:
+            session = self.ctx.session
+            return self.write(lambda: public_reports.set_reward(session, report_id, **kw),
+                              self.tr("Reward saved"))
 
         return self.open_form(pr.RewardDialog(self.ctx, r, save, parent=self.window()), select=False)
 
@@ -473,11 +462,10 @@ class TasksTab(LeadTab):
         if not can(self.ctx.session.user, Action.ADD_TASK):
             return None
 
-        def save(data: assigned_tasks.TaskInput) -> Any:
-            saved = assigned_tasks.add_task(self.ctx.session, data)
-            self.ctx.events.publish(saved.changes)
-            self.ctx.events.notice.emit(self.tr("Handed-down task recorded"))
-            return saved
+        def save(data: assigned_tasks.TaskInput) -> Op:
+            session = self.ctx.session
+            return self.write(lambda: assigned_tasks.add_task(session, data),
+                              self.tr("Handed-down task recorded"))
 
         return self.open_form(TaskDialog(self.ctx, save, parent=self.window()))
 
@@ -487,11 +475,10 @@ class TasksTab(LeadTab):
             return None
         task_id = t.id
 
-        def save(kw: dict[str, Any]) -> Any:
-            changes = assigned_tasks.complete_task(self.ctx.session, task_id, **kw)
-            self.ctx.events.publish(changes)
-            self.ctx.events.notice.emit(self.tr("Task completed"))
-            return changes
+        def save(kw: dict[str, Any]) -> Op:
+            session = self.ctx.session
+            return self.write(lambda: assigned_tasks.complete_task(session, task_id, **kw),
+                              self.tr("Task completed"))
 
         return self.open_form(CompleteTaskDialog(self.ctx, t, save, parent=self.window()), select=False)
 
@@ -501,11 +488,10 @@ class TasksTab(LeadTab):
             return None
         task_id = t.id
 
-        def save(hazard_id: str) -> Any:
-            changes = assigned_tasks.link_hazard_to_task(self.ctx.session, task_id, hazard_id)
-            self.ctx.events.publish(changes)
-            self.ctx.events.notice.emit(self.tr("Hazard linked to the task"))
-            return changes
+        def save(hazard_id: str) -> Op:
+            session = self.ctx.session
+            return self.write(lambda: assigned_tasks.link_hazard_to_task(session, task_id, hazard_id),
+                              self.tr("Hazard linked to the task"))
 
         dialog = pr.HazardPickDialog(self.ctx, self.tr("Link a hazard to the task"), save,
                                      site_id=t.site_id, parent=self.window())

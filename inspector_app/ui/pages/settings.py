@@ -171,7 +171,9 @@ class SettingsPage(QWidget):
             self.update_user()
 
     def _set_stay(self, stay: bool) -> None:
-        users.set_stay_logged_in(self.ctx.session, stay)
+        session = self.ctx.session
+        self.ctx.ops.write(lambda: users.set_stay_logged_in(session, stay),
+                           title=self.tr("Stay logged in on this device"), parent=self.window())
 
     def switch_user(self):  # noqa: ANN201 - the login dialog it opened
         return open_switch_user(self.ctx, self.window(), self.user_switched.emit)
@@ -181,7 +183,6 @@ class SettingsPage(QWidget):
 
         dialog = OwnPasswordDialog(self.ctx, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.ctx.events.publish(dialog.saved))
         dialog.accepted.connect(lambda: self.ctx.events.notice.emit(self.tr("Your password was changed")))
         dialog.open()
         return dialog
