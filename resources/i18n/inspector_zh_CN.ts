@@ -4,205 +4,206 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="71"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="72"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="73"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="74"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="75"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="76"/>
         <source>Black</source>
         <translation>黑色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="288"/>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="539"/>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="563"/>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="584"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="565"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="577"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="592"/>
         <source>Annotate photo</source>
         <translation>标注照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="301"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="302"/>
         <source>Save the annotation (Ctrl+S); the original photo is never changed</source>
         <translation>保存标注（Ctrl+S）；照片原件始终不变</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="303"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="304"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="319"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="320"/>
         <source>Move shapes</source>
         <translation>移动图形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="339"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="339"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="340"/>
         <source>Circle</source>
         <translation>圆圈</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="339"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="340"/>
         <source>Rectangle</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="341"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="346"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="347"/>
         <source>{} — shortcut {}</source>
         <translation>{} — 快捷键 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="361"/>
         <source>Colour of new shapes (also recolours the selected ones)</source>
         <translation>新图形的颜色（也会改变已选图形的颜色）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="363"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="366"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="367"/>
         <source>Text, then click on the photo</source>
         <translation>输入文字，再点击照片放置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="372"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="373"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="376"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="382"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="383"/>
         <source>Delete the selected shapes (Del)</source>
         <translation>删除所选图形（Del）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="468"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="469"/>
         <source>Click a shape to select it, drag to move, Del to delete.</source>
         <translation>点击图形可选中，拖动可移动，按 Del 删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="469"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="470"/>
         <source>Drag from the tail to the tip of the arrow.</source>
         <translation>从箭尾拖到箭头所指处。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="471"/>
         <source>Drag to draw a circle or ellipse.</source>
         <translation>拖动画出圆圈或椭圆。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="471"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="472"/>
         <source>Drag to draw a rectangle.</source>
         <translation>拖动画出方框。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="472"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="473"/>
         <source>Type the text in the box above, then click where it goes.</source>
         <translation>先在上方输入框中输入文字，再点击要放置的位置。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="485"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="486"/>
         <source>Change colour</source>
         <translation>更改颜色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="500"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="501"/>
         <source>At most {} shapes on one photo.</source>
         <translation>一张照片最多 {} 个图形。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="506"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="507"/>
         <source>Add arrow</source>
         <translation>添加箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="506"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="507"/>
         <source>Add circle</source>
         <translation>添加圆圈</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="507"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="508"/>
         <source>Add rectangle</source>
         <translation>添加方框</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="517"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="518"/>
         <source>Type the text first (the box in the toolbar).</source>
         <translation>请先在工具栏的输入框中输入文字。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="524"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="525"/>
         <source>Add text</source>
         <translation>添加文字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="530"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="531"/>
         <source>Delete shapes</source>
         <translation>删除图形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="536"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="537"/>
         <source>Undo {} (Ctrl+Z)</source>
         <translation>撤销 {}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="537"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="538"/>
         <source>Redo {} (Ctrl+Y)</source>
         <translation>重做 {}（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="585"/>
+        <location filename="../../inspector_app/ui/dialogs/annotation_editor.py" line="593"/>
         <source>Discard the changes to the annotation?</source>
         <translation>放弃对标注的修改？</translation>
     </message>
@@ -235,7 +236,7 @@
         <translation>选择数据目录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="148"/>
+        <location filename="../../inspector_app/ui/app.py" line="149"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>
@@ -288,13 +289,13 @@
         <translation>列表中的场所都已分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="698"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="699"/>
         <source>{} sites assigned to grid “{}”. Press Ctrl+Z to undo.</source>
         <translation>已将 {} 个场所分配到“{}”，可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="722"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="723"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="730"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="731"/>
         <source>Assignment undone.</source>
         <translation>已撤销分配。</translation>
     </message>
@@ -302,42 +303,42 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="59"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="60"/>
         <source>New campaign</source>
         <translation>新建专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="63"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="64"/>
         <source>e.g. 2026 gas safety campaign for restaurants</source>
         <translation>例如：2026年餐饮场所燃气安全专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="75"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="87"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="88"/>
         <source>Sector *</source>
         <translation>行业 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="89"/>
         <source>Dates *</source>
         <translation>起止日期 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="90"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="91"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -345,152 +346,153 @@
 <context>
     <name>CampaignsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="114"/>
         <source>Campaigns and random draws</source>
         <translation>专项整治与双随机抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="123"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="125"/>
         <source>New campaign…</source>
         <translation>新建专项整治…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="126"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="128"/>
         <source>No campaign yet.</source>
         <translation>还没有专项整治。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="146"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="148"/>
         <source>Empty: a random seed is made and recorded</source>
         <translation>留空：自动生成并记录随机种子</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="153"/>
         <source>Draw…</source>
         <translation>抽取…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="152"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="154"/>
         <source>Draw the sites and inspectors at random; a draw is final</source>
         <translation>随机抽取检查对象和检查人员；抽取结果不能重抽</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="155"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="157"/>
         <source>Sites to draw</source>
         <translation>抽取场所数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="156"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="158"/>
         <source>Inspectors to draw</source>
         <translation>抽取检查人员数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="159"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="164"/>
         <source>Random draw (双随机)</source>
         <translation>双随机抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="169"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="170"/>
         <source>Re-run the recorded draw from its seed and compare</source>
         <translation>用记录的随机种子重新抽取并比对</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="178"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="180"/>
         <source>Drawn sites</source>
         <translation>抽中的场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="179"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="181"/>
         <source>Drawn inspectors</source>
         <translation>抽中的检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="203"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="205"/>
         <source>Create a campaign, then draw the sites to inspect and the inspectors at random.</source>
         <translation>先新建专项整治，再随机抽取检查对象和检查人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="218"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="222"/>
         <source>Only supervisors organise campaigns and their draws; you can look at them.</source>
         <translation>只有监管人员可以组织专项整治和抽取；您可以查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="249"/>
         <source>drawn</source>
         <translation>已抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="247"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="249"/>
         <source>not drawn</source>
         <translation>未抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="277"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="279"/>
         <source>all grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="278"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="280"/>
         <source>{sector} · {start} to {end} · {grid}</source>
         <translation>{sector} · {start} 至 {end} · {grid}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="291"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="293"/>
         <source>Drawn {when}: {sites} of {site_pool} sites, {people} of {people_pool} inspectors. Seed: {seed}</source>
         <translation>{when} 抽取：从 {site_pool} 个场所中抽取 {sites} 个，从 {people_pool} 名检查人员中抽取 {people} 名。随机种子：{seed}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="326"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="327"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="350"/>
         <source>Random draw</source>
         <translation>双随机抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="327"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="328"/>
         <source>Draw {} sites and {} inspectors for “{}” now? A draw is final and cannot be repeated.</source>
         <translation>现在抽取 {} 个场所和 {} 名检查人员（{}）？抽取结果为最终结果，不能重抽。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="345"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="343"/>
         <source>Drawn with seed {}: {} sites, {} inspectors.</source>
         <translation>已用随机种子 {} 抽取：{} 个场所，{} 名检查人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="359"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="361"/>
         <source>✔ Verified: seed {} gives exactly the recorded sites and inspectors.</source>
         <translation>✔ 验证通过：随机种子 {} 重新抽取的场所和检查人员与记录完全一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="363"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="365"/>
         <source>✘ The recorded draw does NOT reproduce from seed {}.</source>
         <translation>✘ 验证未通过：随机种子 {} 无法重现记录的抽取结果。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="365"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="367"/>
         <source>the sites of the sector have changed since the draw</source>
         <translation>抽取后该行业的场所名单已有变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="368"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="370"/>
         <source>the inspectors have changed since the draw</source>
         <translation>抽取后检查人员名单已有变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="370"/>
+        <location filename="../../inspector_app/ui/dialogs/campaigns.py" line="372"/>
         <source>Note: {} (the draw used the recorded lists).</source>
         <translation>注意：{}（抽取使用的是当时记录的名单）。</translation>
     </message>
@@ -498,227 +500,227 @@
 <context>
     <name>ChecklistEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="101"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="102"/>
         <source>Only an administrator may edit checklist templates. You can read this one; changes cannot be saved.</source>
         <translation>只有管理员可以修改检查表模板。您可以查看本模板，但修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="108"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="109"/>
         <source>e.g. Fire safety checklist for small venues</source>
         <translation>例如：九小场所消防安全检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="110"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="111"/>
         <source>Short code without spaces, e.g. nine_small</source>
         <translation>不含空格的简短代码，例如 nine_small</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="113"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="114"/>
         <source>Choose a sector</source>
         <translation>请选择行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="119"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="120"/>
         <source>Title *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="121"/>
         <source>Code *</source>
         <translation>代码 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="121"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="122"/>
         <source>Sector *</source>
         <translation>行业 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="123"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="475"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="490"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="131"/>
         <source>Item to check *</source>
         <translation>检查内容 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="131"/>
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="130"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="147"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="148"/>
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="131"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="148"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="149"/>
         <source>Deadline (days)</source>
         <translation>整改期限（天）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="132"/>
         <source>How to check</source>
         <translation>检查方法</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="153"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="329"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="330"/>
         <source>Add item</source>
         <translation>新增检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="155"/>
         <source>Add an item below the current one (Ctrl+Ins)</source>
         <translation>在当前项下方新增检查项（Ctrl+Ins）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="156"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="339"/>
         <source>Delete item</source>
         <translation>删除检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="158"/>
         <source>Delete the current item (Ctrl+Del)</source>
         <translation>删除当前检查项（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="159"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="160"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="160"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="161"/>
         <source>Move the current item up (Ctrl+Up)</source>
         <translation>当前检查项上移（Ctrl+Up）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="163"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="164"/>
         <source>Move the current item down (Ctrl+Down)</source>
         <translation>当前检查项下移（Ctrl+Down）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="166"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="167"/>
         <source>Undo the last change to the items (Ctrl+Z)</source>
         <translation>撤销对检查项的上一次修改（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="171"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="172"/>
         <source>Save (Ctrl+S); inspections already made keep their version</source>
         <translation>保存（Ctrl+S）；已进行的检查仍使用原版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="174"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="175"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="238"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="239"/>
         <source>New template: saving creates version 1</source>
         <translation>新模板：保存后为第 1 版</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="240"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="241"/>
         <source>Version {}; saving creates version {}</source>
         <translation>第 {} 版；保存将生成第 {} 版</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="242"/>
         <source>Save as version {}</source>
         <translation>保存为第 {} 版</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="256"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="257"/>
         <source>A hazard found on this item is a major hazard (重大隐患判定标准)</source>
         <translation>该项发现的隐患判定为重大隐患（重大隐患判定标准）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="265"/>
         <source>New checklist template</source>
         <translation>新检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="266"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="267"/>
         <source>Checklist template: {}</source>
         <translation>检查表模板：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="307"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="308"/>
         <source>Edit item</source>
         <translation>修改检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="348"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="349"/>
         <source>Move item</source>
         <translation>移动检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="389"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="393"/>
         <source>Only an administrator may edit checklist templates.</source>
         <translation>只有管理员可以修改检查表模板。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="412"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="428"/>
         <source>Saved as version {}.</source>
         <translation>已保存为第 {} 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="415"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="431"/>
         <source>Checklist “{}” saved as version {}.</source>
         <translation>检查表“{}”已保存为第 {} 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="471"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="486"/>
         <source>Item {} ({}): {}</source>
         <translation>第 {} 项（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="475"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="490"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="475"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="490"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="476"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="491"/>
         <source>Items</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="483"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="498"/>
         <source>Not saved. Please correct:</source>
         <translation>未保存，请更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="498"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="513"/>
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="499"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_editor.py" line="514"/>
         <source>This checklist has changes that are not saved. Save them as a new version?</source>
         <translation>该检查表有尚未保存的修改。是否保存为新版本？</translation>
     </message>
@@ -726,37 +728,37 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="75"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="76"/>
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="75"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="76"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="75"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="76"/>
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="95"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="95"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="95"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="94"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="95"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -764,155 +766,156 @@
 <context>
     <name>ChecklistRun</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="227"/>
         <source>Note for this item (N); with a hazard it becomes the hazard&apos;s description</source>
         <translation>本项备注（N）；判为隐患时作为隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="231"/>
         <source>OK (1)</source>
         <translation>合格 (1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="232"/>
         <source>Hazard (2)</source>
         <translation>隐患 (2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="233"/>
         <source>N/A (3)</source>
         <translation>不涉及 (3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="234"/>
         <source>Edit hazard… (E)</source>
         <translation>编辑隐患…（E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="234"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="235"/>
         <source>Edit this item&apos;s draft hazard: level (with a reason if it differs from the suggestion), deadline … (E, Ctrl+E)</source>
         <translation>编辑本检查项的隐患草稿：等级（与建议等级不同时须填写理由）、整改期限等（E、Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="238"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="239"/>
         <source>Next (Enter)</source>
         <translation>下一项 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="240"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="668"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="241"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="682"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="708"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="241"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="242"/>
         <source>Finish the inspection and publish its hazards (Ctrl+Enter)</source>
         <translation>完成检查并发布发现的隐患（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="244"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="245"/>
         <source>New hazard…</source>
         <translation>新增隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="246"/>
         <source>Record a hazard that is not on the checklist (Ctrl+H)</source>
         <translation>登记检查表以外的隐患（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="248"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="249"/>
         <source>Discard…</source>
         <translation>放弃检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="250"/>
         <source>Throw this inspection away with its answers and draft hazards</source>
         <translation>放弃本次检查，删除其检查结果和隐患草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="286"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="449"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="450"/>
         <source>On-site photos ({})</source>
         <translation>现场照片（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="289"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="290"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="451"/>
         <source>Add on-site photos of this inspection; you can also drop files here or paste them (Ctrl+V in the strip)</source>
         <translation>添加本次检查的现场照片；也可把文件拖放到这里，或在照片栏中粘贴（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="367"/>
         <source>No checklist</source>
         <translation>无检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="389"/>
         <source>Inspectors: {}</source>
         <translation>检查人员：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="391"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="392"/>
         <source>Campaign: {}</source>
         <translation>专项整治：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="396"/>
         <source>{} hazards not on the checklist</source>
         <translation>检查表外隐患 {} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="415"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="416"/>
         <source>This inspection has no checklist items.</source>
         <translation>本次检查没有检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="425"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="426"/>
         <source>Major-hazard criterion</source>
         <translation>重大隐患判定项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="428"/>
         <source>Basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="429"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="430"/>
         <source>How to check:</source>
         <translation>检查方法：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="443"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="444"/>
         <source>Photos of this item&apos;s hazard, before rectification ({})</source>
         <translation>本项隐患照片（整改前）（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="445"/>
         <source>Evidence of the hazard recorded at this item (phase: before rectification); they show on the hazard page too. Select an item without a hazard for on-site photos of the inspection.</source>
         <translation>本项所登记隐患的证据照片（整改前），在隐患页也会显示。如需添加本次检查的现场照片，请选择没有隐患的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="473"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="474"/>
         <source>to be confirmed by a supervisor</source>
         <translation>待监管人员确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="475"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="476"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="477"/>
         <source>E: edit the hazard</source>
         <translation>E：编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="478"/>
         <source>Draft hazard:</source>
         <translation>隐患草稿：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="482"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="483"/>
         <source>Checked {} / {}</source>
         <translation>已查 {} / {}</translation>
     </message>
@@ -922,47 +925,55 @@
         <translation>已生成隐患草稿（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="568"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="526"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="557"/>
+        <source>Record result</source>
+        <translation>记录检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="583"/>
         <source>This item has no hazard to edit: mark it as a hazard (2) first.</source>
         <translation>本检查项没有可编辑的隐患：请先标记为隐患（2）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="577"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="592"/>
         <source>Edit hazard: {}</source>
         <translation>编辑隐患：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="604"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="619"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="622"/>
         <source>Hazard not on the checklist</source>
         <translation>新增隐患（检查表外）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="618"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="620"/>
         <source>Draft hazard recorded (not on the checklist).</source>
         <translation>已登记隐患草稿（检查表外）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="629"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="643"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="669"/>
         <source>Discard inspection</source>
         <translation>放弃检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="630"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="644"/>
         <source>Discard the inspection at {}? Its answers and draft hazards are thrown away.</source>
         <translation>放弃在{}的本次检查？其检查结果和隐患草稿将被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="655"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="670"/>
         <source>Inspection at {} discarded.</source>
         <translation>已放弃在{}的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="669"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="683"/>
         <source>{} of {} items are not checked yet. Finish anyway?</source>
         <translation>还有 {} 项未检查（共 {} 项）。仍要完成检查吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="691"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="703"/>
         <source>Inspection finished: {} hazards recorded.</source>
         <translation>检查已完成：共登记 {} 条隐患。</translation>
     </message>
@@ -970,144 +981,145 @@
 <context>
     <name>ChecklistTemplatesDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="50"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="52"/>
         <source>Checklist templates</source>
         <translation>检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="53"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="55"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="53"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="55"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="53"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="55"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="56"/>
         <source>Items</source>
         <translation>检查项数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="54"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="56"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="71"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="72"/>
         <source>Open the selected template in the editor (Enter)</source>
         <translation>在编辑器中打开所选模板（Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="74"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="76"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="77"/>
         <source>Import templates from a .json or .xlsx file</source>
         <translation>从 .json 或 .xlsx 文件导入模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="79"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="80"/>
         <source>Save the selected template as .json or .xlsx</source>
         <translation>将所选模板导出为 .json 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="87"/>
         <source>Only an administrator may add or import checklist templates</source>
         <translation>只有管理员可以新建或导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="92"/>
         <source>You can read and export the templates; only an administrator may change them.</source>
         <translation>您可以查看和导出模板；只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="166"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="198"/>
         <source>Import checklist templates</source>
         <translation>导入检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="167"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="169"/>
         <source>Checklist files (*.json *.xlsx)</source>
         <translation>检查表文件 (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="174"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="177"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="199"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="182"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="191"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="192"/>
         <source>{} of {} templates imported from {}.</source>
         <translation>已导入 {} 个模板（共 {} 个），来自 {}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="195"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="208"/>
         <source>Export checklist template</source>
         <translation>导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="210"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="197"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="210"/>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="206"/>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="209"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="222"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="211"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="224"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="212"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="225"/>
         <source>The template was saved to {}.</source>
         <translation>模板已保存到 {}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="216"/>
+        <location filename="../../inspector_app/ui/dialogs/checklist_templates.py" line="229"/>
         <source>Excel support (openpyxl) is missing from this installation; use .json or reinstall the program.</source>
         <translation>本机安装缺少 Excel 支持（openpyxl），请改用 .json 文件或重新安装程序。</translation>
     </message>
@@ -1371,37 +1383,37 @@
 <context>
     <name>GridDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="283"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="284"/>
         <source>New grid</source>
         <translation>新增网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="285"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="286"/>
         <source>e.g. 东村第一网格</source>
         <translation>如 东村第一网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="287"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="288"/>
         <source>Optional, e.g. G01</source>
         <translation>可不填，如 G01</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="289"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="290"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="294"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="295"/>
         <source>Grid name</source>
         <translation>网格名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="295"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="296"/>
         <source>Code</source>
         <translation>网格编码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="296"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="297"/>
         <source>Village/community</source>
         <translation>所属村/社区</translation>
     </message>
@@ -1422,17 +1434,17 @@
 <context>
     <name>GuardedDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/common.py" line="129"/>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="130"/>
         <source>Discard what you typed?</source>
         <translation>放弃未保存的内容？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/common.py" line="131"/>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="132"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/common.py" line="132"/>
+        <location filename="../../inspector_app/ui/dialogs/common.py" line="133"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -1470,272 +1482,272 @@
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="274"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="272"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="275"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="273"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="278"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="276"/>
         <source>Fill in five implementations…</source>
         <translation>填写五落实…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="279"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="277"/>
         <source>Fill in governance plan…</source>
         <translation>填写治理方案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="302"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="300"/>
         <source>A supervisor must confirm the major level first.</source>
         <translation>须先由监管人员确认重大隐患等级。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="304"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="584"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="618"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="302"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="580"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="614"/>
         <source>Before the notice, still missing: {}</source>
         <translation>送达整改通知前尚缺：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="336"/>
         <source>Reported on</source>
         <translation>报告日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="340"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="338"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="345"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="343"/>
         <source>Fixed on</source>
         <translation>整改日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="346"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="344"/>
         <source>What was done</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="352"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="350"/>
         <source>Add after photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="353"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="351"/>
         <source>Photos of the fixed hazard (after rectification)</source>
         <translation>隐患整改完成后的现场照片（整改后）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="358"/>
         <source>After photos</source>
         <translation>整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="373"/>
         <source>{} after photo(s) linked</source>
         <translation>已关联 {} 张整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="378"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="376"/>
         <source>An after photo is required as evidence</source>
         <translation>当场整改须有整改后照片作为佐证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="381"/>
         <source>Add after photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="384"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="382"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="385"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="383"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="399"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="397"/>
         <source>Adding photos</source>
         <translation>正在添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="409"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="405"/>
         <source>{} is not a photo</source>
         <translation>{} 不是照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="418"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="414"/>
         <source>Re-checked on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="419"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="415"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="420"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="416"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="425"/>
         <source>Result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="434"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="430"/>
         <source>Only a supervisor may accept a major hazard</source>
         <translation>重大隐患须由监管人员验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="436"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="432"/>
         <source>Re-check opinion</source>
         <translation>复查意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="438"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="434"/>
         <source>Next step (not rectified)</source>
         <translation>复查未通过的后续处理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="441"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="437"/>
         <source>Set a new deadline</source>
         <translation>重新设定整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="444"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="540"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="440"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="536"/>
         <source>New deadline</source>
         <translation>新的整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="445"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="441"/>
         <source>Escalate</source>
         <translation>升级督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="450"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="446"/>
         <source>Empty: the re-check opinion</source>
         <translation>不填则使用复查意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="454"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="450"/>
         <source>Only a supervisor may escalate: set a new deadline and tell your supervisor.</source>
         <translation>升级督办须由监管人员决定：请重新设定整改期限，并报告监管人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="511"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="507"/>
         <source>Extra days</source>
         <translation>延期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="599"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="595"/>
         <source>Targets and tasks</source>
         <translation>治理目标和任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="600"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="596"/>
         <source>Methods and measures</source>
         <translation>采取的方法和措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="601"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="597"/>
         <source>Funds and materials</source>
         <translation>经费和物资的落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="602"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="598"/>
         <source>Responsible bodies and staff</source>
         <translation>负责治理的机构和人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="603"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="599"/>
         <source>Time limit and requirements</source>
         <translation>治理时限和要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="604"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="600"/>
         <source>Safety measures and emergency plan</source>
         <translation>安全措施和应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="612"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="608"/>
         <source>From 五落实 unless you write otherwise: {}</source>
         <translation>留空则取自五落实：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="451"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="512"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="524"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="529"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="447"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="508"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="520"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="525"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="531"/>
         <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="535"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="539"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="552"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="548"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="448"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="523"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="444"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="519"/>
         <source>Step</source>
         <translation>督办措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="530"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="526"/>
         <source>Listed by (authority)</source>
         <translation>挂牌单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="551"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="547"/>
         <source>Level</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="562"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="558"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="563"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="559"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="564"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="560"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="565"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="561"/>
         <source>Funds (yuan)</source>
         <translation>整改资金（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="566"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="562"/>
         <source>Funds source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="567"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="563"/>
         <source>Contingency plan</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="568"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="564"/>
         <source>Interim measures</source>
         <translation>临时安全措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="580"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="576"/>
         <source>e.g. 5000</source>
         <translation>例如 5000</translation>
     </message>
@@ -1902,7 +1914,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="163"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="361"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -1917,7 +1929,7 @@
         <translation>按工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="363"/>
         <source>{} days</source>
         <translation>{} 天</translation>
     </message>
@@ -2028,42 +2040,42 @@
         <translation>治理方案中的经费、负责人员、时限和应急预案取自以上内容，只需另填治理目标和方法措施。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="302"/>
         <source>Funds must be an amount in yuan, e.g. 5000.</source>
         <translation>整改资金须为金额（元），例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="334"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="335"/>
         <source>The notice has been served: the deadline can only be extended.</source>
         <translation>整改通知已送达：整改期限只能通过延期调整。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="360"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="361"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="362"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="363"/>
         <source>{} working days</source>
         <translation>{} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="374"/>
         <source>Due {} (counted from the notice served on {})</source>
         <translation>到期日 {}（自 {} 送达整改通知起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="376"/>
         <source>Due {} (provisional: counted from the day found until a notice is served)</source>
         <translation>到期日 {}（暂定：送达整改通知前从发现之日起算）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="380"/>
         <source>The official holiday schedule for {} is not published yet; statutory holidays were assumed.</source>
         <translation>{} 年的放假调休安排尚未公布，已按法定节假日推算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="386"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_dialog.py" line="387"/>
         <source>Choose the site from the list (type part of its name).</source>
         <translation>请从列表中选择场所（可输入名称中的几个字查找）。</translation>
     </message>
@@ -2079,282 +2091,282 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="44"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="45"/>
         <source>Record hazard</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="45"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="46"/>
         <source>Record a hazard (Ctrl+Shift+N)</source>
         <translation>登记隐患（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="46"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="47"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="47"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="48"/>
         <source>Edit the selected hazard (F2)</source>
         <translation>编辑选中的隐患（F2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="48"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="49"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="49"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="50"/>
         <source>Delete the selected hazard (Del); Ctrl+Z undoes</source>
         <translation>删除选中的隐患（Del），可按 Ctrl+Z 撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="50"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="51"/>
         <source>Actions</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="51"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="52"/>
         <source>Move the selected hazard on: notice, re-check, extension …</source>
         <translation>处理所选隐患：送达通知、复查、延期……</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="78"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="79"/>
         <source>Filter: description, location, basis …</source>
         <translation>筛选：隐患描述、部位、依据…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="82"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="83"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="86"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="87"/>
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="92"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="93"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="101"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="102"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="176"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="177"/>
         <source>Due within {} days</source>
         <translation>{} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="179"/>
         <source>One site</source>
         <translation>指定场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="181"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="182"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="183"/>
         <source>Remove this filter</source>
         <translation>取消此筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="186"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="187"/>
         <source>{} hazards</source>
         <translation>共 {} 条隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="278"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="279"/>
         <source>Delete the hazard “{}” at {}?</source>
         <translation>删除隐患“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="279"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="280"/>
         <source>(no site)</source>
         <translation>（无场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="296"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="297"/>
         <source>Select a hazard to see its details and history.</source>
         <translation>选择一条隐患，查看详情和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="309"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="310"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="311"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="312"/>
         <source>Funds</source>
         <translation>整改资金</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="312"/>
         <source>{} yuan</source>
         <translation>{} 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="313"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="314"/>
         <source>Contingency plan</source>
         <translation>应急预案/临时措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="316"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="317"/>
         <source>Targets and tasks</source>
         <translation>治理目标和任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="317"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="318"/>
         <source>Methods and measures</source>
         <translation>采取的方法和措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="319"/>
         <source>Funds and materials</source>
         <translation>经费和物资的落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="320"/>
         <source>Responsible bodies and staff</source>
         <translation>负责治理的机构和人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="320"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="321"/>
         <source>Time limit and requirements</source>
         <translation>治理时限和要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="321"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="322"/>
         <source>Safety measures and emergency plan</source>
         <translation>安全措施和应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="325"/>
         <source>Five implementations</source>
         <translation>五落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="325"/>
         <source>Governance plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="344"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="345"/>
         <source>(awaiting a supervisor&apos;s confirmation)</source>
         <translation>（待管理员确认）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="350"/>
         <source>(provisional until a notice is served)</source>
         <translation>（送达整改通知前为暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="355"/>
         <source>working days</source>
         <translation>个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="354"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="355"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="363"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="365"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="366"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="366"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="368"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="368"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="369"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="370"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="370"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="371"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="372"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="372"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="373"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="374"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="375"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="375"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="376"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="377"/>
         <source>Factor</source>
         <translation>隐患因素</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="377"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="378"/>
         <source>Measure type</source>
         <translation>措施类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="388"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="389"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="403"/>
         <source>No events yet.</source>
         <translation>暂无记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/hazards.py" line="403"/>
+        <location filename="../../inspector_app/ui/pages/hazards.py" line="404"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
@@ -2362,27 +2374,27 @@
 <context>
     <name>InspectionKinds</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="55"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="57"/>
         <source>Routine patrol</source>
         <translation>日常巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="56"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="58"/>
         <source>Re-check</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="59"/>
         <source>Special campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="60"/>
         <source>Report verification</source>
         <translation>举报核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="61"/>
         <source>Random check</source>
         <translation>双随机抽查</translation>
     </message>
@@ -2508,62 +2520,63 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="318"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="433"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="304"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="319"/>
         <source>Pick a site and run its checklist (Ctrl+Shift+I)</source>
         <translation>选择场所并按检查表逐项检查（Ctrl+Shift+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="307"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
         <source>Inspection plan…</source>
         <translation>检查计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="308"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="323"/>
         <source>Sites due or overdue for an inspection (Ctrl+Shift+P)</source>
         <translation>到期或逾期应检查的场所（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="311"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
         <source>Campaigns…</source>
         <translation>专项整治…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="312"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
         <source>Special campaigns and their random draws (双随机)</source>
         <translation>专项整治及双随机抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="314"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="329"/>
         <source>Checklist templates…</source>
         <translation>检查表模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
         <source>View, edit, import and export checklist templates</source>
         <translation>查看、编辑、导入和导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
         <source>Double-click or press Enter to continue an inspection</source>
         <translation>双击或按 Enter 继续该次检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
         <source>No inspection in progress.</source>
         <translation>没有进行中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="334"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
         <source>Inspections in progress</source>
         <translation>进行中的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="347"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="362"/>
         <source>Start an inspection (Ctrl+Shift+I) or continue one from the list.
 
 In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = note, Ctrl+Enter = finish.</source>
@@ -2572,7 +2585,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 检查表中：1 = 合格，2 = 隐患，3 = 不涉及，Enter = 下一项，N = 备注，Ctrl+Enter = 完成检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="382"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="397"/>
         <source>{} hazards</source>
         <translation>{} 条隐患</translation>
     </message>
@@ -2852,34 +2865,34 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="536"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="571"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="522"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="557"/>
         <source>Public reports</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="537"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="573"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="523"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="559"/>
         <source>Handed-down tasks</source>
         <translation>上级交办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="570"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="556"/>
         <source>Public reports ({} to check)</source>
         <translation>群众举报（{} 条待核查）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="572"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="558"/>
         <source>Handed-down tasks ({} overdue)</source>
         <translation>上级交办（{} 项逾期）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="574"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="560"/>
         <source>{} reports awaiting a check</source>
         <translation>{} 条举报待核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="575"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="561"/>
         <source>{} tasks overdue</source>
         <translation>{} 项交办任务逾期</translation>
     </message>
@@ -3280,17 +3293,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Op</name>
     <message>
-        <location filename="../../inspector_app/ui/ops.py" line="117"/>
+        <location filename="../../inspector_app/ui/ops.py" line="156"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/ops.py" line="125"/>
+        <location filename="../../inspector_app/ui/ops.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/ops.py" line="184"/>
+        <location filename="../../inspector_app/ui/ops.py" line="240"/>
         <source>Something went wrong; the details were written to the log.</source>
         <translation>出错了，详细信息已写入日志。</translation>
     </message>
@@ -3298,18 +3311,19 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>OverdueNotifier</name>
     <message>
-        <location filename="../../inspector_app/ui/tray.py" line="34"/>
-        <location filename="../../inspector_app/ui/tray.py" line="88"/>
+        <location filename="../../inspector_app/ui/tray.py" line="35"/>
+        <location filename="../../inspector_app/ui/tray.py" line="68"/>
+        <location filename="../../inspector_app/ui/tray.py" line="95"/>
         <source>Grid Inspector</source>
         <translation>网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tray.py" line="67"/>
+        <location filename="../../inspector_app/ui/tray.py" line="74"/>
         <source>{} new overdue hazards</source>
         <translation>新增 {} 条逾期隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/tray.py" line="69"/>
+        <location filename="../../inspector_app/ui/tray.py" line="76"/>
         <source>{} new overdue hazards: {}</source>
         <translation>新增 {} 条逾期隐患：{}</translation>
     </message>
@@ -3391,17 +3405,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="224"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="185"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="225"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="186"/>
         <source>Taken: {}</source>
         <translation>拍摄时间：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="228"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="189"/>
         <source>Annotated</source>
         <translation>已标注</translation>
     </message>
@@ -3409,199 +3423,199 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="101"/>
+        <location filename="../../inspector_app/ui/photo_labels.py" line="22"/>
         <source>Before rectification</source>
         <translation>整改前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="103"/>
+        <location filename="../../inspector_app/ui/photo_labels.py" line="24"/>
         <source>After rectification</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="105"/>
+        <location filename="../../inspector_app/ui/photo_labels.py" line="26"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="112"/>
+        <location filename="../../inspector_app/ui/photo_labels.py" line="33"/>
         <source>Before</source>
         <translation>整改前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="114"/>
+        <location filename="../../inspector_app/ui/photo_labels.py" line="35"/>
         <source>After</source>
         <translation>整改后</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="116"/>
+        <location filename="../../inspector_app/ui/photo_labels.py" line="37"/>
         <source>Scene</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="125"/>
+        <location filename="../../inspector_app/ui/photo_labels.py" line="46"/>
         <source>⚠ The same photo is already evidence for a hazard at another site ({} other sites)</source>
         <translation>⚠ 同一张照片已作为其他场所隐患的证据（另有 {} 个场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="131"/>
+        <location filename="../../inspector_app/ui/photo_labels.py" line="52"/>
         <source>⚠ “After” photo taken ({}) before the rectification notice was served ({})</source>
         <translation>⚠ 整改后照片的拍摄时间（{}）早于整改通知送达日期（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="405"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="366"/>
         <source>Enter or double-click: open · Del: remove · Ctrl+V: paste photos</source>
         <translation>回车或双击：查看 · Del：移除 · Ctrl+V：粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="417"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="378"/>
         <source>Show or hide the photos</source>
         <translation>显示或隐藏照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="423"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="384"/>
         <source>Phase of the photos you add</source>
         <translation>新添加照片的类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="424"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="385"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="425"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="386"/>
         <source>Add photos or videos; you can also drop files or folders here</source>
         <translation>添加照片或视频；也可以把文件或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="427"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="388"/>
         <source>Before/after comparison</source>
         <translation>整改前/整改后 对比</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="428"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="389"/>
         <source>Before and after rectification side by side</source>
         <translation>并排查看整改前与整改后的照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="430"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="391"/>
         <source>No photos yet. Drop files here, paste (Ctrl+V) or use “Add photos…”.</source>
         <translation>还没有照片。可将文件拖到这里、粘贴（Ctrl+V），或点击“添加照片…”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="548"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="509"/>
         <source>Photos, videos and scans (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</source>
         <translation>照片、视频和扫描件 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="634"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="593"/>
         <source>Open</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="637"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="596"/>
         <source>Annotate…</source>
         <translation>标注…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="638"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="597"/>
         <source>Remove photo…</source>
         <translation>移除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="641"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="600"/>
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="663"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="622"/>
         <source>Pasted image {}</source>
         <translation>粘贴的图片 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="678"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="637"/>
         <source>Nothing to paste: copy a photo or photo files first.</source>
         <translation>没有可粘贴的内容：请先复制一张图片或照片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="694"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="653"/>
         <source>Remove the photo “{}” ({}) from this inspection?</source>
         <translation>从本次检查中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="697"/>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="716"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="656"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="672"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="696"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="655"/>
         <source>Remove the photo “{}” ({}) from this hazard?</source>
         <translation>从该隐患中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="701"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="660"/>
         <source>The photo is no longer shown as evidence here; the audit log keeps the record.</source>
         <translation>移除后该照片不再作为本隐患的证据显示；审计日志保留记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="703"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="662"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="720"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="673"/>
         <source>Photo removed.</source>
         <translation>照片已移除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="522"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="483"/>
         <source>Photos ({})</source>
         <translation>照片（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="547"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="508"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="550"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="511"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="566"/>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="591"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="527"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="550"/>
         <source>Adding photos</source>
         <translation>正在添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="573"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="532"/>
         <source>Photos: {} added, {} already there, {} failed</source>
         <translation>照片：添加 {} 张，已有 {} 张，失败 {} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="580"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="539"/>
         <source>✓ {}</source>
         <translation>✓ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="582"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="541"/>
         <source>= {} (already added)</source>
         <translation>= {}（已添加过）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="584"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="543"/>
         <source>✗ {}</source>
         <translation>✗ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="586"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="545"/>
         <source>– {} (cancelled)</source>
         <translation>– {}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="587"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="546"/>
         <source>– {} (not a photo or video, skipped)</source>
         <translation>– {}（不是照片或视频，已跳过）</translation>
     </message>
@@ -3962,102 +3976,102 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterFields</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="68"/>
         <source>ID (from our export)</source>
         <translation>编号（本系统导出）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="69"/>
         <source>Site name</source>
         <translation>场所名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="70"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="71"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="72"/>
         <source>Legal rep. / principal</source>
         <translation>法定代表人/负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="73"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="74"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="75"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="76"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="77"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="78"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="79"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="80"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="81"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="82"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="83"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="86"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="87"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="88"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="89"/>
         <source>Rejected</source>
         <translation>未导入</translation>
     </message>
@@ -4065,148 +4079,148 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="136"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="219"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="137"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="220"/>
         <source>Import the site register</source>
         <translation>导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="150"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="151"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="162"/>
         <source>Columns of the file → fields of the register</source>
         <translation>文件中的列 → 台账字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="183"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="184"/>
         <source>Update sites already in the register with the values of the file</source>
         <translation>用文件中的内容更新台账中已有的场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="185"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="186"/>
         <source>Off: rows that match an existing site (same ID, USCC, or name and address) are skipped and the report says what differs.</source>
         <translation>不勾选时：与已有场所相同（编号、统一社会信用代码或名称加地址相同）的行将跳过，报告中列出不同之处。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="188"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="189"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="207"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="208"/>
         <source>Nothing was imported. Choose another file, or save the list as an Excel workbook (.xlsx) and try again.</source>
         <translation>未导入任何内容。请选择其他文件，或将名单另存为 Excel 工作簿（.xlsx）后重试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="221"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="221"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="236"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="237"/>
         <source>No header row was found: none of the first rows names a known column (名称, 地址, 统一社会信用代码 …). Put the column names in the first row of the file, or choose each column&apos;s field in the column mapping step.</source>
         <translation>找不到表头：前几行中没有可识别的列名（如 名称、地址、统一社会信用代码 …）。请在文件第一行写上列名，或在列对应步骤中为每一列选择字段。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="240"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="282"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="241"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="283"/>
         <source>Choose the column that holds the site name.</source>
         <translation>请选择哪一列是场所名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="301"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="302"/>
         <source>No header row was recognised, so the columns are listed by letter (A, B, C …) and every row is read as a site. Choose each column&apos;s field in the column mapping below; if the first row holds headings, rename them to 名称, 地址 … in the file and choose it again.</source>
         <translation>没有识别出表头行，各列按字母（A、B、C …）列出，每一行都按一个场所读取。请在下方的列对应中为每一列选择字段；如果第一行其实是表头，请在文件中把列名改为 名称、地址 … 后重新选择文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="306"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="307"/>
         <source>No column for the site name was recognised; column A is used. Choose the right column below.</source>
         <translation>未识别出名称列，暂用 A 列作为名称，请在下方选择正确的列。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="323"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="324"/>
         <source>{} · header in row {}</source>
         <translation>{} · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="325"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="326"/>
         <source>{} · sheet “{}” · header in row {}</source>
         <translation>{} · 工作表“{}” · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="348"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="349"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="379"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="381"/>
         <source>Not imported: {}</source>
         <translation>不导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="383"/>
         <source>Every column is imported.</source>
         <translation>所有列都将导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="390"/>
         <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
         <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="390"/>
         <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
         <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="388"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="390"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="399"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="401"/>
         <source>Preview of the first {} rows as they will be imported:</source>
         <translation>前 {} 行的导入预览：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="406"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="408"/>
         <source>{}: “{}” → “{}”</source>
         <translation>{}：“{}” → “{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="409"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="411"/>
         <source>no grid yet</source>
         <translation>尚未分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="425"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="427"/>
         <source>Importing the site register</source>
         <translation>正在导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="427"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="429"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="428"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="430"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
@@ -4399,187 +4413,187 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="223"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="217"/>
         <source>New report</source>
         <translation>登记举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="224"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="218"/>
         <source>Record a public report (Ins)</source>
         <translation>登记一条群众举报（Ins）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="225"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="219"/>
         <source>Create hazard…</source>
         <translation>立案隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="220"/>
         <source>Record the hazard the report led to, linked to it</source>
         <translation>登记经核查发现的隐患，并与该举报关联</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="221"/>
         <source>Link hazard…</source>
         <translation>关联隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="222"/>
         <source>The report is verified by a hazard already recorded</source>
         <translation>举报经已登记的隐患核实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="229"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="223"/>
         <source>Close as unfounded…</source>
         <translation>查无实据办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="224"/>
         <source>The check found nothing: close the report with the reason</source>
         <translation>核查未发现问题：填写理由后办结该举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="225"/>
         <source>Reward…</source>
         <translation>奖励…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="226"/>
         <source>Reward for a verified report</source>
         <translation>对经核实的举报给予奖励</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="237"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="231"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="246"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="253"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="287"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="240"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="281"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="252"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="284"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="278"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="252"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="283"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="277"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="246"/>
         <source>Site / place</source>
         <translation>场所/地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="252"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="246"/>
         <source>Content</source>
         <translation>举报内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="253"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="288"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="247"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="282"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="253"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="247"/>
         <source>Reward</source>
         <translation>奖励（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="265"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="259"/>
         <source>{} reports</source>
         <translation>{} 条举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="268"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="262"/>
         <source>Select a report to see it in full.</source>
         <translation>选择一条举报查看详情。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="285"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="279"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="286"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="280"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="291"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="285"/>
         <source>Closed because</source>
         <translation>办结理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="294"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="288"/>
         <source>Reward (yuan)</source>
         <translation>奖励（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="300"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="294"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="296"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="302"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="296"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="303"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="297"/>
         <source>Contact note</source>
         <translation>联系说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="315"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="309"/>
         <source>Public report recorded</source>
         <translation>群众举报已登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="328"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="321"/>
         <source>Hazard recorded and linked to the report</source>
         <translation>隐患已登记并关联到举报</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="348"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="340"/>
         <source>Hazard linked: the report is verified</source>
         <translation>已关联隐患，举报已核实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="351"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="342"/>
         <source>Link a hazard to the report</source>
         <translation>为举报关联隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="364"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="355"/>
         <source>Report closed as unfounded</source>
         <translation>举报已按查无实据办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="357"/>
         <source>Close as unfounded</source>
         <translation>查无实据办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="357"/>
         <source>Reason *</source>
         <translation>办结理由 *</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="380"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="370"/>
         <source>Reward saved</source>
         <translation>举报奖励已保存</translation>
     </message>
@@ -4775,6 +4789,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
     </message>
     <message>
         <location filename="../../inspector_app/ui/pages/settings.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="176"/>
         <source>Stay logged in on this device</source>
         <translation>保持登录</translation>
     </message>
@@ -4809,7 +4824,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <translation>只有管理员可以管理用户和网格；您当前的角色是{}。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/settings.py" line="185"/>
+        <location filename="../../inspector_app/ui/pages/settings.py" line="186"/>
         <source>Your password was changed</source>
         <translation>密码已修改</translation>
     </message>
@@ -5416,92 +5431,92 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="99"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="101"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="112"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="114"/>
         <source>Type part of the site name</source>
         <translation>输入场所名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="119"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="121"/>
         <source>The special campaign (专项整治) this inspection belongs to</source>
         <translation>本次检查所属的专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="123"/>
         <source>Tick the colleagues inspecting with you</source>
         <translation>勾选与您一同检查的同事</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="124"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="126"/>
         <source>Optional, e.g. back kitchen, 2nd floor</source>
         <translation>选填，如：二楼后厨</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="128"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="127"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="129"/>
         <source>Checklists</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="130"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="131"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="132"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="133"/>
         <source>Location</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="134"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="136"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="178"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="180"/>
         <source>{} (you)</source>
         <translation>{}（本人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="220"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="222"/>
         <source>No campaign</source>
         <translation>不属于专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="224"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="226"/>
         <source>until {}</source>
         <translation>至 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="228"/>
         <source>from {}</source>
         <translation>{} 开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="230"/>
         <source>ended {}</source>
         <translation>已于 {} 结束</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="267"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="269"/>
         <source>{} ({} items)</source>
         <translation>{}（{} 项）</translation>
     </message>
@@ -5552,67 +5567,67 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="709"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="725"/>
         <source>Inspection finished</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="716"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="732"/>
         <source>Start the next inspection…</source>
         <translation>开始下一次检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="741"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="757"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="743"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="759"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="745"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="761"/>
         <source>Items checked</source>
         <translation>已查项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="746"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="762"/>
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="747"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="763"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="748"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="764"/>
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="749"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="765"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="750"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="766"/>
         <source>Hazards recorded</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="755"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="771"/>
         <source>Major level to be confirmed</source>
         <translation>重大隐患等级待确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="757"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="773"/>
         <source>On-site photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="768"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="784"/>
         <source>Hazards recorded (click to open):</source>
         <translation>本次记录的隐患（点击打开）：</translation>
     </message>
@@ -5668,141 +5683,141 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="383"/>
         <source>New task</source>
         <translation>登记交办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="395"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="384"/>
         <source>Record a task handed down by a higher authority (Ins)</source>
         <translation>登记上级交办的任务（Ins）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="385"/>
         <source>Complete…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="386"/>
         <source>Report the task done, with its result</source>
         <translation>填写办理结果，办结该任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="398"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="387"/>
         <source>Link hazard…</source>
         <translation>关联隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="399"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="388"/>
         <source>A hazard this task produced</source>
         <translation>该任务排查发现的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="391"/>
         <source>Handed-down tasks are recorded by a supervisor</source>
         <translation>上级交办任务由监管人员登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="404"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="393"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="404"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="393"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="416"/>
         <source>Open</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="405"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="415"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="405"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="427"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="394"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="416"/>
         <source>Done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="413"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="422"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="461"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="402"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="411"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="450"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="421"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="460"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="449"/>
         <source>Due on</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="421"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="457"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="446"/>
         <source>Handed down by</source>
         <translation>交办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="421"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="458"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="447"/>
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="421"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="410"/>
         <source>Content</source>
         <translation>交办内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="422"/>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="463"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="411"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="452"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="417"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="441"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="430"/>
         <source>{} tasks</source>
         <translation>{} 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="433"/>
         <source>Select a task to see it in full.</source>
         <translation>选择一项任务查看详情。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="459"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="448"/>
         <source>Received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="462"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="451"/>
         <source>Done on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="479"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="468"/>
         <source>Handed-down task recorded</source>
         <translation>上级交办任务已登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="493"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="481"/>
         <source>Task completed</source>
         <translation>交办任务已办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="507"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="494"/>
         <source>Hazard linked to the task</source>
         <translation>隐患已关联到交办任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/leads.py" line="510"/>
+        <location filename="../../inspector_app/ui/pages/leads.py" line="496"/>
         <source>Link a hazard to the task</source>
         <translation>为交办任务关联隐患</translation>
     </message>
@@ -5810,67 +5825,67 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="74"/>
+        <location filename="../../inspector_app/ui/undo.py" line="35"/>
         <source>add site “{}”</source>
         <translation>新增场所“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="78"/>
+        <location filename="../../inspector_app/ui/undo.py" line="36"/>
         <source>Site “{}” added.</source>
         <translation>已新增场所“{}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="86"/>
+        <location filename="../../inspector_app/ui/undo.py" line="37"/>
         <source>edit site “{}”</source>
         <translation>编辑场所“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="90"/>
+        <location filename="../../inspector_app/ui/undo.py" line="38"/>
         <source>Site “{}” saved.</source>
         <translation>已保存场所“{}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="97"/>
+        <location filename="../../inspector_app/ui/undo.py" line="39"/>
         <source>delete site “{}”</source>
         <translation>删除场所“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="103"/>
+        <location filename="../../inspector_app/ui/undo.py" line="40"/>
         <source>Site “{}” deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除场所“{}”。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="122"/>
+        <location filename="../../inspector_app/ui/undo.py" line="41"/>
         <source>add hazard “{}”</source>
         <translation>登记隐患“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="126"/>
+        <location filename="../../inspector_app/ui/undo.py" line="42"/>
         <source>Hazard “{}” recorded.</source>
         <translation>已登记隐患“{}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="134"/>
+        <location filename="../../inspector_app/ui/undo.py" line="43"/>
         <source>edit hazard “{}”</source>
         <translation>编辑隐患“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="138"/>
+        <location filename="../../inspector_app/ui/undo.py" line="44"/>
         <source>Hazard “{}” saved.</source>
         <translation>已保存隐患“{}”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="145"/>
+        <location filename="../../inspector_app/ui/undo.py" line="45"/>
         <source>delete hazard “{}”</source>
         <translation>删除隐患“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/undo.py" line="151"/>
+        <location filename="../../inspector_app/ui/undo.py" line="46"/>
         <source>Hazard “{}” deleted. Press Ctrl+Z to undo.</source>
         <translation>已删除隐患“{}”。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="693"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="695"/>
         <source>assign {} sites to grid “{}”</source>
         <translation>将 {} 个场所分配到网格“{}”</translation>
     </message>
@@ -5959,128 +5974,128 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="311"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="312"/>
         <source>Login name</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="311"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="312"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="312"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="313"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="312"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="313"/>
         <source>Grids</source>
         <translation>责任网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="313"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="314"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="313"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="314"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="319"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="320"/>
         <source>Users and grids</source>
         <translation>用户与网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="330"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="331"/>
         <source>Add user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="331"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="332"/>
         <source>Change role…</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="332"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="333"/>
         <source>Grids…</source>
         <translation>责任网格…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="333"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="334"/>
         <source>Password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="334"/>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="410"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="335"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="411"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="335"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="336"/>
         <source>Add grid…</source>
         <translation>新增网格…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="336"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="337"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="374"/>
         <source> (you)</source>
         <translation>（本人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="376"/>
         <source>set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="375"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="376"/>
         <source>none</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="377"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="377"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="409"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="410"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="411"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="412"/>
         <source>Changes are recorded in the audit log.</source>
         <translation>所有修改均记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="412"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="413"/>
         <source>Only an administrator can manage users and grids.</source>
         <translation>只有管理员可以管理用户和网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="442"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="448"/>
         <source>User {} added</source>
         <translation>已新增用户“{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="469"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="478"/>
         <source>Password of {} changed</source>
         <translation>已修改“{}”的密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/users.py" line="487"/>
+        <location filename="../../inspector_app/ui/dialogs/users.py" line="494"/>
         <source>Grid {} added</source>
         <translation>已新增网格“{}”</translation>
     </message>
@@ -6088,18 +6103,18 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="171"/>
-        <location filename="../../inspector_app/ui/widgets.py" line="174"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="337"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="340"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="175"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="341"/>
         <source>Ctrl+Z undoes the delete afterwards.</source>
         <translation>删除后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="222"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="388"/>
         <source>{} is not a date on the calendar.</source>
         <translation>{} 不是有效日期（这一天不存在），请改正。</translation>
     </message>
@@ -6107,167 +6122,167 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>WorkCalendarDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="61"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="62"/>
         <source>Work calendar and inspection intervals</source>
         <translation>工作日历与检查频次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="67"/>
         <source>Rest days</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="68"/>
         <source>Regional holidays</source>
         <translation>地方节假日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="69"/>
         <source>Inspection intervals</source>
         <translation>检查频次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="70"/>
         <source>Overdue rule</source>
         <translation>逾期口径</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="75"/>
         <source>Only an administrator may change these settings; you can look.</source>
         <translation>只有管理员可以修改这些设置，您可以查看。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="97"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="98"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="103"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="104"/>
         <source>Red: rest day (weekend, holiday or regional holiday). Green: a weekend day that is a make-up working day.</source>
         <translation>红色：休息日（周末、法定节假日或地方节假日）。绿色：调休上班的周末。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="116"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="117"/>
         <source>Official holidays and make-up working days of {}.</source>
         <translation>{} 年官方节假日与调休安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="121"/>
         <source>The official arrangement for {} is not known yet: rest days are computed (Mon–Fri minus the statutory holidays); deadlines counted in it carry a warning.</source>
         <translation>{} 年的官方放假安排尚未公布：休息日按推算（周一至周五，扣除法定节假日），在该年计算的整改期限会带有提示。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="154"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="154"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="154"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="154"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="153"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="154"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="155"/>
         <source>Date (fixed)</source>
         <translation>日期（固定）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="161"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="162"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="163"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="164"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="165"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="166"/>
         <source>Save regional holidays</source>
         <translation>保存地方节假日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="168"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="169"/>
         <source>A yearly rule repeats every year on a Gregorian or lunar month and day, e.g. the Guangxi Sanyuesan festival = lunar 3/3 for 2 days; a fixed date holds for one year only, e.g. Eid al-Adha as announced. Deadlines count these as rest days.</source>
         <translation>每年规则按公历或农历的月、日每年重复，例如广西“三月三”= 农历三月初三，放假 2 天；固定日期只适用于当年，例如按公布日期的古尔邦节。计算整改期限时这些日子按休息日计。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="190"/>
         <source>Yearly (Gregorian)</source>
         <translation>每年（公历）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="190"/>
         <source>Yearly (lunar)</source>
         <translation>每年（农历）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="191"/>
         <source>Fixed date</source>
         <translation>固定日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="246"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="250"/>
         <source>Regional holidays saved.</source>
         <translation>地方节假日已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="259"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="262"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="263"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="266"/>
         <source>Not rated</source>
         <translation>未评级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="267"/>
         <source>Save intervals</source>
         <translation>保存检查频次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="267"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="270"/>
         <source>Red monthly, orange every 2 months, yellow quarterly, blue half-yearly (the usual practice)</source>
         <translation>红色每月、橙色每两个月、黄色每季度、蓝色每半年（通常做法）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="271"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="274"/>
         <source>A site is due for inspection this many months after its last finished inspection; the dashboard and the inspection plan use it.</source>
         <translation>场所在上次完成检查后经过这么多个月即应再次检查；工作台和检查计划按此计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="298"/>
         <source>Inspection intervals saved.</source>
         <translation>检查频次已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="308"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="305"/>
         <source>A deadline binds from the day the rectification notice is served. Before that the due date is provisional, counted from the day the hazard was found, and by default it makes nothing overdue: neither the dashboard, the lists nor the statistics count it.</source>
         <translation>整改期限自隐患整改通知书送达之日起算。送达前的到期日为暂定日期（自发现之日起算），默认不计为逾期：工作台、列表和统计均不计入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="314"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="311"/>
         <source>Also count a passed provisional deadline as overdue (hazards whose notice was not served)</source>
         <translation>暂定期限已过的隐患也计为逾期（尚未送达整改通知）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="332"/>
+        <location filename="../../inspector_app/ui/dialogs/work_calendar.py" line="324"/>
         <source>Overdue rule saved.</source>
         <translation>逾期口径已保存。</translation>
     </message>
