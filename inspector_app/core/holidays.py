@@ -6,8 +6,9 @@ not yet published, so we fall back to Monday–Friday minus the statutory holida
 law fixes and which can be computed for any year (lunar dates and the 清明 solar term through
 ``lunar_python``, imported only when a fallback year is asked for). Callers learn that a date
 range used the fallback through :meth:`HolidayCalendar.unknown_years`, so they can warn that the
-year's 调休 is not known yet. Regional extra holidays (广西 三月三, 古尔邦节 …) are per
-installation and are rest days on top of either source.
+year's 调休 is not known yet. An admin may enter a published schedule for such a year
+(:class:`OfficialYear`, a synced setting): that year then counts as official. Regional extra
+holidays (广西 三月三, 古尔邦节 …) are per installation and are rest days on top of either source.
 """
 
 from __future__ import annotations
@@ -181,12 +182,67 @@ def parse_regional(text: str | None) -> tuple[RegionalHoliday, ...]:
     return tuple(RegionalHoliday.from_json(item) for item in items)
 
 
+@dataclass(frozen=True)
+class OfficialYear:
+    """A year's published schedule entered by hand (the package does not know the year yet):
+    the holidays (every day off, weekends inside the breaks included or not) and the 调休
+    weekend days that are workdays."""
+
+    year: int
+    holidays: frozenset[date]
+    workdays: frozenset[date]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"holidays": sorted(d.isoformat() for d in self.holidays),
+                "workdays": sorted(d.isoformat() for d in self.workdays)}
+
+    @classmethod
+    def from_json(cls, year: int | str, data: Mapping[str, Any]) -> OfficialYear:
+        """Parse one year; a malformed one is a ``ValidationError`` naming it."""
+        try:
+            y = int(year)
+            if not 2000 <= y <= 2100:
+                raise ValueError("the year must be 2000–2100")
+            days = {k: frozenset(date.fromisoformat(str(d)) for d in data.get(k) or ())
+                    for k in ("holidays", "workdays")}
+            if any(d.year != y for v in days.values() for d in v):
+                raise ValueError(f"every date must be in {y}")
+            if days["holidays"] & days["workdays"]:
+                raise ValueError("a day cannot be both a holiday and a workday")
+            if any(d.weekday() < 5 for d in days["workdays"]):
+                raise ValueError("a 调休 workday is a Saturday or Sunday")
+            return cls(y, days["holidays"], days["workdays"])
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise ValidationError(
+                f"the official schedule for {year} is not valid: {exc}",
+                f"{year} 年的官方放假调休安排有误：{exc}", code="bad_official_year",
+            ) from None
+
+
+def parse_official(text: str | None) -> tuple[OfficialYear, ...]:
+    """Years from their JSON object ``{"2027": {"holidays": [...], "workdays": [...]}}``."""
+    if not text:
+        return ()
+    try:
+        items = json.loads(text)
+    except ValueError:
+        raise ValidationError("the official schedules are not valid JSON", "官方放假调休安排不是有效的 JSON",
+                              code="bad_official_year") from None
+    if not isinstance(items, dict):
+        raise ValidationError("the official schedules must be an object by year",
+                              "官方放假调休安排应按年份给出", code="bad_official_year")
+    return tuple(OfficialYear.from_json(y, v if isinstance(v, dict) else {}) for y, v in items.items())
+
+
 # ----------------------------------------------------------------------------- the calendar
 class HolidayCalendar:
     """Rest days for deadline counting: official where published, computed past that."""
 
-    def __init__(self, regional: Sequence[RegionalHoliday] = ()) -> None:
+    def __init__(self, regional: Sequence[RegionalHoliday] = (),
+                 official: Sequence[OfficialYear] = ()) -> None:
         self.regional = tuple(regional)
+        # entered schedules count only for years the package does not know
+        self.official = {o.year: o for o in official if not official_year_known(o.year)}
         self._regional_cache: dict[int, frozenset[date]] = {}
 
     def _regional_days(self, year: int) -> frozenset[date]:
@@ -197,12 +253,15 @@ class HolidayCalendar:
         return found
 
     def is_official(self, year: int) -> bool:
-        return official_year_known(year)
+        return year in self.official or official_year_known(year)
 
     def is_rest_day(self, day: date) -> bool:
         """A weekend or holiday that is not a 调休 workday, or a regional holiday."""
         if self.regional and day in self._regional_days(day.year):
             return True
+        entered = self.official.get(day.year)
+        if entered is not None:
+            return day in entered.holidays or (day.weekday() >= 5 and day not in entered.workdays)
         if official_year_known(day.year):
             return not official_is_workday(day)
         return day.weekday() >= 5 or day in statutory_holidays(day.year)
@@ -213,7 +272,7 @@ class HolidayCalendar:
     def unknown_years(self, first: date, last: date) -> tuple[int, ...]:
         """Years in ``first..last`` counted with the fallback (their 调休 is not known yet)."""
         lo, hi = sorted((first, last))
-        return tuple(y for y in range(lo.year, hi.year + 1) if not official_year_known(y))
+        return tuple(y for y in range(lo.year, hi.year + 1) if not self.is_official(y))
 
     def rest_days(self, year: int) -> list[date]:
         """Every rest day of ``year`` (for ``holidays`` on the CLI and the settings page)."""

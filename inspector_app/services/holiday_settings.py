@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 
 from ..core import permissions
-from ..core.holidays import RegionalHoliday, official_year_known, statutory_holidays
+from ..core.errors import ValidationError
+from ..core.holidays import OfficialYear, RegionalHoliday, official_year_known, statutory_holidays
 from ..core.permissions import Action
 from ..store.store import WriteTx
 from . import settings_registry
@@ -46,6 +47,38 @@ def set_regional_holidays(session: Session, rules: list[dict[str, Any]]) -> Chan
     return Changes.of(STORE)
 
 
+def official_years(session: Session) -> list[OfficialYear]:
+    """The schedules entered by hand for years this app's calendar does not know yet."""
+    return sorted(calendar_of(session).official.values(), key=lambda o: o.year)
+
+
+def set_official_year(session: Session, year: int, holidays: list[date], workdays: list[date]
+                      ) -> Changes:
+    """Enter the State Council's published schedule of ``year``: its holidays and its 调休
+    workdays (admins). Deadlines in that year then count it instead of the fallback, on
+    every device (a synced setting); ``holidays`` empty removes the entry."""
+    permissions.require(session.user, Action.MANAGE_SETTINGS)
+    if official_year_known(year):
+        raise ValidationError(f"this app already has the official schedule for {year}",
+                              f"本程序已有 {year} 年的官方放假调休安排，无需录入", code="official_year_known")
+    entry = OfficialYear.from_json(year, {"holidays": [str(d) for d in holidays],
+                                          "workdays": [str(d) for d in workdays]})
+    setting = settings_registry.OFFICIAL_YEARS
+
+    def job(tx: WriteTx) -> None:
+        years = dict(settings_registry.get(tx.conn, setting))
+        if entry.holidays:
+            years[str(year)] = entry.to_json()
+        else:
+            years.pop(str(year), None)
+        settings_registry.put(tx, setting, years)
+        tx.audit("official_year_set", "settings", None,
+                 f"{year}: {len(entry.holidays)} holidays, {len(entry.workdays)} workdays")
+
+    session.write(job)
+    return Changes.of(STORE)
+
+
 def year_calendar(session: Session, year: int) -> YearCalendar:
     cal = calendar_of(session)
-    return YearCalendar(year, official_year_known(year), cal.rest_days(year), dict(statutory_holidays(year)))
+    return YearCalendar(year, cal.is_official(year), cal.rest_days(year), dict(statutory_holidays(year)))

@@ -17,7 +17,7 @@ from ..core import hazard_status as hs
 from ..core import permissions
 from ..core.deadlines import Deadline
 from ..core.errors import NotFound, ValidationError
-from ..core.holidays import HolidayCalendar, parse_regional
+from ..core.holidays import HolidayCalendar, parse_official, parse_regional
 from ..core.validation import parse_date, strip_control
 from ..store.store import Store, WriteTx
 from . import settings_registry
@@ -29,13 +29,14 @@ CLOCK_TOLERANCE_MS = 5 * 60 * 1000  # NTP corrections and sleep/resume jitter st
 
 
 @lru_cache(maxsize=8)
-def _calendar_for(text: str | None) -> HolidayCalendar:
-    return HolidayCalendar(parse_regional(text))
+def _calendar_for(regional: str | None, official: str | None = None) -> HolidayCalendar:
+    return HolidayCalendar(parse_regional(regional), parse_official(official))
 
 
 def calendar_from_conn(conn: sqlite3.Connection) -> HolidayCalendar:
-    """The calendar configured in the store this connection belongs to."""
-    return _calendar_for(settings_registry.raw(conn, settings_registry.REGIONAL_HOLIDAYS))
+    """The calendar configured in the store this connection belongs to (synced settings)."""
+    return _calendar_for(settings_registry.raw(conn, settings_registry.REGIONAL_HOLIDAYS),
+                         settings_registry.raw(conn, settings_registry.OFFICIAL_YEARS))
 
 
 def calendar_of(session: Session) -> HolidayCalendar:

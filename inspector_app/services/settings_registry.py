@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from ..core.errors import ValidationError
-from ..core.holidays import RegionalHoliday
+from ..core.holidays import OfficialYear, RegionalHoliday
 from ..store.store import WriteTx, set_info
 
 T = TypeVar("T")
@@ -50,6 +50,13 @@ def _regional(value: Any) -> list[dict[str, Any]]:
     return [RegionalHoliday.from_json(rule).to_json() for rule in value]
 
 
+def _official(value: Any) -> dict[str, dict[str, list[str]]]:
+    if not isinstance(value, dict):
+        raise ValueError("official schedules must map years to their days")
+    return {str(y): OfficialYear.from_json(y, v if isinstance(v, dict) else {}).to_json()
+            for y, v in sorted(value.items())}
+
+
 DEFAULT_INTERVALS = {"red": 1, "orange": 2, "yellow": 3, "blue": 6, "unrated": 6}
 
 
@@ -64,6 +71,9 @@ def _intervals(value: Any) -> dict[str, int]:
 REGIONAL_HOLIDAYS: Setting[list[dict[str, Any]]] = Setting(
     "regional_holidays", list, [], SYNCED, _regional,
     "extra regional rest days (三月三, 古尔邦节 …); deadlines in working days skip them")
+OFFICIAL_YEARS: Setting[dict[str, dict[str, list[str]]]] = Setting(
+    "official_years", dict, {}, SYNCED, _official,
+    "published holiday/调休 schedules entered for years this app's calendar does not know yet")
 INSPECTION_INTERVALS: Setting[dict[str, int]] = Setting(
     "inspection_intervals", dict, DEFAULT_INTERVALS, SYNCED, _intervals,
     "months between routine inspections per risk colour (the inspection plan)")
@@ -75,7 +85,7 @@ STAY_LOGGED_IN: Setting[bool] = Setting(
     "open this installation as the last user without asking for a password")
 
 REGISTRY: dict[str, Setting[Any]] = {s.key: s for s in (
-    REGIONAL_HOLIDAYS, INSPECTION_INTERVALS, OVERDUE_COUNTS_PROVISIONAL, STAY_LOGGED_IN)}
+    REGIONAL_HOLIDAYS, OFFICIAL_YEARS, INSPECTION_INTERVALS, OVERDUE_COUNTS_PROVISIONAL, STAY_LOGGED_IN)}
 
 
 def raw(conn: sqlite3.Connection, setting: Setting[Any]) -> str | None:

@@ -255,10 +255,44 @@ def test_derived_result_settings_are_synced_rows(session):
     assert check.check_store(session).problems == []
 
 
+def test_an_entered_official_schedule_counts_on_every_device(session):
+    from datetime import date, timedelta
+
+    from inspector_app.core.holidays import official_year_known
+    from inspector_app.services.lifecycle_common import calendar_of
+
+    year = next(y for y in range(2024, 2100) if not official_year_known(y))
+    day = date(year, 3, 1)
+    saturday = day + timedelta(days=(5 - day.weekday()) % 7)
+    weekday = saturday + timedelta(days=2)  # a Monday
+    before = calendar_of(session)
+    assert before.is_rest_day(saturday) and not before.is_rest_day(weekday)
+    assert year in before.unknown_years(date(year, 1, 1), date(year, 12, 31))
+    holiday_settings.set_official_year(session, year, [weekday], [saturday])
+    after = calendar_of(session)
+    assert after.is_rest_day(weekday) and not after.is_rest_day(saturday)
+    assert holiday_settings.year_calendar(session, year).official
+    assert after.unknown_years(date(year, 1, 1), date(year, 12, 31)) == ()
+    assert [o.year for o in holiday_settings.official_years(session)] == [year]
+    row = session.store.read().execute("SELECT value_json FROM setting WHERE id = 'official_years'")
+    assert json.loads(row.fetchone()[0]) == {str(year): {"holidays": [weekday.isoformat()],
+                                                        "workdays": [saturday.isoformat()]}}
+    assert any(o["row_id"] == "official_years" for o in _ops(session, "setting"))
+    from inspector_app.core.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        holiday_settings.set_official_year(session, year, [weekday], [weekday])  # both at once
+    with pytest.raises(ValidationError):
+        holiday_settings.set_official_year(session, 2020, [date(2020, 10, 1)], [])  # known already
+    holiday_settings.set_official_year(session, year, [], [])  # removed again
+    assert calendar_of(session).is_rest_day(saturday)
+
+
 def test_the_registry_declares_each_setting_once():
     reg = settings_registry.REGISTRY
     assert {k: (s.scope, s.type, s.default) for k, s in reg.items()} == {
         "regional_holidays": ("synced", list, []),
+        "official_years": ("synced", dict, {}),
         "inspection_intervals": ("synced", dict, {"red": 1, "orange": 2, "yellow": 3, "blue": 6,
                                                   "unrated": 6}),
         "overdue_counts_provisional": ("synced", bool, False),
