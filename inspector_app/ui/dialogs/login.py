@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ...core.entities import User
 from ...core.errors import DomainError
 from ...services import users
 from ...services.changes import USERS, Changes
 from ...services.session import Session
 from ..context import AppContext
+from ..ops import OpRunner
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QCheckBox,
@@ -82,9 +84,9 @@ class LoginDialog(QDialog):
     """User, password, 保持登录. OK logs in through the service; Esc (Cancel) rejects."""
 
     def __init__(self, session: Session, lang: str, parent: QWidget | None = None, *,
-                 at_start: bool = False) -> None:
+                 at_start: bool = False, ops: OpRunner | None = None) -> None:
         super().__init__(parent)
-        self.session, self.lang = session, lang
+        self.session, self.lang, self.ops = session, lang, ops
         self.user = None  # the User logged in, after accept()
         self.setWindowTitle(self.tr("Log in") if at_start else self.tr("Switch user"))
         self.setMinimumWidth(380)
@@ -115,7 +117,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("User"), self.user_combo)
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow("", self.stay_check)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+        self.button_box = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
@@ -146,22 +148,34 @@ class LoginDialog(QDialog):
         login = self.user_combo.currentData()
         if login is None:
             return
-        try:
-            self.user = users.log_in(self.session, login, self.password_edit.text() or None,
-                                     stay_logged_in=self.stay_check.isChecked())
-        except DomainError as exc:
-            if exc.code == "wrong_password":
-                text = self.tr("Wrong password for {}. Check the keyboard layout and Caps Lock, "
-                               "then try again.").format(login)
-            elif exc.code == "password_required":
-                text = self.tr("{} has a password: type it to log in.").format(login)
-            else:
-                text = exc.message(self.lang)
-            self.error_banner.show_message(text)
-            self.password_edit.selectAll()
-            self.password_edit.setFocus()
+        session, password, stay = self.session, self.password_edit.text() or None, self.stay_check.isChecked()
+        if self.ops is not None:  # the window is open: log in off the GUI thread (a write)
+            self.button_box.setEnabled(False)
+            op = self.ops.write(lambda: users.log_in(session, login, password, stay_logged_in=stay),
+                                title=self.windowTitle(), parent=self,
+                                on_error=lambda exc: self._refused(login, exc), on_done=self._logged_in)
+            op.finished.connect(lambda: self.button_box.setEnabled(True))
             return
-        super().accept()
+        try:  # at start, before any window or job exists
+            self._logged_in(users.log_in(session, login, password, stay_logged_in=stay))
+        except DomainError as exc:
+            self._refused(login, exc)
+
+    def _logged_in(self, user: User) -> None:
+        self.user = user
+        QDialog.accept(self)
+
+    def _refused(self, login: str, exc: DomainError) -> None:
+        if exc.code == "wrong_password":
+            text = self.tr("Wrong password for {}. Check the keyboard layout and Caps Lock, "
+                           "then try again.").format(login)
+        elif exc.code == "password_required":
+            text = self.tr("{} has a password: type it to log in.").format(login)
+        else:
+            text = exc.message(self.lang)
+        self.error_banner.show_message(text)
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()
 
 
 def log_in_at_start(session: Session, lang: str) -> bool:
@@ -184,7 +198,7 @@ def switch_user(ctx: AppContext, parent: QWidget | None = None) -> bool:
     see (an inspector only their grids); the main window should ``rebuild()`` on ``True``
     too, since some pages choose their widgets by role when built.
     """
-    dialog = LoginDialog(ctx.session, ctx.lang, parent)
+    dialog = LoginDialog(ctx.session, ctx.lang, parent, ops=ctx.ops)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     user_switched(ctx)
@@ -194,7 +208,7 @@ def switch_user(ctx: AppContext, parent: QWidget | None = None) -> bool:
 def open_switch_user(ctx: AppContext, parent: QWidget | None = None,
                      on_switched: Callable[[], None] | None = None) -> LoginDialog:
     """切换用户 without a nested event loop: window-modal ``open()``; returns the dialog."""
-    dialog = LoginDialog(ctx.session, ctx.lang, parent)
+    dialog = LoginDialog(ctx.session, ctx.lang, parent, ops=ctx.ops)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: user_switched(ctx))
     if on_switched is not None:
