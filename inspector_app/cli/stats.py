@@ -1,10 +1,14 @@
-"""``inspector-app stats`` (考核 figures), ``dashboard`` and ``holidays YEAR``."""
+"""``inspector-app stats`` (考核 figures), ``dashboard``, ``holidays YEAR`` and
+``holidays-set YEAR`` (a published schedule the app does not know yet)."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date, timedelta
 
+from ..core.errors import ValidationError
 from ..core.sectors import sector_label
+from ..core.validation import parse_date
 from ..services import dashboard, holiday_settings, notifications, stats
 from ..services.session import Session
 from .common import lang, print_json, print_rows
@@ -58,6 +62,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     h.add_argument("year", type=int, help=t("the year, e.g. 2026", "年份，如 2026"))
     json_flag(h)
     h.set_defaults(handler=cmd_holidays)
+
+    hs = add_parser(sub, "holidays-set", "enter a year's published holiday schedule (admins; every"
+                    " device counts deadlines with it)", "录入某年的官方放假调休安排（管理员；各设备按此计算期限）")
+    hs.add_argument("year", type=int, help=t("the year, e.g. 2027", "年份，如 2027"))
+    hs.add_argument("--holiday", action="append", default=[], metavar="DAY[..DAY]",
+                    help=t("days off, YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD (repeat)",
+                           "放假日期，YYYY-MM-DD 或区间 YYYY-MM-DD..YYYY-MM-DD（可重复）"))
+    hs.add_argument("--workday", action="append", default=[], metavar="DAY",
+                    help=t("a Saturday or Sunday that is a workday (调休; repeat)",
+                           "调休上班的周六或周日（可重复）"))
+    hs.add_argument("--clear", action="store_true", help=t("remove the entered schedule", "删除已录入的安排"))
+    json_flag(hs)
+    hs.set_defaults(handler=cmd_holidays_set)
 
 
 def cmd_stats(session: Session, args: argparse.Namespace) -> int:
@@ -146,6 +163,28 @@ def cmd_overdue_news(session: Session, args: argparse.Namespace) -> int:
     else:
         print(news.message(lang()) or "")
     return 0
+
+
+def _days(texts: list[str], field: str) -> list[date]:
+    out: list[date] = []
+    for text in texts:
+        first, _, last = text.partition("..")
+        a, b = parse_date(field, first), parse_date(field, last or first)
+        if a is None or b is None or b < a or (b - a).days > 31:
+            raise ValidationError(f"{field}: {text!r} is not a day or a range of at most 32 days",
+                                  f"{field}：“{text}”不是日期或不超过 32 天的日期区间", code="bad_date")
+        out += [a + timedelta(days=i) for i in range((b - a).days + 1)]
+    return out
+
+
+def cmd_holidays_set(session: Session, args: argparse.Namespace) -> int:
+    holidays = [] if args.clear else _days(args.holiday, "holiday")
+    workdays = [] if args.clear else _days(args.workday, "workday")
+    if not args.clear and not holidays:
+        raise ValidationError("give the days off with --holiday (or --clear)",
+                              "请用 --holiday 给出放假日期（或用 --clear 删除）", code="no_holidays")
+    holiday_settings.set_official_year(session, args.year, holidays, workdays)
+    return cmd_holidays(session, args)
 
 
 def cmd_holidays(session: Session, args: argparse.Namespace) -> int:

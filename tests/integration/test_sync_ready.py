@@ -495,3 +495,21 @@ def test_a_receiver_derives_the_hazard_columns_the_sender_has(tmp_path, clock):
     finally:
         a.close()
         b.close()
+
+
+def test_the_command_line_enters_a_published_schedule(session):
+    from inspector_app.core.holidays import official_year_known
+    from tests.helpers import cli
+
+    year = next(y for y in range(2024, 2100) if not official_year_known(y))
+    data_dir = str(session.store.data_dir)
+    session.close()
+    done = cli("--data-dir", data_dir, "holidays-set", str(year), "--holiday",
+               f"{year}-10-01..{year}-10-07", "--json")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["official"] is True and f"{year}-10-05" in shown["rest_days"]
+    bad = cli("--data-dir", data_dir, "holidays-set", str(year), "--holiday", f"{year}-13-01")
+    assert bad.returncode == 1 and "错误" in bad.stderr
+    cleared = cli("--data-dir", data_dir, "holidays-set", str(year), "--clear", "--json")
+    assert cleared.returncode == 0 and json.loads(cleared.stdout)["official"] is False
