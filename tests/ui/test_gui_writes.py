@@ -140,3 +140,62 @@ def test_no_ui_module_builds_changes_itself() -> None:
             if re.search(r"\bChanges(\.of)?\(", line):
                 offenders.append(f"{path.relative_to(UI)}:{n}: {line.strip()}")
     assert offenders == []
+
+
+def test_a_write_shows_progress_only_when_its_job_reports_it(window, ctx, qtbot) -> None:
+    quiet = ctx.ops.write(lambda: time.sleep(0.8), title="静默写入", parent=window)
+    qtbot.waitUntil(lambda: not quiet.running, timeout=3000)
+    assert quiet.dialog is None and quiet.error is None  # past 0.5 s, yet never a dialog
+
+    def reporting(progress, cancel) -> None:  # noqa: ANN001 - Op job signature
+        for i in range(40):
+            progress(i, 40, "导入中")
+            time.sleep(0.025)
+
+    loud = ctx.ops.write(reporting, title="导入", parent=window, reports_progress=True)
+    qtbot.waitUntil(lambda: loud.dialog is not None and loud.dialog.isVisible(), timeout=3000)
+    settle(qtbot, ctx)
+    assert loud.dialog is None
+
+
+def test_the_runner_publishes_what_the_service_returned(window, ctx, session, qtbot) -> None:
+    from inspector_app.services.changes import HAZARDS, SITES
+    from inspector_app.ui.ops import changes_of
+
+    published = []
+    ctx.events.changed.connect(published.append)
+    op = ctx.ops.write(lambda: sites.add_site(session, SiteInput(name="老王烧烤店")), title="新增场所")
+    settle(qtbot, ctx)
+    assert op.result.id and len(published) == 1 and published[0].touches(SITES)
+    # Saved, Changes, any result with .changes and tuples of them; nothing for plain values
+    assert changes_of(op.result).touches(SITES)
+    assert changes_of((["outcome"], op.result.changes)).touches(SITES)
+    assert not changes_of({"kinds": [HAZARDS]}) and not changes_of(None) and not changes_of(3)
+
+
+def test_undo_and_redo_run_as_writes_and_a_refused_step_leaves_the_stack(window, ctx, session, qtbot) -> None:
+    from inspector_app.core import hazard_status as hs
+    from inspector_app.ui import undo
+
+    site_id = sites.add_site(session, SiteInput(name="好运来面馆")).id
+    undo.edit_site(ctx, site_id, SiteInput(name="好运来面馆（新）"))
+    settle(qtbot, ctx)
+    assert ctx.undo.count() == 1 and sites.get_site(session, site_id).name == "好运来面馆（新）"
+    ctx.undo.undo()
+    settle(qtbot, ctx)
+    assert sites.get_site(session, site_id).name == "好运来面馆"
+    ctx.undo.redo()
+    settle(qtbot, ctx)
+    assert sites.get_site(session, site_id).name == "好运来面馆（新）"
+
+    undo.add_hazard(ctx, HazardInput(site_id=site_id, description="灭火器过期"))
+    settle(qtbot, ctx)
+    (hazard,) = hazards.list_hazards(session)
+    hazards.transition(session, hazard.id, hs.EventKind.FIXED_ON_SPOT, {"on": "2026-09-20"})  # 销号
+    with qtbot.waitSignal(ctx.events.error, timeout=3000) as error:
+        ctx.undo.undo()  # deleting a closed hazard is refused
+    settle(qtbot, ctx)
+    assert "销号" in error.args[0] and hazards.list_hazards(session)
+    assert ctx.undo.count() == 2
+    ctx.undo.redo()  # the refused command is dropped the next time it is touched
+    assert ctx.undo.count() == 1
