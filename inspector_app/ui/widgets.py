@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .qt import (
+    QAbstractButton,
     QAbstractItemModel,
     QAbstractItemView,
     QColor,
@@ -15,7 +16,10 @@ from .qt import (
     QDate,
     QDateEdit,
     QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
     QEvent,
+    QFileDialog,
     QFocusEvent,
     QFrame,
     QGuiApplication,
@@ -28,12 +32,17 @@ from .qt import (
     QObject,
     QPainter,
     QPixmap,
+    QProgressDialog,
     QRect,
+    QScrollArea,
+    QSize,
+    QStyle,
     Qt,
     QTableView,
     QTextBrowser,
     QTimer,
     QValidator,
+    QVBoxLayout,
     QWidget,
     Signal,
     translate,
@@ -138,8 +147,17 @@ def free_area(widget: QWidget) -> QRect:
 
 def fit_to_screen(window: QWidget) -> None:
     """Shrink a window that is larger than the free part of its screen (and move it inside),
-    so its buttons are never below the taskbar on a 1366×768 laptop or at 150 % scaling."""
+    so its buttons are never below the taskbar on a 1366×768 laptop or at 150 % scaling.
+
+    A dialog whose layout cannot shrink that far gets its contents into a scroll area above its
+    buttons (:func:`scroll_body`); a fixed minimum larger than the screen is lowered to it.
+    """
     area = free_area(window)
+    minimum = window.minimumSize()
+    if minimum.width() > area.width() or minimum.height() > area.height():
+        window.setMinimumSize(minimum.boundedTo(area.size()))
+    if isinstance(window, QDialog) and not _fits(window.minimumSizeHint(), area):
+        scroll_body(window)
     width, height = min(window.width(), area.width()), min(window.height(), area.height())
     if (width, height) != (window.width(), window.height()):
         window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
@@ -150,17 +168,165 @@ def fit_to_screen(window: QWidget) -> None:
         window.move(max(x, area.x()), max(y, area.y() - TITLE_BAR))
 
 
-class ScreenFit(QObject):
-    """Application-wide: every window the app opens is fitted to the screen when first shown
-    (one place instead of each dialog's fixed ``resize``)."""
+def _fits(size: QSize, area: QRect) -> bool:
+    return size.width() <= area.width() and size.height() <= area.height()
+
+
+def _button_row(layout: Any) -> Any:
+    """The dialog's button row: the last item of its layout (a QDialogButtonBox, or a widget or
+    row holding buttons), or None."""
+    if layout is None or layout.count() < 2:
+        return None
+    item = layout.itemAt(layout.count() - 1)
+    row = item.widget() or item.layout()
+    if isinstance(row, QDialogButtonBox | QAbstractButton):
+        return row
+    if isinstance(row, QWidget):
+        return row if row.findChildren(QAbstractButton) else None
+    if row is not None and any(isinstance(row.itemAt(i).widget(), QAbstractButton | QDialogButtonBox)
+                               for i in range(row.count())):
+        return row
+    return None
+
+
+class BodyScroll(QScrollArea):
+    """A dialog's contents above its buttons, scrolling where the screen is too small for them
+    (see :func:`scroll_body`). Its size hint is the contents' own, so the dialog opens as large
+    as it would without it; its minimum is at most ``room``, what the screen leaves beside the
+    buttons, so the buttons stay on the screen."""
+
+    def __init__(self, body: QWidget, room: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room = room
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidget(body)
+        body.installEventFilter(self)
+
+    def _bar(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        body = self.widget()
+        hint = body.sizeHint().expandedTo(body.minimumSizeHint())
+        if body.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), body.heightForWidth(hint.width())))
+        return QSize(hint.width() + self._bar(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        body = self.widget().minimumSizeHint()
+        return QSize(min(body.width() + self._bar(), self.room.width()),
+                     min(body.height(), self.room.height()))
+
+    def show_widget(self, widget: QWidget) -> None:
+        """Scroll ``widget`` into sight, after the pending layout has been done."""
+        for owner in (self.window(), self.widget()):
+            if owner.layout() is not None:
+                owner.layout().activate()
+        self.ensureWidgetVisible(widget, 0, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
-                and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
-                and not watched.property("screen_fitted")):
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # contents grew (a box appeared): the dialog may grow too
+            QTimer.singleShot(0, self, lambda: _grow_into_screen(self.window()))
+        return False
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll the dialog body holding ``widget`` (see :func:`scroll_body`) so that it is in
+    sight once the layout has settled: an error banner above, a box that has just appeared
+    below. Nothing happens in a dialog that does not scroll."""
+    scroll = widget.parentWidget()
+    while scroll is not None and not isinstance(scroll, BodyScroll):
+        scroll = scroll.parentWidget()
+    if scroll is not None:
+        QTimer.singleShot(0, scroll, lambda: scroll.show_widget(widget))
+    else:  # the dialog may start to scroll just now (it grew past the screen): see scroll_body
+        widget.setProperty("reveal_wanted", True)
+
+
+def _grow_into_screen(window: QWidget) -> None:
+    """Grow ``window`` towards its size hint, as far as the free screen area allows."""
+    if not window.isVisible():
+        return
+    area = free_area(window)
+    want = window.sizeHint().boundedTo(area.size()).expandedTo(window.size())
+    if want != window.size():
+        window.resize(want)
+        fit_to_screen(window)
+
+
+def scroll_body(dialog: QWidget) -> BodyScroll | None:
+    """Put everything of ``dialog`` above its button row into a :class:`BodyScroll`, so a form
+    taller than the screen (a 1366×768 laptop at 150 %: 911×512 logical pixels) scrolls while
+    its 保存/取消 stay visible at the bottom. Does nothing without a recognisable button row
+    (message and file boxes, one-widget layouts) or when already done."""
+    layout = dialog.layout()
+    row = _button_row(layout)
+    if row is None or isinstance(dialog, QMessageBox | QFileDialog | QProgressDialog) \
+            or dialog.findChild(BodyScroll) is not None:
+        return None
+    area = free_area(dialog)
+    margins = layout.contentsMargins()
+    showing = [w for w in dialog.children() if isinstance(w, QWidget) and not w.isWindow()
+               and not w.isHidden()]  # moving hides them: shown again below
+    if isinstance(row, QWidget):
+        layout.removeWidget(row)
+    else:
+        layout.removeItem(row)
+        row.setParent(None)  # owned by Python until the new layout takes it
+    body = QWidget()
+    body.setLayout(layout)  # moves the layout and its widgets off the dialog
+    layout.setContentsMargins(0, 0, 0, 0)
+    outer = QVBoxLayout()
+    outer.setContentsMargins(margins)
+    room = QSize(area.width() - margins.left() - margins.right(),
+                 area.height() - margins.top() - margins.bottom() - max(outer.spacing(), 6)
+                 - row.sizeHint().height())
+    scroll = BodyScroll(body, room)
+    outer.addWidget(scroll, 1)
+    if isinstance(row, QWidget):
+        outer.addWidget(row)
+    else:
+        outer.addLayout(row)
+    dialog.setLayout(outer)
+    for widget in (scroll, body, *showing):
+        widget.show()
+    dialog.setProperty("body_scrolled", True)
+    for wanted in body.findChildren(QWidget):
+        if wanted.property("reveal_wanted"):
+            wanted.setProperty("reveal_wanted", None)
+            if wanted.isVisibleTo(dialog):
+                reveal(wanted)
+    return scroll
+
+
+class ScreenFit(QObject):
+    """Application-wide: every window the app opens is fitted to the screen when first shown
+    (one place instead of each dialog's fixed ``resize``), and again when a dialog grows past
+    the screen later (a box that appears for one choice)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        kind = event.type()
+        if kind == QEvent.Type.Show and isinstance(watched, QWidget) \
+                and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog) \
+                and not watched.property("screen_fitted"):
             watched.setProperty("screen_fitted", True)
             fit_to_screen(watched)
+        elif kind in (QEvent.Type.LayoutRequest, QEvent.Type.Resize) and isinstance(watched, QDialog) \
+                and watched.property("screen_fitted") and not watched.property("body_scrolled"):
+            QTimer.singleShot(0, watched, lambda: _refit(watched))
         return False
+
+
+def _refit(dialog: QDialog) -> None:
+    """A shown dialog that has grown beyond the free area, or below its bottom (its buttons
+    under the taskbar), is fitted again."""
+    area = free_area(dialog)
+    if dialog.isVisible() and (not _fits(dialog.size(), area)
+                               or dialog.frameGeometry().bottom() > area.bottom() + TITLE_BAR):
+        fit_to_screen(dialog)
 
 
 def confirm_delete(owner: QWidget, text: str, on_yes: Callable[[], None]) -> QMessageBox:

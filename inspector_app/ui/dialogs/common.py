@@ -22,7 +22,7 @@ from ..qt import (
     QTextEdit,
     QWidget,
 )
-from ..widgets import DateEdit, DateTimeEdit, open_box
+from ..widgets import DateEdit, DateTimeEdit, free_area, open_box, reveal
 
 ERROR_STYLE = (
     "QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid #f5c2bd;"
@@ -36,7 +36,8 @@ def fit_height(window: QWidget) -> None:
 
     Qt sizes a window once; a banner or hint that later gets more text (or appears) is
     squeezed instead (lines cut at top and bottom, a fixed-height text box pushed over the
-    buttons). Never beyond the screen: the tallest dialogs scroll (see ``scroll_body``).
+    buttons). Never beyond the free screen area: the tallest dialogs scroll (see
+    ``widgets.scroll_body``).
     """
     layout = window.layout()
     if layout is None or not window.isWindow():
@@ -45,9 +46,7 @@ def fit_height(window: QWidget) -> None:
     width = window.width()
     need = max(layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
                else layout.totalSizeHint().height(), layout.totalMinimumSize().height())
-    screen = window.screen()
-    if screen is not None:
-        need = min(need, screen.availableGeometry().height() - 40)  # the title bar
+    need = min(need, free_area(window).height())
     if window.height() < need:
         window.resize(width, need)
 
@@ -65,6 +64,7 @@ class ErrorBanner(QLabel):
         self.setText(text)
         self.show()
         fit_height(self.window())
+        reveal(self)  # a form scrolled down on a small screen: the message is at its top
 
     def clear_message(self) -> None:
         self.clear()

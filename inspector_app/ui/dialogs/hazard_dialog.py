@@ -33,7 +33,7 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from ..widgets import DateEdit
+from ..widgets import DateEdit, reveal
 from .common import RecordDialog, text_or_none
 
 DEADLINE_CHOICES = (0, 3, 7, 15, 30)
@@ -272,6 +272,7 @@ class HazardDialog(RecordDialog):
         self.major_box.setVisible(major)
         if major:
             self._prefill_from_site()
+            reveal(self.major_box)  # below the form: scrolled into sight on a small screen
 
     def _prefill_from_site(self) -> None:
         """责任人 and phone from the site's principal, where nothing was typed yet."""
