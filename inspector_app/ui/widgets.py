@@ -150,14 +150,16 @@ def fit_to_screen(window: QWidget) -> None:
     so its buttons are never below the taskbar on a 1366×768 laptop or at 150 % scaling.
 
     A dialog whose layout cannot shrink that far gets its contents into a scroll area above its
-    buttons (:func:`scroll_body`); a fixed minimum larger than the screen is lowered to it.
+    buttons (:func:`scroll_body`); a dialog's fixed minimum larger than the screen is lowered
+    to it. (The main window keeps its minimum: its pages do not scroll.)
     """
     area = free_area(window)
-    minimum = window.minimumSize()
-    if minimum.width() > area.width() or minimum.height() > area.height():
-        window.setMinimumSize(minimum.boundedTo(area.size()))
-    if isinstance(window, QDialog) and not _fits(window.minimumSizeHint(), area):
-        scroll_body(window)
+    if isinstance(window, QDialog):
+        minimum = window.minimumSize()
+        if not _fits(minimum, area):
+            window.setMinimumSize(minimum.boundedTo(area.size()))
+        if not _fits(window.minimumSizeHint(), area):
+            scroll_body(window)
     width, height = min(window.width(), area.width()), min(window.height(), area.height())
     if (width, height) != (window.width(), window.height()):
         window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
