@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import hazard_status as hs
 from ..core import permissions
@@ -22,7 +22,9 @@ from ..core.validation import parse_date, strip_control
 from ..store.store import Store, WriteTx
 from . import settings_registry
 from .changes import HAZARDS, SITES, Changes, Notice, Saved
-from .session import Session
+
+if TYPE_CHECKING:  # annotations only: sessions stand on the setup that uses these rules
+    from .session import Session
 
 REGIONAL_KEY = settings_registry.REGIONAL_HOLIDAYS.key  # a synced setting: JSON list of rules
 CLOCK_TOLERANCE_MS = 5 * 60 * 1000  # NTP corrections and sleep/resume jitter stay quiet

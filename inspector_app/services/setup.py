@@ -25,15 +25,37 @@ def _lacking(store: Store) -> tuple[bool, list[dict]]:
     return bool(have_info), missing
 
 
+REDERIVE_KEY = "rederive_hazards"  # set by migration 10 on an upgraded store with hazards
+
+
+def _rederive_pending(store: Store) -> bool:
+    return store.read().execute("SELECT 1 FROM store_info WHERE key = ?", (REDERIVE_KEY,)).fetchone() is not None
+
+
 def needs_seeding(store: Store) -> bool:
     """Whether :func:`ensure_seeded` would write (else a reading command opens read-only)."""
     have_info, missing = _lacking(store)
-    return not have_info or bool(missing)
+    return not have_info or bool(missing) or _rederive_pending(store)
+
+
+def _rederive_all(tx: WriteTx) -> None:
+    """Once after the upgrade to schema 10: every hazard's derived columns from its events
+    (by today's rules, as every receiver of its ops derives them), then the mark goes."""
+    from .hazard_derived import rederive  # the lifecycle rules, needed only this once
+
+    ids = [r[0] for r in tx.conn.execute("SELECT id FROM hazard")]
+    with tx.applying_remote():
+        changed = rederive(tx, ids)
+    tx.conn.execute("DELETE FROM store_info WHERE key = ?", (REDERIVE_KEY,))
+    if changed:
+        tx.audit("hazards_rederived", "hazard", None, f"{changed} hazard(s) after the upgrade")
 
 
 def ensure_seeded(store: Store) -> None:
     """Idempotent: fills what a fresh store lacks; touches nothing that exists."""
     have_info, missing = _lacking(store)
+    if _rederive_pending(store):
+        store.write(_rederive_all)
     if have_info and not missing:
         return
 

@@ -124,8 +124,19 @@ def carry_settings(conn: sqlite3.Connection) -> None:
 SEED_CLOCK = """INSERT INTO hlc_state(id, hlc) VALUES (1, coalesce((SELECT max(hlc) FROM oplog), ''));"""
 
 
+# Derived hazard columns now travel in no op and every receiver derives them from the events
+# (services/hazard_derived.py); stores written by older releases cached some of them by older
+# rules (a completion report without a date kept reported_on empty). The store cannot derive
+# (that rule lives in services), so it leaves a mark that the services' opening step honours
+# once: ``setup.ensure_seeded`` re-derives every hazard and removes the mark.
+REDERIVE_MARK = """INSERT INTO store_info(key, value)
+    SELECT 'rederive_hazards', '1' WHERE EXISTS (SELECT 1 FROM hazard)
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;"""
+
+
 def m010_sync_ready(conn: sqlite3.Connection) -> None:
     for sql in STEP_10:
         conn.execute(sql)
     carry_settings(conn)
     conn.execute(SEED_CLOCK)
+    conn.execute(REDERIVE_MARK)
