@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from inspector_app.ui.main_window import SITES_PAGE
+from tests.ui.helpers import settle
 
 pytestmark = pytest.mark.ui
 
@@ -43,5 +44,6 @@ def test_domain_messages_follow_the_language(window, qtbot) -> None:
     qtbot.waitUntil(lambda: nav_labels(window)[0] == "Workbench", timeout=2000)
     dialog = window.new_site()
     dialog.button_box.button(dialog.button_box.StandardButton.Save).click()
+    settle(qtbot, window)
     assert "must not be empty" in dialog.error_banner.text()
     dialog.reject()

@@ -20,7 +20,7 @@ from inspector_app.ui.main_window import HAZARDS_PAGE
 from inspector_app.ui.photo_strip import PhotoStrip
 from inspector_app.ui.qt import QMimeData, Qt, QUrl
 from tests.helpers import sha256_of
-from tests.ui.helpers import add_hazards, add_sites
+from tests.ui.helpers import add_hazards, add_sites, settle
 
 pytestmark = pytest.mark.ui
 
@@ -154,6 +154,7 @@ def test_remove_photo_with_del_asks_first(page, session, qtbot, tmp_path) -> Non
 
     qtbot.keyClick(strip.view, Qt.Key.Key_Delete)
     strip.confirm_box.button(strip.confirm_box.StandardButton.Yes).click()
+    settle(qtbot, strip)
     qtbot.waitUntil(lambda: strip.model.rowCount() == 1)
     assert doomed not in {p["id"] for p in photo_service.photos_of_hazard(session, hazard_id)}
     assert hazard_service.get_hazard(session, hazard_id)  # Del took the photo, not the hazard

@@ -12,7 +12,7 @@ from inspector_app.core.errors import ValidationError
 from inspector_app.services import hazards, rectification, sites
 from inspector_app.ui.dialogs import hazard_actions as ha
 from inspector_app.ui.qt import QLabel, QWidget
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 
 pytestmark = pytest.mark.ui
 
@@ -61,6 +61,7 @@ def test_the_major_notice_refusal_is_readable_and_clears_once_filled(window, ses
     assert notice.hint_label.isVisibleTo(notice)
     assert_laid_out(notice)
     notice.ok_button.click()  # refused: the service names what is missing
+    settle(qtbot, window)
     qtbot.wait(50)
     assert notice.isVisible() and notice.error_banner.isVisibleTo(notice)
     shot(notice, "notify-refused")
@@ -93,6 +94,7 @@ def test_an_inline_error_in_extend_and_recheck_keeps_the_text_box_above_the_butt
         dialog.days_spin.setValue(365)
     dialog.resize(dialog.minimumSizeHint())  # as small as the user can make it
     dialog.ok_button.click()  # nothing filled in: refused with a message in the form
+    settle(qtbot, window)
     assert dialog.isVisible() and dialog.error_banner.isVisibleTo(dialog)
     assert_laid_out(dialog)
     # a refusal long enough to wrap over several lines (a store error, the English UI …)
