@@ -156,6 +156,7 @@ def test_stay_logged_in_box_on_the_settings_page(window, ctx, session, qtbot) ->
     page = window.settings_page
     assert page.stay_check.isChecked()
     page.stay_check.setChecked(False)
+    settle(qtbot, window)  # saved off the GUI thread
     assert not users.stays_logged_in(session.store)
     assert page.user_label.text() == user_summary(session) and "管理员" in page.user_label.text()
 
