@@ -24,6 +24,7 @@ from .qt import (
     QActionGroup,
     QApplication,
     QCloseEvent,
+    QFrame,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -32,6 +33,7 @@ from .qt import (
     QMainWindow,
     QMessageBox,
     QObject,
+    QScrollArea,
     QShowEvent,
     QSize,
     QSizePolicy,
@@ -69,7 +71,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowIcon(icon("app"))
-        self.setMinimumSize(960, 580)
+        # the pages scroll inside the window (``_build``) rather than force a window larger
+        # than a 1366×768 screen at 150 % (911×512 free): the window itself may be small
+        self.setMinimumSize(640, 400)
         self.message_box: QMessageBox | None = None
         ctx.events.notice.connect(self.show_notice)
         ctx.events.error.connect(self.show_error)
@@ -118,9 +122,13 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)  # fills the window whenever the window is large enough
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(central)
+        self.setCentralWidget(scroll)
         if self.isVisible():  # a rebuild: show now rather than on the next event loop turn
-            central.show()
+            scroll.show()
 
         self._make_actions()
         self._make_menus()
@@ -222,6 +230,10 @@ class MainWindow(QMainWindow):
         bar = QStatusBar()
         self.path_label = QLabel()
         self.path_label.setStyleSheet("color: #5f6368;")
+        # a long data folder must not widen the window past a small screen: elided in the
+        # middle (the file name stays), in full in the tooltip
+        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.path_label.setMinimumWidth(120)
         self.demo_label = QLabel(self.tr("Demo store"))
         self.demo_label.setStyleSheet(
             "background: #fce8b2; color: #7a4f01; border-radius: 3px; padding: 0 6px;"
@@ -461,7 +473,9 @@ class MainWindow(QMainWindow):
         app_name = self.tr("Grid Inspector")
         title = f"{app_name} — {self.ctx.data_dir}"
         self.setWindowTitle(title + (" " + self.tr("[Demo store]") if demo else ""))
-        self.path_label.setText(self.tr("Data: {}").format(self.ctx.session.store.db_path))
+        path = self.path_label.fontMetrics().elidedText(
+            str(self.ctx.session.store.db_path), Qt.TextElideMode.ElideMiddle, 420)
+        self.path_label.setText(self.tr("Data: {}").format(path))
         self.path_label.setToolTip(str(self.ctx.session.store.db_path))
         self.demo_label.setVisible(demo)
         self.act_back_real.setEnabled(self.ctx.data_dir != self.ctx.real_data_dir)
