@@ -728,37 +728,37 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="76"/>
+        <location filename="../../inspector_app/ui/pages/checklist_table.py" line="34"/>
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="76"/>
+        <location filename="../../inspector_app/ui/pages/checklist_table.py" line="34"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="76"/>
+        <location filename="../../inspector_app/ui/pages/checklist_table.py" line="34"/>
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/checklist_table.py" line="53"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/checklist_table.py" line="53"/>
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/checklist_table.py" line="53"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="95"/>
+        <location filename="../../inspector_app/ui/pages/checklist_table.py" line="53"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -766,214 +766,214 @@
 <context>
     <name>ChecklistRun</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="227"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="140"/>
         <source>Note for this item (N); with a hazard it becomes the hazard&apos;s description</source>
         <translation>本项备注（N）；判为隐患时作为隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="231"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="144"/>
         <source>OK (1)</source>
         <translation>合格 (1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="232"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="145"/>
         <source>Hazard (2)</source>
         <translation>隐患 (2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="233"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="146"/>
         <source>N/A (3)</source>
         <translation>不涉及 (3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="234"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="147"/>
         <source>Edit hazard… (E)</source>
         <translation>编辑隐患…（E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="235"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="148"/>
         <source>Edit this item&apos;s draft hazard: level (with a reason if it differs from the suggestion), deadline … (E, Ctrl+E)</source>
         <translation>编辑本检查项的隐患草稿：等级（与建议等级不同时须填写理由）、整改期限等（E、Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="239"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="152"/>
         <source>Next (Enter)</source>
         <translation>下一项 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="241"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="682"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="708"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="154"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="595"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="621"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="242"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="155"/>
         <source>Finish the inspection and publish its hazards (Ctrl+Enter)</source>
         <translation>完成检查并发布发现的隐患（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="245"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="158"/>
         <source>New hazard…</source>
         <translation>新增隐患…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="246"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="159"/>
         <source>Record a hazard that is not on the checklist (Ctrl+H)</source>
         <translation>登记检查表以外的隐患（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="249"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="162"/>
         <source>Discard…</source>
         <translation>放弃检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="250"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="163"/>
         <source>Throw this inspection away with its answers and draft hazards</source>
         <translation>放弃本次检查，删除其检查结果和隐患草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="287"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="450"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="200"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="363"/>
         <source>On-site photos ({})</source>
         <translation>现场照片（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="290"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="451"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="203"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="364"/>
         <source>Add on-site photos of this inspection; you can also drop files here or paste them (Ctrl+V in the strip)</source>
         <translation>添加本次检查的现场照片；也可把文件拖放到这里，或在照片栏中粘贴（Ctrl+V）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="367"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="280"/>
         <source>No checklist</source>
         <translation>无检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="389"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="302"/>
         <source>Inspectors: {}</source>
         <translation>检查人员：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="392"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="305"/>
         <source>Campaign: {}</source>
         <translation>专项整治：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="396"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="309"/>
         <source>{} hazards not on the checklist</source>
         <translation>检查表外隐患 {} 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="416"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="329"/>
         <source>This inspection has no checklist items.</source>
         <translation>本次检查没有检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="426"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="339"/>
         <source>Major-hazard criterion</source>
         <translation>重大隐患判定项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="428"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="341"/>
         <source>Basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="430"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="343"/>
         <source>How to check:</source>
         <translation>检查方法：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="444"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="357"/>
         <source>Photos of this item&apos;s hazard, before rectification ({})</source>
         <translation>本项隐患照片（整改前）（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="445"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="358"/>
         <source>Evidence of the hazard recorded at this item (phase: before rectification); they show on the hazard page too. Select an item without a hazard for on-site photos of the inspection.</source>
         <translation>本项所登记隐患的证据照片（整改前），在隐患页也会显示。如需添加本次检查的现场照片，请选择没有隐患的检查项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="474"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="387"/>
         <source>to be confirmed by a supervisor</source>
         <translation>待监管人员确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="476"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="389"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="477"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="390"/>
         <source>E: edit the hazard</source>
         <translation>E：编辑隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="478"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="391"/>
         <source>Draft hazard:</source>
         <translation>隐患草稿：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="483"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="396"/>
         <source>Checked {} / {}</source>
         <translation>已查 {} / {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="508"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="421"/>
         <source>Draft hazard recorded ({}): {}</source>
         <translation>已生成隐患草稿（{}）：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="526"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="557"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="439"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="470"/>
         <source>Record result</source>
         <translation>记录检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="583"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="496"/>
         <source>This item has no hazard to edit: mark it as a hazard (2) first.</source>
         <translation>本检查项没有可编辑的隐患：请先标记为隐患（2）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="592"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="505"/>
         <source>Edit hazard: {}</source>
         <translation>编辑隐患：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="619"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="622"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="532"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="535"/>
         <source>Hazard not on the checklist</source>
         <translation>新增隐患（检查表外）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="620"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="533"/>
         <source>Draft hazard recorded (not on the checklist).</source>
         <translation>已登记隐患草稿（检查表外）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="643"/>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="669"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="556"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="582"/>
         <source>Discard inspection</source>
         <translation>放弃检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="644"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="557"/>
         <source>Discard the inspection at {}? Its answers and draft hazards are thrown away.</source>
         <translation>放弃在{}的本次检查？其检查结果和隐患草稿将被删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="670"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="583"/>
         <source>Inspection at {} discarded.</source>
         <translation>已放弃在{}的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="683"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="596"/>
         <source>{} of {} items are not checked yet. Finish anyway?</source>
         <translation>还有 {} 项未检查（共 {} 项）。仍要完成检查吗？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="703"/>
+        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="616"/>
         <source>Inspection finished: {} hazards recorded.</source>
         <translation>检查已完成：共登记 {} 条隐患。</translation>
     </message>
@@ -2374,27 +2374,27 @@
 <context>
     <name>InspectionKinds</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="57"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="58"/>
         <source>Routine patrol</source>
         <translation>日常巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="58"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="59"/>
         <source>Re-check</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="59"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="60"/>
         <source>Special campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="60"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="61"/>
         <source>Report verification</source>
         <translation>举报核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="61"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="62"/>
         <source>Random check</source>
         <translation>双随机抽查</translation>
     </message>
@@ -2520,63 +2520,63 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="318"/>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="433"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="434"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="319"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="320"/>
         <source>Pick a site and run its checklist (Ctrl+Shift+I)</source>
         <translation>选择场所并按检查表逐项检查（Ctrl+Shift+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="322"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="323"/>
         <source>Inspection plan…</source>
         <translation>检查计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="323"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="324"/>
         <source>Sites due or overdue for an inspection (Ctrl+Shift+P)</source>
         <translation>到期或逾期应检查的场所（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="326"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
         <source>Campaigns…</source>
         <translation>专项整治…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="327"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="328"/>
         <source>Special campaigns and their random draws (双随机)</source>
         <translation>专项整治及双随机抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="329"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
         <source>Checklist templates…</source>
         <translation>检查表模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="330"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="331"/>
         <source>View, edit, import and export checklist templates</source>
         <translation>查看、编辑、导入和导出检查表模板</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="339"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="340"/>
         <source>Double-click or press Enter to continue an inspection</source>
         <translation>双击或按 Enter 继续该次检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="342"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="343"/>
         <source>No inspection in progress.</source>
         <translation>没有进行中的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="349"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="350"/>
         <source>Inspections in progress</source>
         <translation>进行中的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="362"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="363"/>
         <source>Start an inspection (Ctrl+Shift+I) or continue one from the list.
 
 In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N = note, Ctrl+Enter = finish.</source>
@@ -2585,7 +2585,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 检查表中：1 = 合格，2 = 隐患，3 = 不涉及，Enter = 下一项，N = 备注，Ctrl+Enter = 完成检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="397"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="398"/>
         <source>{} hazards</source>
         <translation>{} 条隐患</translation>
     </message>
@@ -2900,78 +2900,78 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="89"/>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="120"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="122"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="91"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="103"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="105"/>
         <source>Leave empty if the user has no password</source>
         <translation>该用户未设密码时留空</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="105"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="107"/>
         <source>Stay logged in on this device</source>
         <translation>保持登录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="107"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="109"/>
         <source>When ticked, the next start opens without asking for the password.</source>
         <translation>勾选后，下次启动本程序时不再询问密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="111"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="113"/>
         <source>Grid Inspector — choose who works on this computer.</source>
         <translation>网格安全巡查 — 请选择在本机工作的用户。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="112"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="114"/>
         <source>Choose the user to continue as.</source>
         <translation>请选择要切换到的用户。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="115"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="117"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="116"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="118"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="124"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="122"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="139"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="141"/>
         <source>This user has no password</source>
         <translation>该用户未设密码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="154"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="170"/>
         <source>Wrong password for {}. Check the keyboard layout and Caps Lock, then try again.</source>
         <translation>用户“{}”的密码不正确。请检查输入法和大写锁定键后重试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="157"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="173"/>
         <source>{} has a password: type it to log in.</source>
         <translation>用户“{}”设有密码，请输入密码后登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="210"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="224"/>
         <source>Logged in as {}</source>
         <translation>已登录：{}</translation>
     </message>
@@ -2979,229 +2979,229 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="93"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="93"/>
         <source>Sites</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="93"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="89"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="93"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="90"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="94"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="91"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="95"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="143"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="151"/>
         <source>Open data folder…</source>
         <translation>打开数据目录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="144"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="152"/>
         <source>Open demo store</source>
         <translation>打开演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="145"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
         <source>Back to the real store</source>
         <translation>返回正式库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="146"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="154"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="147"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="155"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="148"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
         <source>Import site register…</source>
         <translation>导入场所台账…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="149"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="157"/>
         <source>Export site register…</source>
         <translation>导出场所台账…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="150"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="158"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="153"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
         <source>New site</source>
         <translation>新增场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="157"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="165"/>
         <source>New hazard</source>
         <translation>新增隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="167"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="168"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="170"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="163"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="501"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="171"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="515"/>
         <source>About Grid Inspector</source>
         <translation>关于网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="172"/>
         <source>Inspection plan…</source>
         <translation>检查计划…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="165"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="173"/>
         <source>Special campaigns…</source>
         <translation>专项整治…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="166"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="174"/>
         <source>Checklist templates…</source>
         <translation>检查表模板…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="167"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="175"/>
         <source>Work calendar and inspection intervals…</source>
         <translation>工作日历与检查频次…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="180"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="191"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="195"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="198"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="225"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="237"/>
         <source>Demo store</source>
         <translation>演示库</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="373"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="385"/>
         <source>That record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="398"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="410"/>
         <source>Select a record in the site or hazard list first.</source>
         <translation>请先在场所或隐患列表中选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="461"/>
-        <location filename="../../inspector_app/ui/main_window.py" line="491"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="473"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="505"/>
         <source>Grid Inspector</source>
         <translation>网格安全巡查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="463"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="475"/>
         <source>[Demo store]</source>
         <translation>【演示库】</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="464"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="478"/>
         <source>Data: {}</source>
         <translation>数据库：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="471"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="485"/>
         <source>Sites {} · Hazards {} · Overdue {}</source>
         <translation>场所 {} · 隐患 {} · 逾期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="474"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="488"/>
         <source>Counted as in the statistics: hazards recorded in unfinished inspections (drafts) are not included.</source>
         <translation>与统计口径一致：未完成检查中记录的隐患（草稿）不计入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="475"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="489"/>
         <source>Your grids only.</source>
         <translation>仅含本人网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="484"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="498"/>
         <source>This store is already open here; the second start was not opened.</source>
         <translation>本数据库已在此打开，再次启动的窗口未打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="497"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="511"/>
         <source>&lt;h3&gt;Grid Inspector&lt;/h3&gt;&lt;p&gt;Offline hazard inspection for township grid inspectors.&lt;/p&gt;&lt;p&gt;Version {}&lt;br&gt;Database schema {}&lt;br&gt;Qt {} · PySide6 {}&lt;/p&gt;&lt;p&gt;Data folder: {}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;网格安全巡查&lt;/h3&gt;&lt;p&gt;面向乡镇网格员的离线隐患排查治理工具。&lt;/p&gt;&lt;p&gt;版本 {}&lt;br&gt;数据库结构版本 {}&lt;br&gt;Qt {} · PySide6 {}&lt;/p&gt;&lt;p&gt;数据目录：{}&lt;/p&gt;</translation>
     </message>
@@ -4642,22 +4642,22 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="37"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="39"/>
         <source>Grid inspector</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="38"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="40"/>
         <source>Supervisor</source>
         <translation>监管人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="39"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="41"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="51"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="53"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
@@ -5431,92 +5431,92 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="101"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="102"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="114"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="115"/>
         <source>Type part of the site name</source>
         <translation>输入场所名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="121"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="122"/>
         <source>The special campaign (专项整治) this inspection belongs to</source>
         <translation>本次检查所属的专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="123"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="124"/>
         <source>Tick the colleagues inspecting with you</source>
         <translation>勾选与您一同检查的同事</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="126"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="127"/>
         <source>Optional, e.g. back kitchen, 2nd floor</source>
         <translation>选填，如：二楼后厨</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="128"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="129"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="129"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="130"/>
         <source>Checklists</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="130"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="131"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="131"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="132"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="132"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="133"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="133"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="134"/>
         <source>Location</source>
         <translation>检查部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="136"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="137"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="180"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="181"/>
         <source>{} (you)</source>
         <translation>{}（本人）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="222"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="223"/>
         <source>No campaign</source>
         <translation>不属于专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="226"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="227"/>
         <source>until {}</source>
         <translation>至 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="228"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="229"/>
         <source>from {}</source>
         <translation>{} 开始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="230"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="231"/>
         <source>ended {}</source>
         <translation>已于 {} 结束</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/inspections.py" line="269"/>
+        <location filename="../../inspector_app/ui/pages/inspections.py" line="270"/>
         <source>{} ({} items)</source>
         <translation>{}（{} 项）</translation>
     </message>
@@ -5567,67 +5567,67 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="725"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="34"/>
         <source>Inspection finished</source>
         <translation>检查已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="732"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="41"/>
         <source>Start the next inspection…</source>
         <translation>开始下一次检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="757"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="66"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="759"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="68"/>
         <source>Campaign</source>
         <translation>专项整治</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="761"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="70"/>
         <source>Items checked</source>
         <translation>已查项目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="762"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="71"/>
         <source>OK</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="763"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="72"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="764"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="73"/>
         <source>N/A</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="765"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="74"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="766"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="75"/>
         <source>Hazards recorded</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="771"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="80"/>
         <source>Major level to be confirmed</source>
         <translation>重大隐患等级待确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="773"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="82"/>
         <source>On-site photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pages/checklist_run.py" line="784"/>
+        <location filename="../../inspector_app/ui/pages/inspection_summary.py" line="93"/>
         <source>Hazards recorded (click to open):</source>
         <translation>本次记录的隐患（点击打开）：</translation>
     </message>
@@ -5893,17 +5893,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>UserBadge</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="71"/>
         <source>Logged in on this device: {}</source>
         <translation>本机当前登录用户：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="73"/>
         <source>{user} · no password!</source>
         <translation>{user} · 未设密码！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/login.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/login.py" line="75"/>
         <source>The administrator has no password: anyone can act as them. Set one under Settings → Users and grids.</source>
         <translation>管理员没有设置密码：任何人都能以管理员身份操作。请在“设置 → 用户与网格”中设置密码。</translation>
     </message>
@@ -6103,18 +6103,18 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="337"/>
-        <location filename="../../inspector_app/ui/widgets.py" line="340"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="339"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="342"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="341"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="343"/>
         <source>Ctrl+Z undoes the delete afterwards.</source>
         <translation>删除后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets.py" line="388"/>
+        <location filename="../../inspector_app/ui/widgets.py" line="390"/>
         <source>{} is not a date on the calendar.</source>
         <translation>{} 不是有效日期（这一天不存在），请改正。</translation>
     </message>

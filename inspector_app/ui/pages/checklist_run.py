@@ -33,8 +33,6 @@ from ..ops import Op
 from ..photo_strip import PhotoStrip
 from ..qt import (
     QAbstractItemView,
-    QAbstractTableModel,
-    QColor,
     QEvent,
     QFrame,
     QHBoxLayout,
@@ -45,111 +43,26 @@ from ..qt import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QModelIndex,
     QObject,
     QPushButton,
     QShortcut,
     QSplitter,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ..widgets import colour_icon, esc, first_line, heading, open_box
-
-DISPLAY = Qt.ItemDataRole.DisplayRole
-RESULT_COLOUR = {"ok": QColor("#188038"), "hazard": QColor("#d93025"), "na": QColor("#80868b")}
-RESULT_TINT = {"ok": QColor("#e6f4ea"), "hazard": QColor("#fce8e6"), "na": QColor("#f1f3f4")}
-CODE, TEXT, RESULT, NOTE = range(4)
-PHOTO_PANE = 2  # the splitter's third pane: the inspection's photos
-
-
-class ChecklistModel(QAbstractTableModel):
-    """The items of all the inspection's checklists, one row each (plain dicts)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[dict[str, Any]] = []
-
-    def result_text(self, result: str | None) -> str:
-        return {"ok": self.tr("OK"), "hazard": self.tr("Hazard"), "na": self.tr("N/A")}.get(result or "", "")
-
-    def set_items(self, items: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
-
-    def set_answer(self, row: int, **values: Any) -> None:
-        self.items[row].update(values)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, NOTE))
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return (self.tr("No."), self.tr("Item"), self.tr("Result"), self.tr("Note"))[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        item, column = self.items[index.row()], index.column()
-        result = item.get("result")
-        if role == DISPLAY:
-            if column == CODE:
-                return item["code"]
-            if column == TEXT:
-                return ("★ " if item["major"] else "") + item["text"]
-            if column == RESULT:
-                if result == "hazard" and item.get("hazard_level"):
-                    return labels.level(item["hazard_level"])  # 一般隐患 / 重大隐患
-                return self.result_text(result)
-            return item.get("note") or ""
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, NOTE):
-            return item["text"] if column == TEXT else item.get("note")
-        if role == Qt.ItemDataRole.BackgroundRole and result:
-            return RESULT_TINT[result]
-        if role == Qt.ItemDataRole.ForegroundRole and column == RESULT and result:
-            return RESULT_COLOUR[result]
-        if role == Qt.ItemDataRole.DecorationRole and column == RESULT and result:
-            return colour_icon(RESULT_COLOUR[result])
-        return None
-
-    def counts(self) -> tuple[int, int]:
-        return sum(1 for i in self.items if i.get("result")), len(self.items)
-
-
-class ChecklistView(QTableView):
-    """The item table; turns the answer keys into signals (a key press goes nowhere else)."""
-
-    answered = Signal(str)
-    advance = Signal()
-    note_requested = Signal()
-    edit_requested = Signal()
-
-    KEYS = {Qt.Key.Key_1: "ok", Qt.Key.Key_2: "hazard", Qt.Key.Key_3: "na"}
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
-        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods == Qt.KeyboardModifier.NoModifier:
-            if key in self.KEYS:
-                self.answered.emit(self.KEYS[key])
-                return
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.advance.emit()
-                return
-            if key == Qt.Key.Key_N:
-                self.note_requested.emit()
-                return
-            if key == Qt.Key.Key_E:
-                self.edit_requested.emit()
-                return
-        super().keyPressEvent(event)
+from ..widgets import colour_icon, esc, heading, open_box
+from .checklist_table import (
+    CODE,
+    NOTE,
+    PHOTO_PANE,
+    RESULT,
+    RESULT_COLOUR,
+    TEXT,
+    ChecklistModel,
+    ChecklistView,
+)
 
 
 class ChecklistRun(QWidget):
@@ -707,80 +620,3 @@ class ChecklistRun(QWidget):
             lambda: inspections.finish_inspection(session, inspection["id"]),
             title=self.tr("Finish inspection"), parent=self.window(), on_done=finished,
             on_error=lambda exc: self.ctx.events.error.emit(exc.message(self.ctx.lang)))
-
-
-class SummaryPanel(QFrame):
-    """What a finished inspection found; stays until the next inspection starts or resumes."""
-
-    start_requested = Signal()
-    open_hazard = Signal(str)  # a hazard the inspection recorded, to open on the 隐患 page
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.summary: dict[str, Any] = {}
-        self.hazards_label = QLabel()
-        self.hazards_label.setTextFormat(Qt.TextFormat.RichText)
-        self.hazards_label.setWordWrap(True)
-        self.hazards_label.linkActivated.connect(self._link)
-        self.title = heading(self.tr("Inspection finished"), 6)
-        self.site_label = heading("", 2)
-        self.body = QLabel()
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        font = self.body.font()
-        font.setPointSize(font.pointSize() + 2)
-        self.body.setFont(font)
-        self.start_button = QPushButton(self.tr("Start the next inspection…"))
-        self.start_button.clicked.connect(lambda _c=False: self.start_requested.emit())
-        row = QHBoxLayout()
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.site_label)
-        layout.addWidget(self.body)
-        layout.addWidget(self.hazards_label)
-        layout.addLayout(row)
-        layout.addStretch(1)
-
-    def _link(self, href: str) -> None:
-        if href.startswith("hazard:"):
-            self.open_hazard.emit(href.removeprefix("hazard:"))
-
-    def show_summary(self, summary: dict[str, Any]) -> None:
-        self.summary = summary
-        self.site_label.setText(summary.get("site_name", ""))
-        by_level = summary.get("hazards_by_level", {})
-        rows: list[tuple[str, Any]] = []
-        if summary.get("inspectors"):
-            rows.append((self.tr("Inspectors"), summary["inspectors"]))
-        if summary.get("campaign"):
-            rows.append((self.tr("Campaign"), summary["campaign"]))
-        rows += [
-            (self.tr("Items checked"), f"{summary['items_checked']} / {summary['items_total']}"),
-            (self.tr("OK"), summary["ok"]),
-            (self.tr("Hazard"), summary["hazard"]),
-            (self.tr("N/A"), summary["na"]),
-            (self.tr("Not checked"), summary["unchecked"]),
-            (self.tr("Hazards recorded"), summary["hazards"]),
-            (labels.level("general"), by_level.get("general", 0)),
-            (labels.level("major"), by_level.get("major", 0)),
-        ]
-        if summary.get("major_unconfirmed"):
-            rows.append((self.tr("Major level to be confirmed"), summary["major_unconfirmed"]))
-        if "photos" in summary:
-            rows.append((self.tr("On-site photos"), summary["photos"]))
-        cells = "".join(f"<tr><td style='color:#5f6368; padding:4px 24px 4px 0'>{esc(k)}</td>"
-                        f"<td style='padding:4px 0'><b>{esc(v)}</b></td></tr>" for k, v in rows)
-        self.body.setText(f"<table cellspacing='0'>{cells}</table>")
-        links = []
-        for h in summary.get("hazard_rows", []):
-            text = first_line(h.description or "", 50)
-            colour = "#d93025" if h.level == "major" else "#1a73e8"
-            links.append(f"<a href='hazard:{esc(h.id)}' style='color:{colour}'>{esc(labels.level(h.level))}"
-                         f" · {esc(text)}</a>")
-        self.hazards_label.setText(
-            ("<b>" + esc(self.tr("Hazards recorded (click to open):")) + "</b><br>" + "<br>".join(links))
-            if links else "")
-        self.hazards_label.setVisible(bool(links))

@@ -51,7 +51,8 @@ from ..qt import (
     translate,
 )
 from ..widgets import heading
-from .checklist_run import ChecklistRun, SummaryPanel
+from .checklist_run import ChecklistRun
+from .inspection_summary import SummaryPanel
 
 KIND = {
     "patrol": QT_TRANSLATE_NOOP("InspectionKinds", "Routine patrol"),
