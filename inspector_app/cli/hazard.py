@@ -7,6 +7,7 @@ import argparse
 from ..core.entities import FACTORS, MEASURE_TYPES, SOURCES, HazardInput, HazardRow
 from ..core.hazard_status import LEVELS, STATUSES
 from ..services import hazards, rectification
+from ..services.hazard_actions import available_actions
 from ..services.session import Session
 from . import lifecycle
 from .common import print_json, print_rows, print_warnings, warnings_json
@@ -179,14 +180,17 @@ def cmd_list(session: Session, args: argparse.Namespace) -> int:
 
 def cmd_show(session: Session, args: argparse.Namespace) -> int:
     details = hazards.hazard_details(session, args.id)
+    # what this user may do with it now: the same rules as the GUI's 处理 menu
+    usable = [a for a, av in available_actions(session.user, details).items() if av.enabled]
     if args.json:
-        print_json(details)
+        print_json({**details, "available_actions": usable})
     else:
         for key, value in details.items():
             if key not in ("events", "photos"):
                 print(f"{key}: {'' if value is None else value}")
         for e in details["events"]:
             print(f"event: {e['at']} {e['kind']} {e['by'] or ''} {e['data'] or ''}")
+        print(f"{t('available actions', '可办理')}: {', '.join(usable) or '-'}")
     return 0
 
 

@@ -9,19 +9,36 @@ keeps what was typed, and on success publishes the returned ``Changes``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ...core import escalation, permissions
 from ...core import hazard_status as hs
-from ...core.entities import User
 from ...core.errors import DomainError
 from ...core.permissions import Action
 from ...photos.results import ERROR, BatchResult
 from ...services import hazards, rectification
 from ...services import photos as photo_service
+from ...services.hazard_actions import (  # noqa: F401 - the action codes and rules, re-exported
+    ACTIONS,
+    CONFIRM_LEVEL,
+    DELIST,
+    ESCALATE,
+    EXTEND,
+    FIVE,
+    FIVE_MISSING,
+    FIX_ON_SPOT,
+    LIST,
+    NOTIFY,
+    PLAN,
+    RECHECK,
+    REOPEN,
+    REPORT_DONE,
+    SUPERVISOR_ONLY,
+    Availability,
+    available_actions,
+)
 from ...services.hazard_input import FIELD_ZH
 from ...services.rectification_fields import PLAN_FIELDS, shared_plan
 from .. import labels
@@ -56,11 +73,6 @@ from .common import RecordDialog, fit_height, text_or_none
 E = hs.EventKind
 CTX = "HazardActions"
 
-NOTIFY, REPORT_DONE, RECHECK, FIX_ON_SPOT = "notify", "report_done", "recheck", "fix_on_spot"
-EXTEND, ESCALATE, LIST, DELIST = "extend", "escalate", "list", "delist"
-REOPEN, CONFIRM_LEVEL, FIVE, PLAN = "reopen", "confirm_level", "five", "plan"
-ACTIONS = (NOTIFY, REPORT_DONE, RECHECK, FIX_ON_SPOT, EXTEND, ESCALATE, LIST, DELIST, REOPEN,
-           CONFIRM_LEVEL, FIVE, PLAN)
 
 TITLE = {
     NOTIFY: QT_TRANSLATE_NOOP("HazardActions", "Serve rectification notice"),
@@ -90,60 +102,10 @@ DONE = {
     FIVE: QT_TRANSLATE_NOOP("HazardActions", "Five implementations saved"),
     PLAN: QT_TRANSLATE_NOOP("HazardActions", "Governance plan saved"),
 }
-# the event each action records (None: no status rule) and the permission it needs
-_RULE: dict[str, tuple[str | None, Callable[[str], str]]] = {
-    NOTIFY: (E.NOTIFIED, lambda _lvl: Action.NOTIFY),
-    REPORT_DONE: (E.REPORTED_DONE, lambda _lvl: Action.REPORT_DONE),
-    RECHECK: (E.RECHECK_FAILED, lambda _lvl: Action.RECHECK),
-    FIX_ON_SPOT: (E.FIXED_ON_SPOT, lambda _lvl: Action.FIX_ON_SPOT),
-    EXTEND: (E.EXTENDED, lambda _lvl: Action.EXTEND),
-    ESCALATE: (E.ESCALATED, lambda _lvl: Action.ESCALATE),
-    LIST: (E.LISTED, lambda _lvl: Action.LIST),
-    DELIST: (E.DELISTED, lambda _lvl: Action.DELIST),
-    REOPEN: (E.REOPENED, lambda lvl: Action.REOPEN_MAJOR if lvl == "major" else Action.REOPEN_GENERAL),
-    CONFIRM_LEVEL: (E.LEVEL_CONFIRMED, lambda _lvl: Action.CONFIRM_LEVEL),
-    FIVE: (None, lambda _lvl: Action.EDIT_HAZARD),
-    PLAN: (None, lambda _lvl: Action.EDIT_HAZARD),
-}
-# the notice's missing fields that the 五落实 form fills in (the plan form does PLAN_FIELDS)
-FIVE_MISSING = ("responsible_person", "responsible_phone", "measures", "funds_amount", "funds_source",
-                "contingency_plan")
-SUPERVISOR_ONLY = (EXTEND, ESCALATE, LIST, DELIST, CONFIRM_LEVEL)
 
 
 def title(action: str) -> str:
     return translate(CTX, TITLE[action])
-
-
-@dataclass(frozen=True)
-class Availability:
-    visible: bool  # the user's role may ever do it
-    enabled: bool  # … and the hazard's status allows it now
-
-
-def available_actions(user: User, d: dict[str, Any]) -> dict[str, Availability]:
-    """Per action: shown for this user's role, and usable for this hazard now."""
-    state = hs.HazardState(status=d["status"], level=d["level"], listed=bool(d["listed"]))
-    allowed = set(hs.allowed_events(state))
-    result = {}
-    for action in ACTIONS:
-        kind, needs = _RULE[action]
-        visible = permissions.can(user, needs(d["level"]))
-        if action == REOPEN and not visible:
-            visible = permissions.can(user, Action.REOPEN_GENERAL)  # shown, disabled for a major
-        enabled = permissions.can(user, needs(d["level"])) and (kind is None or kind in allowed)
-        if action == EXTEND:
-            enabled = enabled and bool(d["due_date"])
-        elif action == LIST:
-            enabled = enabled and (d["level"] == "major" or (bool(d["overdue"]) and bool(d["escalation"])))
-        elif action == CONFIRM_LEVEL:
-            enabled = enabled and d["level"] == "major" and not d["level_confirmed"]
-        elif action == FIVE:
-            enabled = enabled and d["status"] != hs.CLOSED
-        elif action == PLAN:  # 治理方案: the major hazards' form
-            enabled = enabled and d["status"] != hs.CLOSED and d["level"] == "major"
-        result[action] = Availability(visible, enabled)
-    return result
 
 
 def missing_text(missing: list[str], lang: str) -> str:
