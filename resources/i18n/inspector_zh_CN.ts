@@ -249,53 +249,53 @@
 <context>
     <name>AssignGridDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="610"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="42"/>
         <source>Assign a grid</source>
         <translation>分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="614"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="46"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="634"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="66"/>
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="637"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="69"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="646"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="78"/>
         <source>Grid:</source>
         <translation>网格：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="657"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="89"/>
         <source>There are no grids yet. A supervisor adds them in Settings.</source>
         <translation>还没有网格，请由管理人员在“设置”中添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="675"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="107"/>
         <source>{} sites have no grid. {} selected.</source>
         <translation>{} 个场所尚未分配网格，已选 {} 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="677"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="109"/>
         <source>Every site in this list has a grid now.</source>
         <translation>列表中的场所都已分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="699"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="131"/>
         <source>{} sites assigned to grid “{}”. Press Ctrl+Z to undo.</source>
         <translation>已将 {} 个场所分配到“{}”，可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="730"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="731"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="163"/>
         <source>Assignment undone.</source>
         <translation>已撤销分配。</translation>
     </message>
@@ -1452,302 +1452,302 @@
 <context>
     <name>HazardActionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="190"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="152"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="191"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="221"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="183"/>
         <source>due {}</source>
         <translation>到期 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="233"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="195"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="235"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="197"/>
         <source>As recorded</source>
         <translation>按已设定期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="238"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="200"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="272"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="234"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="273"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="235"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="276"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="238"/>
         <source>Fill in five implementations…</source>
         <translation>填写五落实…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="277"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="239"/>
         <source>Fill in governance plan…</source>
         <translation>填写治理方案…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="300"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="262"/>
         <source>A supervisor must confirm the major level first.</source>
         <translation>须先由监管人员确认重大隐患等级。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="302"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="580"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="614"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="264"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="542"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="576"/>
         <source>Before the notice, still missing: {}</source>
         <translation>送达整改通知前尚缺：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="336"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="298"/>
         <source>Reported on</source>
         <translation>报告日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="338"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="300"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="343"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="305"/>
         <source>Fixed on</source>
         <translation>整改日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="344"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="306"/>
         <source>What was done</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="350"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="312"/>
         <source>Add after photos…</source>
         <translation>添加整改后照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="351"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="313"/>
         <source>Photos of the fixed hazard (after rectification)</source>
         <translation>隐患整改完成后的现场照片（整改后）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="358"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="320"/>
         <source>After photos</source>
         <translation>整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="373"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="335"/>
         <source>{} after photo(s) linked</source>
         <translation>已关联 {} 张整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="376"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="338"/>
         <source>An after photo is required as evidence</source>
         <translation>当场整改须有整改后照片作为佐证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="343"/>
         <source>Add after photos</source>
         <translation>添加整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="382"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="344"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="345"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="397"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="359"/>
         <source>Adding photos</source>
         <translation>正在添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="405"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="367"/>
         <source>{} is not a photo</source>
         <translation>{} 不是照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="414"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="376"/>
         <source>Re-checked on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="415"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="377"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="416"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="378"/>
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="425"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="387"/>
         <source>Result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="430"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="392"/>
         <source>Only a supervisor may accept a major hazard</source>
         <translation>重大隐患须由监管人员验收销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="432"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="394"/>
         <source>Re-check opinion</source>
         <translation>复查意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="434"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="396"/>
         <source>Next step (not rectified)</source>
         <translation>复查未通过的后续处理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="437"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="399"/>
         <source>Set a new deadline</source>
         <translation>重新设定整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="440"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="536"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="402"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="498"/>
         <source>New deadline</source>
         <translation>新的整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="441"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="403"/>
         <source>Escalate</source>
         <translation>升级督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="446"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="408"/>
         <source>Empty: the re-check opinion</source>
         <translation>不填则使用复查意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="450"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="412"/>
         <source>Only a supervisor may escalate: set a new deadline and tell your supervisor.</source>
         <translation>升级督办须由监管人员决定：请重新设定整改期限，并报告监管人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="507"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="469"/>
         <source>Extra days</source>
         <translation>延期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="595"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="557"/>
         <source>Targets and tasks</source>
         <translation>治理目标和任务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="596"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="558"/>
         <source>Methods and measures</source>
         <translation>采取的方法和措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="597"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="559"/>
         <source>Funds and materials</source>
         <translation>经费和物资的落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="598"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="560"/>
         <source>Responsible bodies and staff</source>
         <translation>负责治理的机构和人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="599"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="561"/>
         <source>Time limit and requirements</source>
         <translation>治理时限和要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="600"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="562"/>
         <source>Safety measures and emergency plan</source>
         <translation>安全措施和应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="608"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="570"/>
         <source>From 五落实 unless you write otherwise: {}</source>
         <translation>留空则取自五落实：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="447"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="508"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="520"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="525"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="531"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="535"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="548"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="409"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="470"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="482"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="487"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="493"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="497"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="510"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="444"/>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="519"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="406"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="481"/>
         <source>Step</source>
         <translation>督办措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="526"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="488"/>
         <source>Listed by (authority)</source>
         <translation>挂牌单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="547"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="509"/>
         <source>Level</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="558"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="520"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="559"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="521"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="560"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="522"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="561"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="523"/>
         <source>Funds (yuan)</source>
         <translation>整改资金（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="562"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="524"/>
         <source>Funds source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="563"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="525"/>
         <source>Contingency plan</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="564"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="526"/>
         <source>Interim measures</source>
         <translation>临时安全措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="576"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="538"/>
         <source>e.g. 5000</source>
         <translation>例如 5000</translation>
     </message>
@@ -1755,122 +1755,122 @@
 <context>
     <name>HazardActions</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="66"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="78"/>
         <source>Serve rectification notice</source>
         <translation>送达整改通知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="67"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="79"/>
         <source>Report rectification done</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="80"/>
         <source>Re-check</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="81"/>
         <source>Fixed on the spot</source>
         <translation>当场整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="82"/>
         <source>Extend deadline</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="83"/>
         <source>Escalate</source>
         <translation>升级督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="84"/>
         <source>List for supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="85"/>
         <source>De-list</source>
         <translation>摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="86"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="87"/>
         <source>Confirm level</source>
         <translation>确认等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="88"/>
         <source>Five implementations</source>
         <translation>五落实</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="89"/>
         <source>Governance plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="92"/>
         <source>Notice served</source>
         <translation>整改通知已送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="93"/>
         <source>Completion reported</source>
         <translation>已报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="94"/>
         <source>Re-check recorded</source>
         <translation>复查已记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="95"/>
         <source>Recorded as fixed on the spot</source>
         <translation>已按当场整改销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="84"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="96"/>
         <source>Deadline extended</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="85"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="97"/>
         <source>Escalated</source>
         <translation>已升级督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="98"/>
         <source>Listed for supervision</source>
         <translation>已挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="99"/>
         <source>De-listed</source>
         <translation>已摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="100"/>
         <source>Reopened</source>
         <translation>已重新打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="101"/>
         <source>Level confirmed</source>
         <translation>等级已确认</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="90"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="102"/>
         <source>Five implementations saved</source>
         <translation>五落实已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="91"/>
+        <location filename="../../inspector_app/ui/dialogs/hazard_actions.py" line="103"/>
         <source>Governance plan saved</source>
         <translation>治理方案已保存</translation>
     </message>
@@ -3405,17 +3405,17 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>PhotoListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="185"/>
+        <location filename="../../inspector_app/ui/photo_list.py" line="148"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="186"/>
+        <location filename="../../inspector_app/ui/photo_list.py" line="149"/>
         <source>Taken: {}</source>
         <translation>拍摄时间：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="189"/>
+        <location filename="../../inspector_app/ui/photo_list.py" line="152"/>
         <source>Annotated</source>
         <translation>已标注</translation>
     </message>
@@ -3463,159 +3463,159 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <translation>⚠ 整改后照片的拍摄时间（{}）早于整改通知送达日期（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="366"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="94"/>
         <source>Enter or double-click: open · Del: remove · Ctrl+V: paste photos</source>
         <translation>回车或双击：查看 · Del：移除 · Ctrl+V：粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="378"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="106"/>
         <source>Show or hide the photos</source>
         <translation>显示或隐藏照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="384"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="112"/>
         <source>Phase of the photos you add</source>
         <translation>新添加照片的类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="385"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="113"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="386"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="114"/>
         <source>Add photos or videos; you can also drop files or folders here</source>
         <translation>添加照片或视频；也可以把文件或文件夹拖到这里</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="388"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="116"/>
         <source>Before/after comparison</source>
         <translation>整改前/整改后 对比</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="389"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="117"/>
         <source>Before and after rectification side by side</source>
         <translation>并排查看整改前与整改后的照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="391"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="119"/>
         <source>No photos yet. Drop files here, paste (Ctrl+V) or use “Add photos…”.</source>
         <translation>还没有照片。可将文件拖到这里、粘贴（Ctrl+V），或点击“添加照片…”。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="509"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="237"/>
         <source>Photos, videos and scans (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</source>
         <translation>照片、视频和扫描件 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.avif *.mp4 *.mov *.m4v *.avi *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="593"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="321"/>
         <source>Open</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="596"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="324"/>
         <source>Annotate…</source>
         <translation>标注…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="597"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="325"/>
         <source>Remove photo…</source>
         <translation>移除照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="600"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="328"/>
         <source>Paste photos</source>
         <translation>粘贴照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="622"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="350"/>
         <source>Pasted image {}</source>
         <translation>粘贴的图片 {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="637"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="365"/>
         <source>Nothing to paste: copy a photo or photo files first.</source>
         <translation>没有可粘贴的内容：请先复制一张图片或照片文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="653"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="381"/>
         <source>Remove the photo “{}” ({}) from this inspection?</source>
         <translation>从本次检查中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="656"/>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="672"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="384"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="400"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="655"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="383"/>
         <source>Remove the photo “{}” ({}) from this hazard?</source>
         <translation>从该隐患中移除照片“{}”（{}）？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="660"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="388"/>
         <source>The photo is no longer shown as evidence here; the audit log keeps the record.</source>
         <translation>移除后该照片不再作为本隐患的证据显示；审计日志保留记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="662"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="390"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="673"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="401"/>
         <source>Photo removed.</source>
         <translation>照片已移除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="483"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="211"/>
         <source>Photos ({})</source>
         <translation>照片（{}）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="508"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="236"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="511"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="239"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="527"/>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="550"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="255"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="278"/>
         <source>Adding photos</source>
         <translation>正在添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="532"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="260"/>
         <source>Photos: {} added, {} already there, {} failed</source>
         <translation>照片：添加 {} 张，已有 {} 张，失败 {} 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="539"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="267"/>
         <source>✓ {}</source>
         <translation>✓ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="541"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="269"/>
         <source>= {} (already added)</source>
         <translation>= {}（已添加过）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="543"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="271"/>
         <source>✗ {}</source>
         <translation>✗ {}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="545"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="273"/>
         <source>– {} (cancelled)</source>
         <translation>– {}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photo_strip.py" line="546"/>
+        <location filename="../../inspector_app/ui/photo_strip.py" line="274"/>
         <source>– {} (not a photo or video, skipped)</source>
         <translation>– {}（不是照片或视频，已跳过）</translation>
     </message>
@@ -3976,102 +3976,102 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterFields</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="68"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="59"/>
         <source>ID (from our export)</source>
         <translation>编号（本系统导出）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="69"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="60"/>
         <source>Site name</source>
         <translation>场所名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="70"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="61"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="71"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="62"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="72"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="63"/>
         <source>Legal rep. / principal</source>
         <translation>法定代表人/负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="73"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="64"/>
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="74"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="65"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="75"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="66"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="76"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="67"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="77"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="68"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="78"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="69"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="79"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="70"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="80"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="71"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="81"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="72"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="82"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="73"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="83"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="74"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="86"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="77"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="87"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="78"/>
         <source>Updated</source>
         <translation>已更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="88"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="79"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="89"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="80"/>
         <source>Rejected</source>
         <translation>未导入</translation>
     </message>
@@ -4079,255 +4079,255 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
 <context>
     <name>RegisterImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="137"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="220"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="128"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="211"/>
         <source>Import the site register</source>
         <translation>导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="151"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="142"/>
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="162"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="153"/>
         <source>Columns of the file → fields of the register</source>
         <translation>文件中的列 → 台账字段</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="184"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="175"/>
         <source>Update sites already in the register with the values of the file</source>
         <translation>用文件中的内容更新台账中已有的场所</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="186"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="177"/>
         <source>Off: rows that match an existing site (same ID, USCC, or name and address) are skipped and the report says what differs.</source>
         <translation>不勾选时：与已有场所相同（编号、统一社会信用代码或名称加地址相同）的行将跳过，报告中列出不同之处。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="189"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="180"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="192"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="183"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="208"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="199"/>
         <source>Nothing was imported. Choose another file, or save the list as an Excel workbook (.xlsx) and try again.</source>
         <translation>未导入任何内容。请选择其他文件，或将名单另存为 Excel 工作簿（.xlsx）后重试。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="221"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="212"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="221"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="212"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="237"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="228"/>
         <source>No header row was found: none of the first rows names a known column (名称, 地址, 统一社会信用代码 …). Put the column names in the first row of the file, or choose each column&apos;s field in the column mapping step.</source>
         <translation>找不到表头：前几行中没有可识别的列名（如 名称、地址、统一社会信用代码 …）。请在文件第一行写上列名，或在列对应步骤中为每一列选择字段。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="241"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="283"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="232"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="274"/>
         <source>Choose the column that holds the site name.</source>
         <translation>请选择哪一列是场所名称。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="302"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="293"/>
         <source>No header row was recognised, so the columns are listed by letter (A, B, C …) and every row is read as a site. Choose each column&apos;s field in the column mapping below; if the first row holds headings, rename them to 名称, 地址 … in the file and choose it again.</source>
         <translation>没有识别出表头行，各列按字母（A、B、C …）列出，每一行都按一个场所读取。请在下方的列对应中为每一列选择字段；如果第一行其实是表头，请在文件中把列名改为 名称、地址 … 后重新选择文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="307"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="298"/>
         <source>No column for the site name was recognised; column A is used. Choose the right column below.</source>
         <translation>未识别出名称列，暂用 A 列作为名称，请在下方选择正确的列。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="324"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="315"/>
         <source>{} · header in row {}</source>
         <translation>{} · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="326"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="317"/>
         <source>{} · sheet “{}” · header in row {}</source>
         <translation>{} · 工作表“{}” · 表头在第 {} 行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="349"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="340"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="372"/>
         <source>Not imported: {}</source>
         <translation>不导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="383"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="374"/>
         <source>Every column is imported.</source>
         <translation>所有列都将导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="390"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="539"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="558"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="390"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="381"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="539"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="558"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="390"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="381"/>
         <source>Remarks</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="401"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="392"/>
         <source>Preview of the first {} rows as they will be imported:</source>
         <translation>前 {} 行的导入预览：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="408"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="399"/>
         <source>{}: “{}” → “{}”</source>
         <translation>{}：“{}” → “{}”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="411"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="402"/>
         <source>no grid yet</source>
         <translation>尚未分配网格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="427"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="418"/>
         <source>Importing the site register</source>
         <translation>正在导入场所台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="429"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="420"/>
         <source>Import cancelled; nothing was saved.</source>
         <translation>已取消导入，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="430"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="421"/>
         <source>Nothing was saved.</source>
         <translation>未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="448"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="439"/>
         <source>Register imported: {} new, {} updated, {} skipped, {} rejected.</source>
         <translation>台账已导入：新增 {} 条，更新 {} 条，跳过 {} 条，未导入 {} 条。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="463"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="454"/>
         <source>All rows</source>
         <translation>全部行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="464"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="455"/>
         <source>Rows with problems</source>
         <translation>有问题的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="473"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="464"/>
         <source>Assign a grid…</source>
         <translation>分配网格…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="478"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="469"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="480"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="471"/>
         <source>Save report…</source>
         <translation>保存报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="482"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="473"/>
         <source>Import another file…</source>
         <translation>导入其他文件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="484"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="475"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="493"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="484"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="508"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="499"/>
         <source>{}: {} new, {} updated, {} skipped, {} rejected</source>
         <translation>{}：新增 {} 条，更新 {} 条，跳过 {} 条，未导入 {} 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="512"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="503"/>
         <source>Columns not imported: {}</source>
         <translation>未导入的列：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="514"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="505"/>
         <source>{} blank rows were passed over.</source>
         <translation>已略过 {} 个空行。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="530"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="521"/>
         <source>{} of the imported sites have no grid yet.</source>
         <translation>导入的场所中有 {} 个尚未分配网格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="539"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="558"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="548"/>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="567"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="539"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="558"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="577"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="568"/>
         <source>Report copied; paste it into Excel or a message.</source>
         <translation>报告已复制，可粘贴到 Excel 或消息中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="583"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="574"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="584"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="575"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV 文件，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="585"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="576"/>
         <source>{} import report.csv</source>
         <translation>{} 导入报告.csv</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="596"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="587"/>
         <source>Cannot save the report: {}</source>
         <translation>无法保存报告：{}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="598"/>
+        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="589"/>
         <source>Report saved: {}</source>
         <translation>报告已保存：{}</translation>
     </message>
@@ -5885,7 +5885,7 @@ In the checklist: 1 = OK, 2 = hazard, 3 = not applicable, Enter = next item, N =
         <translation>已删除隐患“{}”。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/dialogs/register_import.py" line="695"/>
+        <location filename="../../inspector_app/ui/dialogs/assign_grid.py" line="127"/>
         <source>assign {} sites to grid “{}”</source>
         <translation>将 {} 个场所分配到网格“{}”</translation>
     </message>
