@@ -281,3 +281,27 @@ def test_random_orders_of_three_bundles_from_two_devices_converge(tmp_path):
     for s in (a, c, *receivers):
         s.close()
 
+
+
+def _cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "inspector_app", "--data-dir", str(data_dir),
+                           *args], capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "INSPECTOR_APP_LANG": "zh"})
+
+
+def test_cli_device_show_trust_and_bundle_export_import(tmp_path):
+    a, b = tmp_path / "A", tmp_path / "B"
+    card = _cli(b, "device", "show", "--json")
+    assert card.returncode == 0, card.stderr
+    assert json.loads(card.stdout)["fingerprint"]
+    (tmp_path / "b.json").write_text(card.stdout, "utf-8")
+    assert _cli(a, "device", "trust", str(tmp_path / "b.json"), "--role", "supervisor").returncode == 0
+    out = _cli(a, "bundle", "export", "-o", str(tmp_path / "out"), "--json")
+    assert out.returncode == 0, out.stderr
+    paths = json.loads(out.stdout)["bundles"]
+    held = _cli(b, "bundle", "import", *paths)
+    assert held.returncode == 0 and "已暂存" in held.stdout
+    got = json.loads(_cli(b, "bundle", "import", *paths, "--trust-new", "--json").stdout)
+    assert got["applied"] > 0 and got["held"] == 0
+    again = json.loads(_cli(b, "bundle", "import", *paths, "--json").stdout)
+    assert again["applied"] == 0 and again["skipped"] == 1
