@@ -118,33 +118,17 @@ def export_bundles(session: Session, out_dir: Path, *, since: date | str | None 
         audit_rows = [a for a in audit_rows if a["at"] >= prefix_day]
     if not ops and not audit_rows:
         return []
-    total, done = len(ops) + 1, 0
+    total = len(ops) + 1
     writer = BundleWriter(Path(out_dir), keys, first_seq=_int(store.info(K_NEXT_SEQ), 1),
                           prev=store.info(K_PREV), recipients=recipients(session, keys),
                           demo=session.is_demo, cap=cap, card=True)
-    sent_blobs: set[str] = set()
-    with writer:
-        for op in ops:
-            if cancel is not None and cancel():
-                raise Cancelled()
-            blobs: dict[str, Path] = {}
-            sha = None
-            if op.tbl == "media" and op.op == "insert":
-                sha = op.row_id
-            elif op.tbl == "photo_link" and op.fields and isinstance(op.fields.get("media_id"), str):
-                sha = op.fields["media_id"]
-            if sha and sha not in sent_blobs:
-                path = media.find_media(store.data_dir, sha)
-                if path is not None:
-                    blobs[sha] = path
-                    sent_blobs.add(sha)
-            writer.add([op.to_json()], blobs, op_range=(str(op.seq), str(op.seq)))
-            done += 1
-            if progress is not None:
-                progress(done, total)
-        if audit_rows:
-            writer.add([], audit=audit_rows)
-        written = writer.close()
+    try:
+        written = _write(writer, ops, audit_rows, store.data_dir, cancel, progress, total)
+    except BaseException:
+        # nothing of an interrupted export stays: its seq numbers are used again next time
+        for info in writer.written:
+            info.path.unlink(missing_ok=True)
+        raise
     if not written:
         return []
     last = written[-1]
@@ -161,3 +145,32 @@ def export_bundles(session: Session, out_dir: Path, *, since: date | str | None 
     if progress is not None:
         progress(total, total)
     return [b.path for b in written]
+
+
+def _write(writer: BundleWriter, ops: list, audit_rows: list[dict[str, Any]], data_dir: Path,
+           cancel: Callable[[], bool] | None, progress: Callable[[int, int], None] | None,
+           total: int) -> list:
+    done = 0
+    sent_blobs: set[str] = set()
+    with writer:
+        for op in ops:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            blobs: dict[str, Path] = {}
+            sha = None
+            if op.tbl == "media" and op.op == "insert":
+                sha = op.row_id
+            elif op.tbl == "photo_link" and op.fields and isinstance(op.fields.get("media_id"), str):
+                sha = op.fields["media_id"]
+            if sha and sha not in sent_blobs:
+                path = media.find_media(data_dir, sha)
+                if path is not None:
+                    blobs[sha] = path
+                    sent_blobs.add(sha)
+            writer.add([op.to_json()], blobs, op_range=(str(op.seq), str(op.seq)))
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        if audit_rows:
+            writer.add([], audit=audit_rows)
+        return writer.close()

@@ -175,6 +175,13 @@ def import_bundles(session: Session, paths: list[Path] | list[str], *, trust_new
     for r in sorted(ready, key=lambda r: (r.bundle.device_id, r.bundle.seq)):
         dev = r.bundle.device_id
         last_seq, last_id = chains.get(dev) or _peer_state(session, dev)
+        if r.bundle.seq == last_seq and last_id and r.bundle.bundle_id != last_id:
+            r.detail.update(status="refused", reason="forked", message=(
+                f"{r.bundle.path.name}: device {dev} sent two different bundles numbered "
+                f"{last_seq} (a copied device?); not merged"), message_zh=(
+                f"同步包 {r.bundle.path.name}：设备 {dev} 有两个编号同为 {last_seq} 的不同同步包"
+                "（设备可能被复制），不予合并"))
+            continue
         if r.bundle.seq <= last_seq:
             r.detail.update(status="skipped", reason="already_applied")
             report.skipped += 1

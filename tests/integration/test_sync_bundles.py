@@ -305,3 +305,43 @@ def test_cli_device_show_trust_and_bundle_export_import(tmp_path):
     assert got["applied"] > 0 and got["held"] == 0
     again = json.loads(_cli(b, "bundle", "import", *paths, "--json").stdout)
     assert again["applied"] == 0 and again["skipped"] == 1
+
+
+def test_a_large_export_is_split_and_a_cancelled_one_leaves_nothing(pair, tmp_path):
+    from inspector_app.core.errors import Cancelled
+
+    a, b = pair
+    fill(a, tmp_path)
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 60
+
+    with pytest.raises(Cancelled):
+        export_bundles(a, tmp_path / "c", cap=8_000, cancel=cancel)
+    assert not [p for p in (tmp_path / "c").iterdir() if p.suffix == ".isb"]
+    paths = export_bundles(a, tmp_path / "out", cap=8_000)
+    assert len(paths) > 2
+    report = import_bundles(b, list(reversed(paths)), trust_new=True)
+    assert report.held == 0, report.details
+    assert content(b) == content(a)
+    assert check.check_store(b).problems == []
+
+
+def test_a_second_different_bundle_with_the_same_seq_is_flagged_as_forked(pair, tmp_path):
+    from inspector_app.store.store import set_info
+
+    a, b = pair
+    town, _ = fill(a, tmp_path)
+    first = export_bundles(a, tmp_path / "o1")
+    assert import_bundles(b, first, trust_new=True).held == 0
+    # a cloned laptop: the same device, its export cursors as they were before the export
+    a.write(lambda tx: [set_info(tx, k, None) for k in (
+        "sync.export.op_seq", "sync.export.next_seq", "sync.export.prev", "sync.export.audit_n")])
+    town.hazard(town.li, description="克隆设备上的隐患")
+    again = export_bundles(a, tmp_path / "o2")
+    before = content(b)
+    report = import_bundles(b, again[-1:] if len(again) == 1 else again[:1])
+    assert report.details[0]["status"] == "refused" and report.details[0]["reason"] == "forked"
+    assert content(b) == before
