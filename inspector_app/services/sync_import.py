@@ -207,7 +207,7 @@ def import_bundles(session: Session, paths: list[Path] | list[str], *, trust_new
             if media.find_media(data_dir, sha) is not None:
                 continue
             ext = EXT_BY_MIME.get(mimes.get(sha, ""), "bin")
-            with tempfile.TemporaryDirectory(dir=data_dir) as tmpdir:
+            with tempfile.TemporaryDirectory(prefix="inspector-blob-") as tmpdir:
                 tmp = r.bundle.extract_blob(sha, Path(tmpdir) / sha)
                 media.put_stream(data_dir, tmp, ext, expected=sha)
     session.write(lambda tx: _apply(tx, todo, report, trusted))
