@@ -94,6 +94,7 @@ READING: dict[str, frozenset[str]] = {
     "user": frozenset({"cmd_list", "cmd_whoami"}),
     "stats": frozenset({"cmd_stats", "cmd_dashboard", "cmd_overdue_news", "cmd_holidays"}),
     "misc": frozenset({"cmd_search", "cmd_check"}),
+    "device": frozenset({"cmd_show"}),
 }
 
 
