@@ -16,8 +16,10 @@ from .. import __version__
 from ..core.errors import Cancelled, DomainError
 from ..services.session import default_data_dir, open_session
 from . import (
+    bundle,
     campaign,
     checklist,
+    device,
     hazard,
     inspection,
     misc,
@@ -53,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("print app, schema and Qt versions", "显示程序、数据库结构和 Qt 版本"))
     sub = parser.add_subparsers(dest="command", metavar=t("COMMAND", "子命令"))
     for module in (site, hazard, misc, photos, stats, report_public, user, checklist, inspection,
-                   campaign):
+                   campaign, bundle, device):
         module.register(sub)
     return parser
 
@@ -92,6 +94,7 @@ READING: dict[str, frozenset[str]] = {
     "user": frozenset({"cmd_list", "cmd_whoami"}),
     "stats": frozenset({"cmd_stats", "cmd_dashboard", "cmd_overdue_news", "cmd_holidays"}),
     "misc": frozenset({"cmd_search", "cmd_check"}),
+    "device": frozenset({"cmd_show"}),
 }
 
 

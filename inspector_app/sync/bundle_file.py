@@ -136,8 +136,9 @@ class BundleWriter:
 
     def __init__(self, out_dir: Path, keys: DeviceKeys, *, first_seq: int, prev: str | None,
                  recipients: Sequence[envelope.Recipient] | None, demo: bool = False,
-                 cap: int = DEFAULT_CAP) -> None:
+                 cap: int = DEFAULT_CAP, card: bool = False) -> None:
         self.out_dir, self.keys = Path(out_dir), keys
+        self.card = card  # carry the sender's public card (a receiver may trust it on first use)
         self.seq, self.prev, self.recipients = first_seq, prev, list(recipients or [])
         self.demo, self.cap = demo, cap
         self.written: list[BundleInfo] = []
@@ -243,6 +244,8 @@ class BundleWriter:
                              "count": part.op_count},
                 "encryption": part.header, "entries": part.entries,
             }
+            if self.card:
+                manifest["device_card"] = self.keys.card.to_dict()
             data = envelope.canonical(manifest)
             for name, payload in ((MANIFEST, data),
                                   (SIGNATURE, envelope.sign(self.keys.signing, data))):
