@@ -18,10 +18,12 @@ from ..services.session import default_data_dir, open_session
 from . import (
     campaign,
     checklist,
+    document,
     hazard,
     inspection,
     misc,
     photos,
+    report,
     report_public,
     site,
     stats,
@@ -53,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("print app, schema and Qt versions", "显示程序、数据库结构和 Qt 版本"))
     sub = parser.add_subparsers(dest="command", metavar=t("COMMAND", "子命令"))
     for module in (site, hazard, misc, photos, stats, report_public, user, checklist, inspection,
-                   campaign):
+                   campaign, report, document):
         module.register(sub)
     return parser
 
@@ -92,6 +94,7 @@ READING: dict[str, frozenset[str]] = {
     "user": frozenset({"cmd_list", "cmd_whoami"}),
     "stats": frozenset({"cmd_stats", "cmd_dashboard", "cmd_overdue_news", "cmd_holidays"}),
     "misc": frozenset({"cmd_search", "cmd_check"}),
+    "document": frozenset({"cmd_list", "cmd_show", "cmd_verify"}),
 }
 
 
