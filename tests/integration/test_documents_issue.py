@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -202,3 +203,42 @@ def test_a_version_10_store_upgrades_to_documents(tmp_path):
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'document'")]
     assert triggers
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_an_output_folder_the_user_cannot_write_voids_the_number(tmp_path):
+    import os
+    import shutil
+
+    from tests.helpers import cli, world_readable_tmp
+
+    base = world_readable_tmp(Path("/tmp"))
+    try:
+        data_dir = base / "数据 目录"
+        data_dir.mkdir()
+        s = open_session(data_dir)
+        try:
+            s.write(lambda tx: tx.insert("agency", {"name": "某某镇人民政府",
+                                                    "short_name": "某镇应急"}))
+            site = sites.add_site(s, SiteInput(name="李记小吃店", sectors=("small_places",))).id
+            hazard = add_hazard(s, HazardInput(site_id=site, description=DESCRIPTION,
+                                               deadline_days=7)).id
+        finally:
+            s.close()
+        if os.geteuid() == 0:
+            for path in [data_dir, *data_dir.rglob("*")]:
+                os.chown(path, 65534, 65534)
+        locked = base / "只读"
+        locked.mkdir()
+        os.chmod(locked, 0o755)  # root's: nobody cannot write here
+        out = locked / "通知书.pdf"
+        done = cli("--data-dir", str(data_dir), "report", "notice", "--hazard", hazard,
+                   "-o", str(out), unprivileged=True)
+        assert done.returncode != 0
+        assert "作废" in done.stderr and "Traceback" not in done.stderr
+        assert list(locked.iterdir()) == []  # no partial file
+        listed = cli("--data-dir", str(data_dir), "document", "list", "--json", unprivileged=True)
+        rows = json.loads(listed.stdout)
+        assert [(r["n"], r["state"]) for r in rows] == [(1, "voided")]
+        assert "issuing failed" in rows[0]["void_reason"]
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
