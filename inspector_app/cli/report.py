@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..services import documents
 from ..services.session import Session
-from ..store.document_files import write_copy
 from .i18n import add_parser, t
 
 
@@ -29,9 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_notice(session: Session, args: argparse.Namespace) -> int:
     if args.preview:
-        pdf = documents.preview_notice(session, args.hazard)
         try:
-            write_copy(args.output, pdf)
+            documents.save_preview(session, args.hazard, args.output)
         except OSError as exc:
             sys.stderr.write(t(f"cannot write {args.output}: {exc.strerror or exc}\n",
                                f"无法写入 {args.output}：{exc.strerror or exc}\n"))

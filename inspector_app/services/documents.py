@@ -138,6 +138,11 @@ def preview_notice(session: Session, hazard_ids: list[str]) -> bytes:
     return render_notice(_notice_input(conn, session, rows, meta, _officers(conn, session.user))).pdf
 
 
+def save_preview(session: Session, hazard_ids: list[str], output: Path) -> None:
+    """Write the preview to ``output`` (temp, fsync, rename: no partial file); OSError on failure."""
+    write_copy(Path(output), preview_notice(session, hazard_ids))
+
+
 # ----------------------------------------------------------------------------- numbers
 def _take_number(tx: WriteTx, agency_id: str, code: str, year: int) -> tuple[int, str | None]:
     """The next number of this device's block (making one when it owns the sequence)."""
