@@ -242,3 +242,23 @@ def test_an_output_folder_the_user_cannot_write_voids_the_number(tmp_path):
         assert "issuing failed" in rows[0]["void_reason"]
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_refusal_needs_a_witness_and_is_recorded(town, tmp_path):
+    number = issue(town, tmp_path / "r.pdf", town["hazards"][0])
+    s = session_of(town)
+    try:
+        with pytest.raises(ValidationError):
+            documents.serve_document(s, number, "留置", refused=True)
+        with pytest.raises(ValidationError):
+            documents.serve_document(s, number, "托人转交", received_by="李老板")
+        documents.serve_document(s, number, "留置", refused=True, witness="村委会张主任")
+        row = documents.get_document(s, number)
+        assert (row["state"], row["witness"], row["served_how"]) == ("refused", "村委会张主任", "留置")
+        status = s.store.read().execute("SELECT status FROM hazard WHERE id = ?",
+                                        (town["hazards"][0],)).fetchone()[0]
+        assert status == "notified"  # a notice left on site is served all the same
+        with pytest.raises(ValidationError):
+            documents.void_document(s, number, "  ")
+    finally:
+        s.close()
