@@ -104,7 +104,7 @@ def cmd_serve(session: Session, args: argparse.Namespace) -> int:
 def cmd_verify(session: Session, args: argparse.Namespace) -> int:
     if not args.file.is_file():
         sys.stderr.write(t(f"no such file: {args.file}\n", f"找不到文件：{args.file}\n"))
-        return 2
+        return 1
     verdict, row = documents.verify_pdf(session, args.file)
     if args.json:
         print_json({"verdict": verdict, "number": row["number"] if row else None})
