@@ -58,6 +58,16 @@ def secure_admin(session) -> None:
 
 def undo_sync_ready(conn) -> None:
     """Take a store back before migration 10 (a test faking an older version needs it)."""
+    undo_documents(conn)
     for sql in ("DROP TABLE setting", "DROP TABLE applied_op", "DROP INDEX oplog_op_id",
                 "DROP TABLE hlc_state", "ALTER TABLE oplog DROP COLUMN op_id"):
         conn.execute(sql)
+
+
+def undo_documents(conn) -> None:
+    """Take a store back before migration 11 (its document tables and their triggers)."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                                " AND tbl_name IN ('document', 'number_block')").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute("DROP TABLE document")
+    conn.execute("DROP TABLE number_block")

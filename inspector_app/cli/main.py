@@ -20,10 +20,12 @@ from . import (
     campaign,
     checklist,
     device,
+    document,
     hazard,
     inspection,
     misc,
     photos,
+    report,
     report_public,
     site,
     stats,
@@ -55,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("print app, schema and Qt versions", "显示程序、数据库结构和 Qt 版本"))
     sub = parser.add_subparsers(dest="command", metavar=t("COMMAND", "子命令"))
     for module in (site, hazard, misc, photos, stats, report_public, user, checklist, inspection,
-                   campaign, bundle, device):
+                   campaign, bundle, device, report, document):
         module.register(sub)
     return parser
 
@@ -95,6 +97,7 @@ READING: dict[str, frozenset[str]] = {
     "stats": frozenset({"cmd_stats", "cmd_dashboard", "cmd_overdue_news", "cmd_holidays"}),
     "misc": frozenset({"cmd_search", "cmd_check"}),
     "device": frozenset({"cmd_show"}),
+    "document": frozenset({"cmd_list", "cmd_show", "cmd_verify"}),
 }
 
 

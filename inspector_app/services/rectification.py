@@ -53,6 +53,14 @@ def notify(session: Session, hazard_id: str, *, served_on: str | date | None = N
     A major hazard needs its level confirmed by a supervisor and 五落实 plus the governance
     plan complete first.
     """
+    return run_action(session, hazard_id, "hazard_notified",
+                      notify_body(session, served_on, deadline_days, working_days))
+
+
+def notify_body(session: Session, served_on: str | date | None = None,
+                deadline_days: int | None = None, working_days: bool | None = None):
+    """The checks and event of :func:`notify` for one hazard row, to run inside a write job
+    (serving a rectification notice notifies its hazards in its own transaction)."""
     today = session.clock.today()
 
     def body(tx: WriteTx, row: dict[str, Any]) -> tuple[str, list[Deadline]]:
@@ -82,7 +90,7 @@ def notify(session: Session, hazard_id: str, *, served_on: str | date | None = N
             tx.update("hazard", row["id"], {"deadline_days": days, "working_days": int(working)})
         return f"served {served}, due {d.due}", [d]
 
-    return run_action(session, hazard_id, "hazard_notified", body)
+    return body
 
 
 # ----------------------------------------------------------------------------- on the spot

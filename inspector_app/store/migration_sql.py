@@ -36,6 +36,8 @@ SYNCED_SINCE: dict[str, int] = {
     "public_report": 5,
     "assigned_task": 5,
     "setting": 10,  # migration_10_sync_ready
+    "document": 11,  # migration_11_documents
+    "number_block": 11,
 }
 
 # the core data model, oplog, sync guard, store info, audit log (as the first release built it)

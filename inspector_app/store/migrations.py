@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.errors import StoreError
 from . import search_index
 from .migration_10_sync_ready import m010_sync_ready
+from .migration_11_documents import m011_documents
 from .migration_lifecycle import backfill_derived
 from .migration_sql import STEPS, SYNCED_SINCE
 from .oplog import table_columns, trigger_sql
@@ -40,6 +41,7 @@ MIGRATIONS: dict[int, Step] = {
     version: _frozen(version, backfill_derived if version == 5 else None) for version in STEPS
 }
 MIGRATIONS[10] = m010_sync_ready
+MIGRATIONS[11] = m011_documents
 assert max(MIGRATIONS) == SCHEMA_VERSION, "bump store/version.py with a new migration"
 
 

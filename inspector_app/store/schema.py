@@ -225,6 +225,19 @@ SYNCED_TABLES: dict[str, dict[str, type]] = {
     # overdue rule): one row per setting, id = its key (services/settings_registry.py), synced
     # so every device derives the same deadlines and plans (migration 10)
     "setting": {"value_json": str},
+    # issued official documents (文书) and the number blocks they draw from (migration 11)
+    "document": {
+        "kind": str, "number": str, "agency_id": str, "code": str, "year": int, "n": int,
+        "hazard_ids": str, "site_id": str, "pdf_sha256": str, "issued_at": str,
+        "issued_by": str, "officers": str,
+        "state": str,  # issued | served | refused | voided
+        "void_reason": str, "served_on": str, "served_how": str, "received_by": str,
+        "witness": str, "scan_sha256": str,
+    },
+    "number_block": {
+        "agency_id": str, "code": str, "year": int, "holder_device": str, "first": int,
+        "last": int, "next": int, "returned_at": str,
+    },
 }
 
 # Columns every receiver derives itself; the oplog triggers leave them out of ops (migration

@@ -5,4 +5,4 @@ is already current imports none of the migration code.
 """
 
 APPLICATION_ID = 0x47524944  # "GRID": marks a file as ours
-SCHEMA_VERSION = 10  # = max(migrations.MIGRATIONS); a test keeps them equal
+SCHEMA_VERSION = 11  # = max(migrations.MIGRATIONS); a test keeps them equal

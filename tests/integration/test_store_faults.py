@@ -279,6 +279,7 @@ ARGS_FOR = {  # what a reading command needs beyond its name (ids filled in by t
     ("site", "export"): ["-o", "{out}/sites.xlsx"], ("campaign", "show"): ["NOPE"],
     ("campaign", "verify"): ["NOPE"], ("report-public", "show"): ["NOPE"],
     ("inspection", "show"): ["NOPE"], ("holidays",): ["2026"], ("search",): ["场所"],
+    ("document", "show"): ["NOPE"], ("verify",): ["{out}/none.pdf"],
 }
 
 

@@ -31,6 +31,7 @@ from inspector_app.store import oplog
 from inspector_app.store.oplog import Op, high_stamp, peer_cursors
 from inspector_app.store.schema import SYNCED_TABLES, columns_of, unsynced_columns
 from inspector_app.store.store import Store, set_info
+from inspector_app.store.version import SCHEMA_VERSION
 from tests.lifecycle_helpers import make_town
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "stores"
@@ -76,6 +77,11 @@ SYNCED_COLUMNS: dict[str, list[str]] = {
     "assigned_task": ["id", "source", "reference", "received_on", "due_on", "content", "site_id",
                       "grid_id", "assigned_to", "status", "done_on", "result"],
     "setting": ["id", "value_json"],
+    "document": ["id", "kind", "number", "agency_id", "code", "year", "n", "hazard_ids", "site_id",
+                 "pdf_sha256", "issued_at", "issued_by", "officers", "state", "void_reason",
+                 "served_on", "served_how", "received_by", "witness", "scan_sha256"],
+    "number_block": ["id", "agency_id", "code", "year", "holder_device", "first", "last", "next",
+                     "returned_at"],
 }
 UUID7 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
@@ -398,7 +404,7 @@ def test_a_version_9_store_upgrades_with_its_settings_carried_over(tmp_path):
     s = open_session(data_dir, clock=clock)
     try:
         conn = s.store.read()
-        assert s.store.schema_version == 10
+        assert s.store.schema_version == SCHEMA_VERSION
         seeded = conn.execute("SELECT hlc FROM hlc_state").fetchone()[0]
         assert seeded == conn.execute("SELECT max(hlc) FROM oplog").fetchone()[0]
         assert [r.name for r in holiday_settings.regional_holidays(s)] == ["三月三"]
