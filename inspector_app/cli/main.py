@@ -16,6 +16,7 @@ from .. import __version__
 from ..core.errors import Cancelled, DomainError
 from ..services.session import default_data_dir, open_session
 from . import (
+    agency,
     bundle,
     campaign,
     checklist,
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("print app, schema and Qt versions", "显示程序、数据库结构和 Qt 版本"))
     sub = parser.add_subparsers(dest="command", metavar=t("COMMAND", "子命令"))
     for module in (site, hazard, misc, photos, stats, report_public, user, checklist, inspection,
-                   campaign, bundle, device, report, document):
+                   campaign, bundle, device, report, document, agency):
         module.register(sub)
     return parser
 
@@ -98,6 +99,7 @@ READING: dict[str, frozenset[str]] = {
     "misc": frozenset({"cmd_search", "cmd_check"}),
     "device": frozenset({"cmd_show"}),
     "document": frozenset({"cmd_list", "cmd_show", "cmd_verify"}),
+    "agency": frozenset({"cmd_show"}),
 }
 
 

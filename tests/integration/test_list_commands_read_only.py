@@ -104,7 +104,7 @@ def _commands(data_dir: Path) -> list[list[str]]:
         ["checklist", "list"], ["checklist", "list", "--all", "--json"],
         ["checklist", "show", template],
         ["inspection", "list"], ["inspection", "show", inspection], ["inspection", "due"],
-        ["device", "show"], ["device", "show", "--json"],
+        ["device", "show"], ["device", "show", "--json"], ["agency", "show"], ["agency", "show", "--json"],
         ["campaign", "list"], ["campaign", "show", campaign], ["campaign", "verify", campaign],
         ["photos", "list", hazard], ["photos", "list", hazard, "--json"],
         ["document", "list"], ["document", "list", "--json"], ["document", "show", "NOPE"],
