@@ -30,6 +30,12 @@ def _rectification(doc: Doc, data: NoticeInput, enforcement: bool) -> Rendered:
             doc.p(data.interim_measures or t["interim_default"], "indent"),
             doc.field(t["recheck"].rstrip("："), cn_date(data.recheck_on, t["date_blank"])),
             doc.p(doc.fill(t["recheck_note"]), "indent"))
+    return _closing(doc, data, enforcement)
+
+
+def _closing(doc: Doc, data: NoticeInput | RecheckInput, enforcement: bool) -> Rendered:
+    """What every rectification document ends with: consequences (and the appeal clause
+    where it applies), signatures, the unit's receipt, the issuer and the photo appendix."""
     blocks.consequences_and_appeal(doc)
     blocks.signatures(doc, data.inspectors, enforcement)
     blocks.receipt(doc, data.receipt)
@@ -55,12 +61,7 @@ def _recheck(doc: Doc, data: RecheckInput, enforcement: bool) -> Rendered:
     doc.add(doc.p(doc.fill(t["intro"], date=cn_date(data.rechecked_on), inspectors=people,
                            original=data.original_number or t["blank"]), "indent"))
     blocks.recheck_items(doc, data.items)
-    blocks.consequences_and_appeal(doc)
-    blocks.signatures(doc, data.inspectors, enforcement)
-    blocks.receipt(doc, data.receipt)
-    blocks.issuer(doc)
-    appendix.add(doc, data.photos)
-    return doc.build()
+    return _closing(doc, data, enforcement)
 
 
 def render_recheck_record(

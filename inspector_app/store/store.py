@@ -430,11 +430,19 @@ def set_info(tx: WriteTx, key: str, value: str | None) -> None:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp name, fsync, rename: a crash leaves the old file or the new one."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Write to a temp name, fsync, rename: a crash leaves the old file or the new one.
+
+    ``mode``: the file's permissions from its creation on (e.g. 0o600 for secrets), so it is
+    never readable by others even for a moment; the temp name is then unique, never reused."""
+    if mode is None:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    else:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
-        with open(tmp, "wb") as fh:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

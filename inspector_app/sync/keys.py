@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from inspector_app.store.store import write_atomic
 from inspector_app.sync.errors import KeyFileError
 
 KEY_DIR = "keys"
@@ -171,23 +172,8 @@ def save(data_dir: Path, keys: DeviceKeys) -> Path:
     path = key_path(data_dir)
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(path.parent, 0o700)
-    tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(json.dumps(keys.to_dict(), indent=2, ensure_ascii=False).encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        dfd = os.open(path.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+    write_atomic(path, json.dumps(keys.to_dict(), indent=2, ensure_ascii=False).encode("utf-8"),
+                 mode=0o600)
     return path
 
 
