@@ -193,7 +193,7 @@ def pytest_step(cmd: list[str | Path], env: dict[str, str], ui: bool) -> tuple[b
 
 
 def ui_under_xvfb(args: list[str]) -> tuple[bool, str]:
-    """Run the UI tests again in a real X window (Qt's xcb platform under Xvfb)."""
+    """Run the UI tests in a real X window (Qt's xcb platform under Xvfb)."""
     if not LINUX:
         return True, "skipped (Xvfb step is Linux only; UI tests ran offscreen)"
     if shutil.which("xvfb-run") is None:
@@ -202,9 +202,18 @@ def ui_under_xvfb(args: list[str]) -> tuple[bool, str]:
         say("WARNING: xvfb-run missing: UI tests in a real X window are SKIPPED")
         say("  sudo apt-get install -y --no-install-recommends " + " ".join(APT_PACKAGES))
         return True, "SKIPPED (xvfb-run missing; see the apt-get command above)"
-    pytest = [PYTHON, "-m", "pytest", *args, "-m", "ui"]
+    pytest = [PYTHON, "-m", "pytest", *args, "-m", "ui and not benchmark"]
     cmd = ["xvfb-run", "-a", "-s", XVFB_SERVER_ARGS, *pytest]
     return pytest_step(cmd, venv_env(QT_QPA_PLATFORM="xcb"), ui=True)
+
+
+def offscreen_selection() -> list[str]:
+    """Leave the UI tests to the Xvfb step where it runs them, so no test runs twice.
+
+    Where there is no Xvfb (Windows, macOS, a Linux box without it) the offscreen step is the
+    only one and runs them.
+    """
+    return ["-m", "not ui and not benchmark"] if LINUX and shutil.which("xvfb-run") else []
 
 
 def ruff_check() -> tuple[bool, str]:
@@ -214,7 +223,7 @@ def ruff_check() -> tuple[bool, str]:
 
 
 def cmd_test(args: list[str]) -> int:
-    """Set up, then ruff, the whole suite offscreen, and the UI tests under Xvfb."""
+    """Set up, then ruff, the suite offscreen, and the UI tests under Xvfb (where there is one)."""
     results: Results = []
     ok = setup(results)
     if ok:
@@ -223,7 +232,8 @@ def cmd_test(args: list[str]) -> int:
             ("ruff check", ruff_check),
             (
                 "pytest (offscreen)",
-                lambda: pytest_step([PYTHON, "-m", "pytest", *args], offscreen, ui=False),
+                lambda: pytest_step([PYTHON, "-m", "pytest", *args, *offscreen_selection()],
+                                    offscreen, ui=False),
             ),
             ("pytest -m ui (Xvfb, xcb)", lambda: ui_under_xvfb(args)),
         ]
