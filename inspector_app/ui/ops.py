@@ -330,3 +330,9 @@ class OpRunner(QObject):
             op.cancel_event.set()
         QThreadPool.globalInstance().waitForDone(wait_ms)
         self.write_pool.waitForDone(wait_ms)
+
+
+def start_up_runner(lang: str) -> OpRunner:
+    """A runner for the writes made before any window or context exists (the first admin
+    password, the start-up log-in): they too run off the GUI thread."""
+    return OpRunner(AppEvents(), lambda: lang, None)

@@ -3,6 +3,8 @@ single person then continues, logged in; Quit leaves everything as it was."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from inspector_app.services import users
@@ -97,3 +99,40 @@ def test_status_bar_badge_warns_while_the_admin_has_no_password(ctx, session, qt
         ctx.events.publish(users.set_password(session, "admin", ADMIN_PASSWORD))
     assert badge.text() != warned and "未设密码" not in badge.text()
     assert "red" not in badge.styleSheet() and "#b3261e" not in badge.styleSheet()
+
+
+def test_start_up_writes_run_off_the_gui_thread(session, qtbot, monkeypatch) -> None:
+    """Hashing a password takes a moment on a slow laptop: the first password and the
+    start-up log-in are stored by the Op runner's write thread, the window keeps painting."""
+    threads: list[str] = []
+    real_set, real_log_in = users.set_password, users.log_in
+
+    def set_password(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real_set(*args, **kwargs)
+
+    def log_in(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real_log_in(*args, **kwargs)
+
+    monkeypatch.setattr(users, "set_password", set_password)
+    monkeypatch.setattr(users, "log_in", log_in)
+    seen: list[object] = []
+
+    def fill(dialog: FirstAdminPasswordDialog) -> None:
+        type_text(qtbot, dialog.password_edit, ADMIN_PASSWORD)
+        type_text(qtbot, dialog.password2_edit, ADMIN_PASSWORD)
+        qtbot.keyClick(dialog.password2_edit, Qt.Key.Key_Return)
+        assert dialog.saving and not dialog.buttons.isEnabled()  # stored in the background
+        dialog.reject()  # Esc while it is stored does not half-quit
+        assert dialog.isVisible()
+
+    _answer_later(qtbot, seen, fill)
+    assert log_in_at_start(session, "zh") is True
+    assert users.has_password(session.store, session.user)
+    users.set_stay_logged_in(session, False)
+    _answer_later(qtbot, seen, lambda dialog: (type_text(qtbot, dialog.password_edit, ADMIN_PASSWORD),
+                                               qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)))
+    assert log_in_at_start(session, "zh") is True
+    assert isinstance(seen[-1], LoginDialog)
+    assert len(threads) == 2 and threading.main_thread().name not in threads

@@ -61,6 +61,7 @@ def test_right_and_wrong_password(session, qtbot) -> None:
     dialog.select_login("wang")
     assert dialog.password_edit.isEnabled()
     _login(qtbot, dialog, "wang", "not-his")
+    qtbot.waitUntil(dialog.button_box.isEnabled)  # the password is checked off the GUI thread
     assert dialog.result() != LoginDialog.DialogCode.Accepted
     assert dialog.error_banner.isVisible() and "wang" in dialog.error_banner.text()
     assert session.user.login == "admin"

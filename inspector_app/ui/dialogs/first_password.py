@@ -3,14 +3,15 @@
 Without a password anyone at this computer (or with the CLI's ``--as admin``) acts as the
 admin, so the GUI does not open the store until one is set; a single-person setup then
 simply continues (it stays logged in, as before). Quit leaves the store as it was. The
-password itself is checked and stored by ``services/users.set_password`` (argon2id).
+password itself is checked and stored by ``services/users.set_password`` (argon2id), off the
+GUI thread like every GUI write (hashing takes a noticeable moment on a slow laptop).
 """
 
 from __future__ import annotations
 
-from ...core.errors import DomainError
 from ...services import users
 from ...services.session import Session
+from ..ops import OpRunner, start_up_runner
 from ..qt import (
     QDialog,
     QDialogButtonBox,
@@ -26,9 +27,12 @@ from .common import ErrorBanner
 class FirstAdminPasswordDialog(QDialog):
     """Password twice; OK sets it and continues, Quit (Esc) rejects and changes nothing."""
 
-    def __init__(self, session: Session, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, lang: str, parent: QWidget | None = None, *,
+                 ops: OpRunner | None = None) -> None:
         super().__init__(parent)
         self.session, self.lang = session, lang
+        self.ops = ops or start_up_runner(lang)
+        self.saving = False  # the password is being hashed and stored (off the GUI thread)
         self.setWindowTitle(self.tr("Set the administrator's password"))
         self.setMinimumWidth(420)
         self.error_banner = ErrorBanner(self)
@@ -65,6 +69,8 @@ class FirstAdminPasswordDialog(QDialog):
         return edit
 
     def accept(self) -> None:
+        if self.saving:
+            return None
         password = self.password_edit.text()
         if not password:
             return self._refuse(self.tr("Type a password: the store opens only with one."))
@@ -72,20 +78,33 @@ class FirstAdminPasswordDialog(QDialog):
             self.password2_edit.clear()
             return self._refuse(self.tr("The two passwords differ; type it again."),
                                 self.password2_edit)
-        try:
-            users.set_password(self.session, self.session.user.login, password)
-        except DomainError as exc:
-            return self._refuse(exc.message(self.lang))
-        super().accept()
+        session, login = self.session, self.session.user.login
+        self.saving = True
+        self.buttons.setEnabled(False)
+        op = self.ops.write(lambda: users.set_password(session, login, password),
+                            title=self.windowTitle(), parent=self,
+                            on_error=lambda exc: self._refuse(exc.message(self.lang)),
+                            on_done=lambda _result: QDialog.accept(self))
+        op.finished.connect(self._saved)
+        return None
+
+    def _saved(self) -> None:
+        self.saving = False
+        self.buttons.setEnabled(True)
+
+    def reject(self) -> None:
+        if not self.saving:  # quitting while the password is being stored would half-quit
+            super().reject()
 
     def _refuse(self, text: str, focus: QLineEdit | None = None) -> None:
         self.error_banner.show_message(text)
         (focus or self.password_edit).setFocus()
 
 
-def set_first_admin_password(session: Session, lang: str) -> bool:
+def set_first_admin_password(session: Session, lang: str, ops: OpRunner | None = None) -> bool:
     """Ask for the admin's password when the store's current user is an admin without one
     (never for a demo store); False if the user quit instead."""
     if not users.acting_without_password(session):
         return True
-    return FirstAdminPasswordDialog(session, lang).exec() == QDialog.DialogCode.Accepted
+    dialog = FirstAdminPasswordDialog(session, lang, ops=ops)
+    return dialog.exec() == QDialog.DialogCode.Accepted

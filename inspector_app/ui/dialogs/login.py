@@ -16,7 +16,7 @@ from ...services import users
 from ...services.changes import USERS, Changes
 from ...services.session import Session
 from ..context import AppContext
-from ..ops import OpRunner
+from ..ops import OpRunner, start_up_runner
 from ..qt import (
     QT_TRANSLATE_NOOP,
     QCheckBox,
@@ -86,7 +86,8 @@ class LoginDialog(QDialog):
     def __init__(self, session: Session, lang: str, parent: QWidget | None = None, *,
                  at_start: bool = False, ops: OpRunner | None = None) -> None:
         super().__init__(parent)
-        self.session, self.lang, self.ops = session, lang, ops
+        self.session, self.lang = session, lang
+        self.ops = ops or start_up_runner(lang)  # at start: no window, no context yet
         self.user = None  # the User logged in, after accept()
         self.setWindowTitle(self.tr("Log in") if at_start else self.tr("Switch user"))
         self.setMinimumWidth(380)
@@ -149,17 +150,11 @@ class LoginDialog(QDialog):
         if login is None:
             return
         session, password, stay = self.session, self.password_edit.text() or None, self.stay_check.isChecked()
-        if self.ops is not None:  # the window is open: log in off the GUI thread (a write)
-            self.button_box.setEnabled(False)
-            op = self.ops.write(lambda: users.log_in(session, login, password, stay_logged_in=stay),
-                                title=self.windowTitle(), parent=self,
-                                on_error=lambda exc: self._refused(login, exc), on_done=self._logged_in)
-            op.finished.connect(lambda: self.button_box.setEnabled(True))
-            return
-        try:  # at start, before any window or job exists
-            self._logged_in(users.log_in(session, login, password, stay_logged_in=stay))
-        except DomainError as exc:
-            self._refused(login, exc)
+        self.button_box.setEnabled(False)  # logging in checks the password: off the GUI thread
+        op = self.ops.write(lambda: users.log_in(session, login, password, stay_logged_in=stay),
+                            title=self.windowTitle(), parent=self,
+                            on_error=lambda exc: self._refused(login, exc), on_done=self._logged_in)
+        op.finished.connect(lambda: self.button_box.setEnabled(True))
 
     def _logged_in(self, user: User) -> None:
         self.user = user
@@ -183,11 +178,12 @@ def log_in_at_start(session: Session, lang: str) -> bool:
     admin set one first (``first_password.py``); False if the user quit."""
     from .first_password import set_first_admin_password
 
-    if not set_first_admin_password(session, lang):
+    ops = start_up_runner(lang)
+    if not set_first_admin_password(session, lang, ops):
         return False
     if not users.needs_log_in(session):
         return True
-    dialog = LoginDialog(session, lang, at_start=True)
+    dialog = LoginDialog(session, lang, at_start=True, ops=ops)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
