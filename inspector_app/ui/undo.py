@@ -114,28 +114,44 @@ def add_site(ctx: AppContext, data: SiteInput, **kw: Any) -> Op:
                undo=lambda saved: lambda: sites.delete_site(ctx.session, saved.id), **kw)
 
 
-def edit_site(ctx: AppContext, site_id: str, data: SiteInput, **kw: Any) -> Op:
-    before: list[SiteInput] = []
+def _edit(ctx: AppContext, kind: str, read_input: Step, update: Callable[[Any], Any],
+          data: Any, name: Callable[[], str], **kw: Any) -> Op:
+    """An edit whose undo writes back the input as it was just before, read in write order
+    (after any write still queued)."""
+    before: list[Any] = []
 
-    def job() -> Any:  # the state just before, in write order (after any queued write)
-        before.append(sites.site_input_of(sites.get_site(ctx.session, site_id)))
-        return sites.update_site(ctx.session, site_id, data)
+    def job() -> Any:
+        before.append(read_input())
+        return update(data)
 
-    return act(ctx, "edit", "site", job, name=lambda: data.name,
-               redo=lambda _: lambda: sites.update_site(ctx.session, site_id, data),
-               undo=lambda _: lambda: sites.update_site(ctx.session, site_id, before[0]), **kw)
+    return act(ctx, "edit", kind, job, name=name, redo=lambda _: lambda: update(data),
+               undo=lambda _: lambda: update(before[0]), **kw)
 
 
-def delete_site(ctx: AppContext, site_id: str, **kw: Any) -> Op:
+def _delete(ctx: AppContext, kind: str, name_of: Callable[[], str], delete: Step,
+            restore: Step, guard: Callable[[Step], Step] = lambda step: step, **kw: Any) -> Op:
+    """A deletion that names what it deleted (read just before) and restores it on undo."""
     names: list[str] = []
 
     def job() -> Any:
-        names.append(sites.get_site(ctx.session, site_id).name)
-        return sites.delete_site(ctx.session, site_id)
+        names.append(name_of())
+        return delete()
 
-    return act(ctx, "delete", "site", job, name=lambda: names[0],
-               redo=lambda _: lambda: sites.delete_site(ctx.session, site_id),
-               undo=lambda _: lambda: sites.restore_site(ctx.session, site_id), **kw)
+    return act(ctx, "delete", kind, job, name=lambda: names[0],
+               redo=lambda _: guard(delete), undo=lambda _: restore, **kw)
+
+
+def edit_site(ctx: AppContext, site_id: str, data: SiteInput, **kw: Any) -> Op:
+    return _edit(ctx, "site", lambda: sites.site_input_of(sites.get_site(ctx.session, site_id)),
+                 lambda value: sites.update_site(ctx.session, site_id, value), data,
+                 name=lambda: data.name, **kw)
+
+
+def delete_site(ctx: AppContext, site_id: str, **kw: Any) -> Op:
+    return _delete(ctx, "site", lambda: sites.get_site(ctx.session, site_id).name,
+                   lambda: sites.delete_site(ctx.session, site_id),
+                   lambda: sites.restore_site(ctx.session, site_id), **kw)
+
 
 
 # --------------------------------------------------------------------------- hazards
@@ -157,25 +173,15 @@ def add_hazard(ctx: AppContext, data: HazardInput, **kw: Any) -> Op:
 
 
 def edit_hazard(ctx: AppContext, hazard_id: str, data: HazardInput, **kw: Any) -> Op:
-    before: list[HazardInput] = []
-
-    def job() -> Any:
-        before.append(hazards.hazard_input_of(hazards.get_hazard(ctx.session, hazard_id)))
-        return hazards.update_hazard(ctx.session, hazard_id, data)
-
-    return act(ctx, "edit", "hazard", job, name=lambda: data.description,
-               redo=lambda _: lambda: hazards.update_hazard(ctx.session, hazard_id, data),
-               undo=lambda _: lambda: hazards.update_hazard(ctx.session, hazard_id, before[0]), **kw)
+    return _edit(ctx, "hazard",
+                 lambda: hazards.hazard_input_of(hazards.get_hazard(ctx.session, hazard_id)),
+                 lambda value: hazards.update_hazard(ctx.session, hazard_id, value), data,
+                 name=lambda: data.description, **kw)
 
 
 def delete_hazard(ctx: AppContext, hazard_id: str, **kw: Any) -> Op:
-    names: list[str] = []
+    return _delete(ctx, "hazard", lambda: hazards.get_hazard(ctx.session, hazard_id).description,
+                   lambda: hazards.delete_hazard(ctx.session, hazard_id),
+                   lambda: hazards.restore_hazard(ctx.session, hazard_id),
+                   guard=lambda step: _unless_closed(ctx, hazard_id, step), **kw)
 
-    def job() -> Any:
-        names.append(hazards.get_hazard(ctx.session, hazard_id).description)
-        return hazards.delete_hazard(ctx.session, hazard_id)
-
-    return act(ctx, "delete", "hazard", job, name=lambda: names[0],
-               redo=lambda _: _unless_closed(
-                   ctx, hazard_id, lambda: hazards.delete_hazard(ctx.session, hazard_id)),
-               undo=lambda _: lambda: hazards.restore_hazard(ctx.session, hazard_id), **kw)
