@@ -10,7 +10,6 @@ imports this one module.
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from typing import Any
 
@@ -95,9 +94,7 @@ def notify_body(session: Session, served_on: str | date | None = None,
 
 # ----------------------------------------------------------------------------- on the spot
 def photos_available(tx: WriteTx) -> bool:
-    """Whether the photo work (``services.photos`` and its ``photo_link`` table) is installed."""
-    if importlib.util.find_spec(f"{__package__}.photos") is None:
-        return False
+    """Whether the store has the ``photo_link`` table (migration 3)."""
     return tx.conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'photo_link'").fetchone() is not None
 
